@@ -1,0 +1,191 @@
+/**
+ * exchange-config-lint: checks files and folders with the same analysis as the editor.
+ * Exit codes: 0 no error-severity diagnostics, 1 some, 2 usage or I/O failure (other files are still checked).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { decodeBytes, EncodingName } from '../core/encoding';
+import { applySeverityOverrides, SEVERITY_OVERRIDES } from '../core/severity';
+import { Diagnostic } from '../core/types';
+import { languageForFile, languages } from '../languages';
+import { FileResult, formatJson, formatSarif, formatText } from './format';
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  encoding?: EncodingName;
+  overrides: Record<string, string>;
+  maxDiagnostics?: number;
+  paths: string[];
+}
+
+const USAGE = `Usage: exchange-config-lint [options] <file|dir>...
+
+Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg).
+Folders are searched recursively for files it understands.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --encoding NAME            read every file as NAME instead of detecting it:
+                             utf16le, utf16be, utf8, utf8bom, windows1252
+  --severity CODE=LEVEL      change a diagnostic's severity (error, warning,
+                             information, hint, off); may be repeated
+  --max-diagnostics N        report at most N diagnostics per file
+  -h, --help                 show this help
+  --version                  show the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const opts: Options = { format: 'text', overrides: {}, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const eq = arg.indexOf('=');
+      if (arg.startsWith('--') && eq > 0) return arg.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    switch (name) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--version':
+        return 'version';
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
+        opts.format = f;
+        break;
+      }
+      case '--encoding': {
+        const e = value();
+        if (!['utf16le', 'utf16be', 'utf8', 'utf8bom', 'windows1252'].includes(e)) throw new UsageError(`unknown encoding "${e}"`);
+        opts.encoding = e as EncodingName;
+        break;
+      }
+      case '--severity': {
+        const v = value();
+        const m = /^([^=]+)=(.+)$/.exec(v);
+        if (!m || !(SEVERITY_OVERRIDES as readonly string[]).includes(m[2])) throw new UsageError(`--severity takes CODE=LEVEL with LEVEL one of ${SEVERITY_OVERRIDES.join(', ')}`);
+        opts.overrides[m[1]] = m[2];
+        break;
+      }
+      case '--max-diagnostics': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new UsageError('--max-diagnostics takes a whole number of at least 1');
+        opts.maxDiagnostics = n;
+        break;
+      }
+      case '--':
+        opts.paths.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        opts.paths.push(arg);
+    }
+  }
+  if (opts.paths.length === 0) throw new UsageError('no file or folder given');
+  return opts;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
+
+function walk(dir: string, out: string[], errors: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    errors.push(`${dir}: cannot read folder: ${(e as Error).message}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) walk(full, out, errors);
+    } else if (entry.isFile() && languageForFile(entry.name)) {
+      out.push(full);
+    }
+  }
+}
+
+export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>): FileResult | string {
+  const decoded = decodeBytes(bytes, opts.encoding);
+  const language = languageForFile(file, decoded.text);
+  if (!language) return `${file}: not a file type this tool understands (${languages.map((l) => l.extensions.join(', ')).join(', ')})`;
+  const doc = language.parse(decoded.text, { decoded });
+  let diagnostics: Diagnostic[] = language.validate(doc, { decoded, maxDiagnostics: opts.maxDiagnostics });
+  diagnostics = applySeverityOverrides(diagnostics, opts.overrides);
+  return { file, languageId: language.id, diagnostics };
+}
+
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let opts: Options | 'help' | 'version';
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`exchange-config-lint: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    out(`${USAGE}\n`);
+    return 0;
+  }
+  if (opts === 'version') {
+    out(`${version()}\n`);
+    return 0;
+  }
+  const errors: string[] = [];
+  const files: string[] = [];
+  for (const p of opts.paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      errors.push(`${p}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+      continue;
+    }
+    if (stat.isDirectory()) walk(p, files, errors);
+    else files.push(p);
+  }
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (e) {
+      errors.push(`${file}: cannot read: ${(e as Error).message}`);
+      continue;
+    }
+    const r = checkFile(file, bytes, opts);
+    if (typeof r === 'string') errors.push(r);
+    else results.push(r);
+  }
+  for (const e of errors) err(`exchange-config-lint: ${e}\n`);
+  if (opts.format === 'json') out(formatJson(results));
+  else if (opts.format === 'sarif') out(formatSarif(results, version()));
+  else out(formatText(results));
+  if (errors.length > 0) return 2;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+}

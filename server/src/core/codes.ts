@@ -1,0 +1,37 @@
+import { DiagnosticTag, Severity } from './types';
+
+/** One entry per diagnostic code. Codes are permanent identifiers: never rename or reuse one. */
+export interface CodeInfo {
+  severity: Severity;
+  /** One line for the README and for tooling: what the code reports. */
+  summary: string;
+  tags?: DiagnosticTag[];
+}
+
+const registry = new Map<string, CodeInfo>();
+
+export function defineCodes(codes: Record<string, CodeInfo>): void {
+  for (const [code, info] of Object.entries(codes)) {
+    if (registry.has(code)) throw new Error(`diagnostic code defined twice: ${code}`);
+    registry.set(code, info);
+  }
+}
+
+export function codeInfo(code: string): CodeInfo {
+  const info = registry.get(code);
+  if (!info) throw new Error(`unknown diagnostic code: ${code}`);
+  return info;
+}
+
+export function allCodes(): ReadonlyMap<string, CodeInfo> {
+  return registry;
+}
+
+/** The README heading anchor that documents a code (GitHub-style slug of the code itself). */
+export function codeAnchor(code: string): string {
+  return code.replace(/\./g, '');
+}
+
+defineCodes({
+  'internal-error': { severity: 'error', summary: 'The analysis failed on this file (a defect in this tool); other files are not affected.' },
+});

@@ -1,0 +1,103 @@
+/**
+ * Turns a file's bytes into text the way the tools that read these files would, and says how it was decoded.
+ * Works in Node and in browsers (TextDecoder only).
+ */
+
+export type EncodingName = 'utf16le' | 'utf16be' | 'utf8' | 'utf8bom' | 'windows1252';
+
+export interface Decoded {
+  text: string;
+  encoding: EncodingName;
+  /** A byte order mark was present (and is not part of `text`). */
+  bom: boolean;
+  /** UTF-16 guessed from NUL bytes although there is no byte order mark. */
+  guessedWithoutBom: boolean;
+  /** A UTF-16 file with an odd number of bytes: the last byte could not be decoded. */
+  truncated: boolean;
+  /** The text contains characters outside ASCII. */
+  nonAscii: boolean;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
+const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
+const ansi = new TextDecoder('windows-1252');
+
+function hasNonAscii(bytes: Uint8Array, from: number): boolean {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
+}
+
+/** NUL bytes mostly at odd offsets (LE) or even offsets (BE) in the first bytes: UTF-16 without a byte order mark. */
+function guessUtf16(bytes: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return undefined;
+  let oddNul = 0;
+  let evenNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.1) return 'utf16le';
+  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.1) return 'utf16be';
+  return undefined;
+}
+
+export function decodeBytes(bytes: Uint8Array, forced?: EncodingName): Decoded {
+  const result = (text: string, encoding: EncodingName, extra: Partial<Decoded> = {}): Decoded => ({
+    text,
+    encoding,
+    bom: false,
+    guessedWithoutBom: false,
+    truncated: false,
+    nonAscii: /[^\x00-\x7f]/.test(text),
+    ...extra,
+  });
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  let kind: EncodingName | undefined = forced;
+  let bom = 0;
+  if (b0 === 0xff && b1 === 0xfe) {
+    kind ??= 'utf16le';
+    bom = 2;
+  } else if (b0 === 0xfe && b1 === 0xff) {
+    kind ??= 'utf16be';
+    bom = 2;
+  } else if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+    kind ??= 'utf8bom';
+    bom = 3;
+  }
+  let guessed = false;
+  if (!kind) {
+    const g = guessUtf16(bytes);
+    if (g) {
+      kind = g;
+      guessed = true;
+    }
+  }
+  if (!kind) {
+    if (!hasNonAscii(bytes, 0)) return result(ansi.decode(bytes), 'windows1252');
+    try {
+      return result(utf8Strict.decode(bytes), 'utf8');
+    } catch {
+      return result(ansi.decode(bytes), 'windows1252');
+    }
+  }
+  const body = bytes.subarray(bom);
+  switch (kind) {
+    case 'utf16le':
+    case 'utf16be': {
+      const odd = body.length % 2 === 1;
+      const even = odd ? body.subarray(0, body.length - 1) : body;
+      const text = (kind === 'utf16le' ? utf16le : utf16be).decode(even);
+      return result(text, kind, { bom: bom > 0, guessedWithoutBom: guessed, truncated: odd });
+    }
+    case 'utf8':
+    case 'utf8bom':
+      return result(utf8.decode(body), kind, { bom: bom > 0 });
+    default:
+      return result(ansi.decode(body), 'windows1252', { bom: bom > 0 });
+  }
+}

@@ -1,0 +1,49 @@
+import { Decoded } from './encoding';
+import { Diagnostic, Position, Range } from './types';
+
+export type SymbolKind = 'namespace' | 'property' | 'key' | 'object';
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children?: DocumentSymbol[];
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+}
+
+export interface Hover {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+export interface ContentChange {
+  range: Range;
+  text: string;
+}
+
+export interface AnalyzeOptions {
+  /** How the host decoded the file's bytes, when it read them itself (the CLI does; an editor does not say). */
+  decoded?: Decoded;
+  maxDiagnostics?: number;
+}
+
+/** What every language offers the hosts. A parsed document is opaque to them. */
+export interface LanguageService<Doc = unknown> {
+  readonly id: string;
+  /** File names this language claims (lower-case extensions with the dot, or exact lower-case names). */
+  readonly extensions: readonly string[];
+  parse(text: string, options?: AnalyzeOptions): Doc;
+  /** Applies edits incrementally; languages without it are re-parsed. */
+  update?(doc: Doc, changes: readonly ContentChange[]): Doc;
+  validate(doc: Doc, options?: AnalyzeOptions): Diagnostic[];
+  hover(doc: Doc, position: Position): Hover | undefined;
+  symbols(doc: Doc): DocumentSymbol[];
+  folding(doc: Doc): FoldingRange[];
+}

@@ -1,0 +1,21 @@
+/** The languages the product understands, and which one a file belongs to. */
+import { LanguageService } from '../core/language';
+import { regLanguage } from './reg';
+
+export const languages: readonly LanguageService[] = [regLanguage as LanguageService];
+
+export function languageById(id: string): LanguageService | undefined {
+  return languages.find((l) => l.id === id);
+}
+
+/** The language of a file from its name, and, for names no language claims, from how its text starts. */
+export function languageForFile(fileName: string, text?: string): LanguageService | undefined {
+  const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
+  for (const l of languages) {
+    for (const ext of l.extensions) {
+      if (ext.startsWith('.') ? base.endsWith(ext) : base === ext) return l;
+    }
+  }
+  if (text !== undefined && /^[ \t]*(Windows Registry Editor Version 5\.00|REGEDIT4)[ \t]*(\r|\n|$)/.test(text)) return regLanguage as LanguageService;
+  return undefined;
+}

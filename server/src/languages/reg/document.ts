@@ -1,0 +1,225 @@
+/**
+ * The parsed form of a .reg file, kept incrementally: lines, one scan record per line, and sections (a key line
+ * and the lines up to the next key line). An edit re-scans only the lines whose scan can change and re-analyses
+ * only the sections that contain them; the checks that span sections run over per-section summaries.
+ */
+import { splitLines } from '../../core/text';
+import { ContentChange } from '../../core/language';
+import { HeaderKind, Kind, LineRecord, scanHeader, scanLine, scanWin31Line } from './scan';
+import { analyzeSection, SectionAnalysis } from './section';
+
+export interface ParseOptions {
+  /**
+   * How the file's bytes are encoded, when the host knows it. regedit reads hex(1)/hex(2)/hex(7) bytes as UTF-16
+   * only in a file with the FF FE byte order mark; without this, the header decides (version 5 files are exported
+   * as UTF-16LE, REGEDIT4 files as ANSI).
+   */
+  unicode?: boolean;
+}
+
+export class Section {
+  /** First line, maintained by RegDocument after every edit. */
+  start = 0;
+  private cached: SectionAnalysis | undefined;
+  constructor(
+    readonly length: number,
+    private readonly doc: RegDocument,
+  ) {}
+
+  analysis(): SectionAnalysis {
+    return (this.cached ??= analyzeSection(this.doc, this));
+  }
+}
+
+/** Key-like lines start a new section; a key line inside a hex continuation is swallowed and is not one. */
+function startsSection(kind: Kind): boolean {
+  return kind === Kind.Key || kind === Kind.KeyDelete || kind === Kind.KeyIgnored || kind === Kind.KeyUnopened;
+}
+
+export class RegDocument {
+  lines: string[] = [];
+  eols: string[] = [];
+  records: LineRecord[] = [];
+  sections: Section[] = [];
+  header: HeaderKind = 'invalid';
+  unicode = true;
+
+  private constructor(readonly options: ParseOptions) {}
+
+  static parse(text: string, options: ParseOptions = {}): RegDocument {
+    const doc = new RegDocument(options);
+    const { lines, eols } = splitLines(text);
+    doc.lines = lines;
+    doc.eols = eols;
+    doc.scanAll();
+    return doc;
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  getText(): string {
+    let out = '';
+    for (let i = 0; i < this.lines.length; i++) out += this.lines[i] + this.eols[i];
+    return out;
+  }
+
+  private scanAll(): void {
+    const n = this.lines.length;
+    const records = new Array<LineRecord>(n);
+    const head = scanHeader(this.lines[0]);
+    this.header = head.kind;
+    this.unicode = this.options.unicode ?? head.kind !== 'v4';
+    records[0] = head.rec;
+    if (head.kind === 'win31') {
+      for (let i = 1; i < n; i++) records[i] = scanWin31Line(this.lines[i]);
+    } else {
+      let cont = false;
+      for (let i = 1; i < n; i++) {
+        const rec = scanLine(this.lines[i], cont);
+        records[i] = rec;
+        cont = rec.cont;
+      }
+    }
+    this.records = records;
+    this.sections = this.buildSections(0, n);
+    this.renumber();
+  }
+
+  private buildSections(from: number, to: number): Section[] {
+    const out: Section[] = [];
+    let start = from;
+    for (let i = from + 1; i < to; i++) {
+      if (startsSection(this.records[i].kind)) {
+        out.push(new Section(i - start, this));
+        start = i;
+      }
+    }
+    if (to > start) out.push(new Section(to - start, this));
+    return out;
+  }
+
+  private renumber(): void {
+    let line = 0;
+    for (const s of this.sections) {
+      s.start = line;
+      line += s.length;
+    }
+  }
+
+  /** Index of the section that contains a line. */
+  sectionIndexAt(line: number): number {
+    let lo = 0;
+    let hi = this.sections.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sections[mid].start <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Applies LSP-style content changes in order; each is relative to the text the previous ones produced. */
+  update(changes: readonly ContentChange[]): void {
+    for (const change of changes) this.applyChange(change);
+  }
+
+  private applyChange(change: ContentChange): void {
+    const lastLine = this.lines.length - 1;
+    const clamp = (line: number, ch: number): [number, number] => {
+      if (line > lastLine) return [lastLine, this.lines[lastLine].length];
+      if (line < 0) return [0, 0];
+      return [line, Math.max(0, Math.min(ch, this.lines[line].length))];
+    };
+    const [sL, startCh] = clamp(change.range.start.line, change.range.start.character);
+    const [eL, eC] = clamp(change.range.end.line, change.range.end.character);
+    if (eL < sL || (eL === sL && eC < startCh)) return;
+    // A bare CR before the region could pair with an LF the edit inserts: start one line earlier.
+    let sC = startCh;
+    let regionStart = sL;
+    if (regionStart > 0 && this.eols[regionStart - 1] === '\r') {
+      regionStart--;
+      sC += this.lines[regionStart].length + 1;
+    }
+    if (regionStart === 0 || eL === 0) {
+      this.reparseFromText(this.textWith(regionStart, sC, eL, eC, change.text));
+      return;
+    }
+    let region = '';
+    for (let i = regionStart; i <= eL; i++) region += this.lines[i] + this.eols[i];
+    const startOffset = sC; // relative to regionStart
+    let endOffset = 0;
+    for (let i = regionStart; i < eL; i++) endOffset += this.lines[i].length + this.eols[i].length;
+    endOffset += eC;
+    const newRegion = region.slice(0, startOffset) + change.text + region.slice(endOffset);
+    const split = splitLines(newRegion);
+    if (this.eols[eL] !== '') {
+      // The region ended with a line break, so the split produced an empty last line that belongs to the next line.
+      split.lines.pop();
+      split.eols.pop();
+    }
+    const removed = eL - regionStart + 1;
+    const oldContAfter = this.records[eL].cont;
+    const oldCount = this.lines.length;
+    this.lines.splice(regionStart, removed, ...split.lines);
+    this.eols.splice(regionStart, removed, ...split.eols);
+    const added = split.lines.length;
+    const delta = added - removed;
+
+    // Re-scan the new lines, then further lines until the continuation state coming into a line is what it was.
+    const fresh: LineRecord[] = [];
+    let cont = this.records[regionStart - 1].cont;
+    const win31 = this.header === 'win31';
+    for (let i = 0; i < added; i++) {
+      const rec = win31 ? scanWin31Line(split.lines[i]) : scanLine(split.lines[i], cont);
+      fresh.push(rec);
+      cont = rec.cont;
+    }
+    this.records.splice(regionStart, removed, ...fresh);
+    let scanEnd = regionStart + added; // first line not re-scanned
+    if (!win31) {
+      let oldIncoming = oldContAfter;
+      while (scanEnd < this.lines.length && cont !== oldIncoming) {
+        const old = this.records[scanEnd];
+        oldIncoming = old.cont;
+        const rec = scanLine(this.lines[scanEnd], cont);
+        this.records[scanEnd] = rec;
+        cont = rec.cont;
+        scanEnd++;
+      }
+    }
+
+    // Rebuild the sections from the one before the first touched section to the end of the last touched one.
+    const firstSection = Math.max(0, this.sectionIndexAt(regionStart) - 1);
+    const lastOldLine = Math.min(oldCount - 1, scanEnd - 1 - delta);
+    const lastSection = this.sectionIndexAt(Math.max(lastOldLine, regionStart));
+    const from = this.sections[firstSection].start;
+    const oldTo = this.sections[lastSection].start + this.sections[lastSection].length;
+    const to = oldTo + delta;
+    const rebuilt = this.buildSections(from, to);
+    this.sections.splice(firstSection, lastSection - firstSection + 1, ...rebuilt);
+    this.renumber();
+  }
+
+  private textWith(regionStart: number, sC: number, eL: number, eC: number, insert: string): string {
+    // Used for edits touching the header, which can change how every other line is read.
+    let before = '';
+    for (let i = 0; i < regionStart; i++) before += this.lines[i] + this.eols[i];
+    let region = '';
+    for (let i = regionStart; i <= eL; i++) region += this.lines[i] + this.eols[i];
+    let endOffset = 0;
+    for (let i = regionStart; i < eL; i++) endOffset += this.lines[i].length + this.eols[i].length;
+    endOffset += eC;
+    let after = '';
+    for (let i = eL + 1; i < this.lines.length; i++) after += this.lines[i] + this.eols[i];
+    return before + region.slice(0, sC) + insert + region.slice(endOffset) + after;
+  }
+
+  private reparseFromText(text: string): void {
+    const { lines, eols } = splitLines(text);
+    this.lines = lines;
+    this.eols = eols;
+    this.scanAll();
+  }
+}

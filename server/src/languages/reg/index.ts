@@ -1,0 +1,59 @@
+import './codes';
+import { Decoded } from '../../core/encoding';
+import { AnalyzeOptions, LanguageService } from '../../core/language';
+import { codeInfo } from '../../core/codes';
+import { Diagnostic, lineRange, SOURCE } from '../../core/types';
+import { RegDocument } from './document';
+import { regHover } from './hover';
+import { regFolding, regSymbols } from './symbols';
+import { validateReg } from './validate';
+
+function encodingDiagnostics(doc: RegDocument, decoded: Decoded): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const r = lineRange(0, 0, doc.lines[0].length);
+  const add = (code: string, message: string): void => {
+    out.push({ range: r, severity: codeInfo(code).severity, code, message, source: SOURCE });
+  };
+  if (decoded.encoding === 'utf8bom') {
+    add('reg.utf8-bom', 'The file starts with a UTF-8 byte order mark. regedit on Windows 2000/Server 2003 reads every file without the UTF-16LE mark (FF FE) as ANSI, so the three mark bytes become part of the header and the whole file is rejected. Save it as UTF-16LE (Unicode) or as ANSI without a byte order mark.');
+  } else if (decoded.encoding === 'utf16be') {
+    add('reg.utf16-big-endian', 'The file is UTF-16 big-endian. regedit only reads UTF-16 little-endian (with the FF FE mark) or ANSI, so it rejects this file. Save it as UTF-16LE ("Unicode").');
+  } else if (decoded.guessedWithoutBom) {
+    add('reg.utf16-without-bom', 'The file is UTF-16 text without the FF FE byte order mark. regedit then reads it as ANSI, finds NUL bytes in the header and rejects the file. Save it as UTF-16LE with a byte order mark ("Unicode" in Notepad).');
+  } else if (decoded.encoding === 'utf8' && decoded.nonAscii) {
+    add('reg.utf8-non-ascii', 'The file is UTF-8 with non-ASCII characters, but regedit reads files without the FF FE mark as ANSI (the system code page): every such character is imported as two or three different characters. Save the file as UTF-16LE ("Unicode").');
+  }
+  if (decoded.truncated) {
+    const last = doc.lineCount - 1;
+    out.push({
+      range: lineRange(last, doc.lines[last].length, doc.lines[last].length),
+      severity: codeInfo('reg.truncated-utf16').severity,
+      code: 'reg.truncated-utf16',
+      message: 'The UTF-16 file has an odd number of bytes: it was cut short (an interrupted copy or export), and the last byte is not a whole character. Export the key again.',
+      source: SOURCE,
+    });
+  }
+  return out;
+}
+
+export const regLanguage: LanguageService<RegDocument> = {
+  id: 'reg',
+  extensions: ['.reg'],
+  parse(text: string, options: AnalyzeOptions = {}): RegDocument {
+    const decoded = options.decoded;
+    return RegDocument.parse(text, decoded ? { unicode: decoded.encoding === 'utf16le' && decoded.bom } : {});
+  },
+  update(doc, changes) {
+    doc.update(changes);
+    return doc;
+  },
+  validate(doc, options: AnalyzeOptions = {}) {
+    const diags = validateReg(doc, { maxDiagnostics: options.maxDiagnostics });
+    return options.decoded ? [...encodingDiagnostics(doc, options.decoded), ...diags] : diags;
+  },
+  hover: regHover,
+  symbols: regSymbols,
+  folding: regFolding,
+};
+
+export { RegDocument };

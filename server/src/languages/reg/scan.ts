@@ -1,0 +1,954 @@
+/**
+ * Line scanner for Registry Editor exports. One call reads one line, given only whether the previous line left
+ * hex data open for continuation: that is all the state regedit's importer carries from line to line besides the
+ * open key, which is resolved later per section. The accept/reject decisions mirror regedit.exe as described by
+ * Wine's Windows-verified conformance tests (external-facts section 6).
+ */
+
+export const enum Kind {
+  Header,
+  Blank,
+  /** `;` at line start (after blanks). */
+  Comment,
+  /** `#` at line start: regedit skips it like any line with an unknown first character. */
+  HashComment,
+  /** Any other line regedit skips. */
+  Ignored,
+  /** `[KEY]`: opens (creates) the key. */
+  Key,
+  /** `[-KEY]`: deletes the key tree and closes the open key. */
+  KeyDelete,
+  /** A line starting with `[` that regedit ignores; the previously open key stays open. */
+  KeyIgnored,
+  /** A key line that closes the open key without opening another (unknown root, failed deletion). */
+  KeyUnopened,
+  Value,
+  /** A value line regedit rejects (name or data malformed). */
+  ValueRejected,
+  HexContinuation,
+  /** Blank or `;` line between hex continuation lines. */
+  ContinuationGap,
+  /** The line after `,\` that is not hex data: regedit drops the pending value and skips this line. */
+  Swallowed,
+  /** Windows 3.1 format line (`HKEY_CLASSES_ROOT\path = value`). */
+  Win31,
+}
+
+export const REG_NONE = 0;
+export const REG_SZ = 1;
+export const REG_EXPAND_SZ = 2;
+export const REG_BINARY = 3;
+export const REG_DWORD = 4;
+export const REG_DWORD_BIG_ENDIAN = 5;
+export const REG_MULTI_SZ = 7;
+export const REG_QWORD = 11;
+
+export interface LineDiag {
+  code: string;
+  start: number;
+  end: number;
+  message: string;
+  data?: unknown;
+}
+
+export type HeaderKind = 'v5' | 'v4' | 'win31' | 'fuzzy' | 'invalid';
+
+export class LineRecord {
+  kind: Kind = Kind.Blank;
+  /** The line leaves hex data open: regedit reads the next non-blank, non-comment line as more bytes. */
+  cont = false;
+  /** The value on this line (or, for continuation lines, the value they belong to) is not imported. */
+  rejected = false;
+  diags: LineDiag[] | undefined = undefined;
+  /** Key lines: the text between `[` (or `[-`) and the last `]`. Value lines: the decoded name, null for `@`. */
+  name: string | null = null;
+  nameStart = 0;
+  nameEnd = 0;
+  /** Value lines: registry type number, -1 for a deletion, -2 when unknown. */
+  type = -2;
+  /** Value lines: where the data (after `=` and blanks) starts and ends (trailing blanks trimmed). */
+  dataStart = 0;
+  dataEnd = 0;
+  /** Hex value and continuation lines: where the bytes start on this line, and how many there are. */
+  bytesStart = 0;
+  byteCount = 0;
+  /** The last hex byte on the line is followed by a comma but no backslash. */
+  endsWithComma = false;
+  /** dword value, or decoded string data. */
+  dword = 0;
+  str: string | undefined = undefined;
+
+  diag(code: string, start: number, end: number, message: string, data?: unknown): void {
+    const d: LineDiag = { code, start, end, message };
+    if (data !== undefined) d.data = data;
+    (this.diags ??= []).push(d);
+  }
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
+}
+
+export function isHexDigit(c: number): boolean {
+  return hexValue(c) >= 0;
+}
+
+function skipBlanks(text: string, i: number, end: number): number {
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+export const HEADER_V5 = 'Windows Registry Editor Version 5.00';
+export const HEADER_V4 = 'REGEDIT4';
+
+/** regedit stops reading a line at a NUL character (its line buffer is a C string). */
+function effectiveEnd(text: string, rec: LineRecord): number {
+  const nul = text.indexOf('\0');
+  if (nul < 0) return text.length;
+  rec.diag(
+    'reg.nul-character',
+    nul,
+    text.length,
+    'NUL character: regedit stops reading the line here, so the rest of the line is lost. Remove the NUL character (binary data belongs in hex: bytes).',
+  );
+  return nul;
+}
+
+export function scanHeader(text: string): { rec: LineRecord; kind: HeaderKind } {
+  const rec = new LineRecord();
+  rec.kind = Kind.Header;
+  const end = effectiveEnd(text, rec);
+  const start = skipBlanks(text, 0, end);
+  const h = text.slice(start, end);
+  rec.nameStart = start;
+  rec.nameEnd = end;
+  if (h === HEADER_V5) return { rec, kind: 'v5' };
+  if (h === HEADER_V4) return { rec, kind: 'v4' };
+  if (h === 'REGEDIT') {
+    rec.diag(
+      'reg.win31-format',
+      start,
+      end,
+      'A bare REGEDIT header selects the Windows 3.1 registration format: only lines starting with HKEY_CLASSES_ROOT are read, and each sets a default value. For Windows 2000/Server 2003 settings use the header "Windows Registry Editor Version 5.00".',
+    );
+    return { rec, kind: 'win31' };
+  }
+  if (h.startsWith('REGEDIT')) {
+    const trimmed = h.replace(/[ \t]+$/, '');
+    const why =
+      trimmed === HEADER_V4
+        ? 'the header has trailing blanks, and regedit compares the whole line'
+        : `"${h}" is not exactly REGEDIT4`;
+    rec.diag(
+      'reg.header-imports-nothing',
+      start,
+      end,
+      `regedit accepts this header but imports nothing from the file: ${why}. It still reports success, so the change silently never reaches the server. Write exactly "${HEADER_V5}" (or REGEDIT4).`,
+      { replacement: trimmed === HEADER_V4 ? HEADER_V4 : HEADER_V5 },
+    );
+    return { rec, kind: 'fuzzy' };
+  }
+  let why: string;
+  let replacement: string | undefined = HEADER_V5;
+  const lower = h.toLowerCase();
+  if (h.trim() === '') why = 'the first line is empty, and the header must be the very first line';
+  else if (lower === HEADER_V5.toLowerCase() || lower === HEADER_V4.toLowerCase()) {
+    why = 'the header is case-sensitive';
+    replacement = lower === HEADER_V4.toLowerCase() ? HEADER_V4 : HEADER_V5;
+  } else if (lower.startsWith('windows registry editor')) why = 'the only accepted version line is "Windows Registry Editor Version 5.00"';
+  else if (/^\s*[[@";#]/.test(h)) {
+    why = 'the file has no header line before its first key, value or comment';
+    replacement = undefined;
+  } else why = 'this is not a registry header';
+  rec.diag(
+    'reg.invalid-header',
+    start,
+    Math.max(end, start),
+    `regedit rejects the whole file: ${why}. The first line must be exactly "${HEADER_V5}" (or REGEDIT4).`,
+    replacement ? { replacement } : { insert: HEADER_V5 },
+  );
+  return { rec, kind: 'invalid' };
+}
+
+const ROOTS = [
+  'HKEY_LOCAL_MACHINE',
+  'HKEY_USERS',
+  'HKEY_CLASSES_ROOT',
+  'HKEY_CURRENT_CONFIG',
+  'HKEY_CURRENT_USER',
+  'HKEY_DYN_DATA',
+];
+
+const ABBREVIATIONS: Record<string, string> = {
+  HKLM: 'HKEY_LOCAL_MACHINE',
+  HKCU: 'HKEY_CURRENT_USER',
+  HKCR: 'HKEY_CLASSES_ROOT',
+  HKU: 'HKEY_USERS',
+  HKCC: 'HKEY_CURRENT_CONFIG',
+};
+
+/** The root a key path starts with, as regedit matches it: case-insensitively, followed by `\` or the end. */
+export function matchRoot(path: string): string | undefined {
+  for (const root of ROOTS) {
+    if (path.length >= root.length && path.slice(0, root.length).toUpperCase() === root) {
+      if (path.length === root.length || path.charCodeAt(root.length) === 0x5c) return root;
+    }
+  }
+  return undefined;
+}
+
+export function expandAbbreviation(path: string): string | undefined {
+  const slash = path.indexOf('\\');
+  const first = (slash < 0 ? path : path.slice(0, slash)).toUpperCase();
+  const full = ABBREVIATIONS[first];
+  return full ? full + (slash < 0 ? '' : path.slice(slash)) : undefined;
+}
+
+function nearestRoot(first: string): string | undefined {
+  const upper = first.toUpperCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const root of ROOTS) {
+    const d = editDistance(upper, root);
+    if (d < bestScore) {
+      bestScore = d;
+      best = root;
+    }
+  }
+  return bestScore <= 3 ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+function scanKey(text: string, open: number, end: number, rec: LineRecord): void {
+  const p = open + 1;
+  const c = p < end ? text.charCodeAt(p) : -1;
+  if (c === SPACE || c === TAB) {
+    rec.kind = Kind.KeyIgnored;
+    rec.diag(
+      'reg.key-blank-after-bracket',
+      open,
+      end,
+      'regedit ignores this key line because a blank follows "[": the key is not created, and the values below go to the previously opened key, if any. Remove the blank after "[".',
+    );
+    return;
+  }
+  const close = text.lastIndexOf(']', end - 1);
+  if (close < p) {
+    rec.kind = Kind.KeyIgnored;
+    rec.diag(
+      'reg.key-missing-closing-bracket',
+      open,
+      end,
+      'regedit ignores this key line because it has no closing "]": the key is not created, and the values below go to the previously opened key, if any. Add "]" after the key path.',
+      { insertAt: end },
+    );
+    return;
+  }
+  const isDelete = c === 0x2d; /* - */
+  const nameStart = isDelete ? p + 1 : p;
+  const name = text.slice(nameStart, close);
+  rec.name = name;
+  rec.nameStart = nameStart;
+  rec.nameEnd = close;
+  if (isDelete) {
+    const first = name.charCodeAt(0);
+    if (first === SPACE || first === TAB) {
+      rec.kind = Kind.KeyUnopened;
+      rec.diag(
+        'reg.key-blank-after-bracket',
+        open,
+        close + 1,
+        'regedit deletes nothing here because a blank follows "[-" (it only closes the open key). Remove the blank after "[-".',
+      );
+      return;
+    }
+  }
+  const root = matchRoot(name);
+  if (!root) {
+    rec.kind = Kind.KeyUnopened;
+    const slash = name.indexOf('\\');
+    const first = slash < 0 ? name : name.slice(0, slash);
+    const full = expandAbbreviation(name);
+    const consequence = isDelete
+      ? 'regedit refuses the deletion (Wine\'s reference implementation stops the import at this line)'
+      : 'the key is not opened, and the values below it are written nowhere';
+    if (full) {
+      rec.diag(
+        'reg.key-abbreviated-root',
+        nameStart,
+        nameStart + first.length,
+        `"${first}" is an abbreviation that .reg files do not understand (it is INF and reg.exe syntax): ${consequence}. Write ${full.slice(0, full.length - (name.length - first.length))}.`,
+        { replacement: full.slice(0, full.length - (name.length - first.length)) },
+      );
+    } else {
+      const near = nearestRoot(first);
+      rec.diag(
+        'reg.key-unknown-root',
+        nameStart,
+        nameStart + first.length,
+        `"${first}" is not a registry root: ${consequence}. Roots are HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS and HKEY_CURRENT_CONFIG${near ? `; did you mean ${near}?` : '.'}`,
+        near ? { replacement: near } : undefined,
+      );
+    }
+    return;
+  }
+  if (root === 'HKEY_DYN_DATA') {
+    rec.diag(
+      'reg.key-dyn-data',
+      nameStart,
+      nameStart + root.length,
+      'HKEY_DYN_DATA exists only on Windows 95/98/Me; on Windows 2000 and Windows Server 2003 this key cannot be opened, so nothing under it is imported.',
+    );
+  }
+  const afterRoot = name.slice(root.length + 1);
+  if (isDelete) {
+    if (afterRoot.replace(/\\+$/, '') === '') {
+      rec.kind = Kind.KeyUnopened;
+      rec.diag(
+        'reg.key-delete-root',
+        open,
+        close + 1,
+        `regedit refuses to delete the root ${root} (Wine's reference implementation also stops the import at this line). Name the subkey to delete.`,
+      );
+      return;
+    }
+    rec.kind = Kind.KeyDelete;
+  } else {
+    rec.kind = Kind.Key;
+  }
+  // A segment over 255 characters makes RegCreateKeyEx fail.
+  let segStart = root.length + 1;
+  while (segStart <= name.length) {
+    let segEnd = name.indexOf('\\', segStart);
+    if (segEnd < 0) segEnd = name.length;
+    if (segEnd - segStart > 255) {
+      if (!isDelete) rec.kind = Kind.KeyUnopened;
+      rec.diag(
+        'reg.key-name-too-long',
+        nameStart + segStart,
+        nameStart + segEnd,
+        `This key name is ${segEnd - segStart} characters long; the registry allows at most 255, so the key cannot be ${isDelete ? 'deleted' : 'created and the values below are written nowhere'}. Shorten the name.`,
+      );
+      break;
+    }
+    segStart = segEnd + 1;
+  }
+  const lastChar = name.charCodeAt(name.length - 1);
+  if (isBlank(lastChar)) {
+    let b = name.length;
+    while (b > 0 && isBlank(name.charCodeAt(b - 1))) b--;
+    rec.diag(
+      'reg.key-trailing-blank',
+      nameStart + b,
+      close,
+      'The blank before "]" becomes part of the key name, so regedit creates a different key whose name ends with a blank. Remove it unless that is really intended.',
+      { deleteFrom: nameStart + b, deleteTo: close },
+    );
+  }
+  const inner = name.indexOf(']');
+  if (inner >= 0) {
+    rec.diag(
+      'reg.key-bracket-in-name',
+      nameStart + inner,
+      close,
+      'regedit takes everything up to the last "]" on the line as the key name, so this name contains "]" and the text after it. Put comments on their own line starting with ";".',
+    );
+  }
+}
+
+/**
+ * Reads a quoted string the way regedit unescapes it, starting after the opening quote.
+ * Returns the index after the closing quote, or a negative number on failure: -1 unterminated, -2 `\0`.
+ */
+function unescapeString(text: string, from: number, end: number, rec: LineRecord, out: { value: string }): number {
+  let value = '';
+  let chunk = from;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      out.value = value + text.slice(chunk, i);
+      return i + 1;
+    }
+    if (c !== 0x5c) continue;
+    value += text.slice(chunk, i);
+    if (i + 1 >= end) return -1;
+    const e = text[i + 1];
+    switch (e) {
+      case 'n':
+        value += '\n';
+        break;
+      case 'r':
+        value += '\r';
+        break;
+      case '0':
+        rec.diag(
+          'reg.string-null-escape',
+          i,
+          i + 2,
+          'regedit rejects the whole line because of the escape \\0 (a string cannot contain NUL). To store a backslash followed by 0, write \\\\0.',
+        );
+        return -2;
+      case '\\':
+      case '"':
+        value += e;
+        break;
+      default:
+        rec.diag(
+          'reg.string-unknown-escape',
+          i,
+          i + 2,
+          `"\\${e}" is not an escape regedit knows: it warns and stores "${e}" without the backslash. Write "\\\\${e}" to keep the backslash (backslashes in paths must be doubled).`,
+          { replacement: `\\\\${e}` },
+        );
+        value += e;
+    }
+    i++;
+    chunk = i + 1;
+  }
+  return -1;
+}
+
+interface HexState {
+  /** The value is rejected. */
+  bad: boolean;
+  /** A `,\` (or `hex:\`) ends the line. */
+  backslash: boolean;
+}
+
+/**
+ * Reads comma-separated hex bytes from `from` to `end`, as regedit's convert_hex_csv_to_hex does
+ * (each byte parsed with wcstoul(…, 16)).
+ */
+function scanHexBytes(text: string, from: number, end: number, rec: LineRecord): HexState {
+  const st: HexState = { bad: false, backslash: false };
+  rec.bytesStart = from;
+  let s = from;
+  let count = 0;
+  rec.endsWithComma = false;
+  while (s < end) {
+    // wcstoul: blanks, optional sign, optional 0x, hex digits
+    let t = s;
+    while (t < end && (isBlank(text.charCodeAt(t)) || text.charCodeAt(t) === 0x0b || text.charCodeAt(t) === 0x0c)) t++;
+    const numStart = t;
+    let unusual = false;
+    const sign = text.charCodeAt(t);
+    if (sign === 0x2b || sign === 0x2d) {
+      t++;
+      unusual = true;
+    }
+    if (text.charCodeAt(t) === 0x30 && (text.charCodeAt(t + 1) | 0x20) === 0x78 && isHexDigit(text.charCodeAt(t + 2))) {
+      t += 2;
+      unusual = true;
+    }
+    const digitsStart = t;
+    let value = 0;
+    while (t < end && isHexDigit(text.charCodeAt(t))) {
+      value = value * 16 + hexValue(text.charCodeAt(t));
+      if (value > 0xffffffff) value = 0x100000000;
+      t++;
+    }
+    if (t === digitsStart) {
+      // No number: only a continuation backslash or a comment may stand here.
+      let e = skipBlanks(text, s, end);
+      const c = e < end ? text.charCodeAt(e) : -1;
+      if (c === 0x5c) {
+        st.backslash = true;
+        e = skipBlanks(text, e + 1, end);
+        if (e < end && text.charCodeAt(e) !== 0x3b) {
+          st.bad = true;
+          rec.diag(
+            'reg.hex-continuation-invalid',
+            e,
+            end,
+            text.charCodeAt(e) === 0x23
+              ? 'After the continuation "\\" only blanks and a ";" comment may follow ("#" is not a comment here): regedit discards this value. Use ";" or remove the text.'
+              : 'After the continuation "\\" only blanks and a ";" comment may follow: regedit discards this value. Move the bytes to the next line or remove the backslash.',
+          );
+        }
+        rec.byteCount = count;
+        return st;
+      }
+      if (c === 0x3b) break;
+      st.bad = true;
+      if (e >= end) {
+        rec.diag(
+          'reg.hex-byte-invalid',
+          s,
+          end,
+          "Blanks after the last comma of a continuation line: regedit's byte parser finds no byte there and discards the value (Wine's reference implementation; exported files never have them). Remove the trailing blanks.",
+        );
+      } else {
+        const tokenEnd = findTokenEnd(text, e, end);
+        rec.diag(
+          'reg.hex-byte-invalid',
+          c === 0x2c ? e : s,
+          c === 0x2c ? e + 1 : tokenEnd,
+          c === 0x2c
+            ? 'Empty byte between commas: regedit discards the whole value. Remove the extra comma.'
+            : `"${text.slice(e, tokenEnd)}" is not a hex byte: regedit discards the whole value. Bytes are two hex digits 00-ff separated by commas.`,
+        );
+      }
+      rec.byteCount = count;
+      return st;
+    }
+    if (value > 0xff || (sign === 0x2d && value !== 0)) {
+      st.bad = true;
+      rec.diag(
+        'reg.hex-byte-invalid',
+        numStart,
+        t,
+        `"${text.slice(numStart, t)}" is larger than a byte (ff): regedit discards the whole value. Write each byte as two hex digits separated by commas.`,
+      );
+      rec.byteCount = count;
+      return st;
+    }
+    if (unusual || t - digitsStart > 2) {
+      rec.diag(
+        'reg.hex-byte-unusual',
+        numStart,
+        t,
+        `regedit reads "${text.slice(numStart, t)}" as the byte ${value.toString(16).padStart(2, '0')}, but never writes bytes this way and other tools may not accept it. Write ${value.toString(16).padStart(2, '0')}.`,
+        { replacement: value.toString(16).padStart(2, '0') },
+      );
+    }
+    count++;
+    let e = t;
+    if (e < end && text.charCodeAt(e) !== 0x2c) {
+      e = skipBlanks(text, e, end);
+      if (e < end && text.charCodeAt(e) !== 0x3b) {
+        st.bad = true;
+        const c = text.charCodeAt(e);
+        if (c === 0x5c) {
+          rec.diag(
+            'reg.hex-backslash-without-comma',
+            e,
+            e + 1,
+            'The line continuation "\\" must follow a comma ("…,\\"): regedit discards this value. Insert a comma before the backslash.',
+            { insertAt: t },
+          );
+        } else if (c === 0x23) {
+          rec.diag(
+            'reg.hex-byte-invalid',
+            e,
+            end,
+            '"#" does not start a comment after data (only ";" does): regedit discards this value. Use ";" for the comment.',
+            { replacement: ';', at: e },
+          );
+        } else {
+          rec.diag(
+            'reg.hex-byte-invalid',
+            t === e ? t : numStart,
+            findTokenEnd(text, e, end),
+            'Bytes must be separated by commas: regedit discards this value. Separate each byte with a comma.',
+          );
+        }
+      }
+      rec.byteCount = count;
+      return st;
+    }
+    if (e < end) e++; // the comma
+    s = e;
+    if (s >= end) rec.endsWithComma = true;
+  }
+  rec.byteCount = count;
+  return st;
+}
+
+function findTokenEnd(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || isBlank(c)) break;
+    i++;
+  }
+  return Math.max(i, from + 1 <= end ? from + 1 : end);
+}
+
+function rejectValue(rec: LineRecord): void {
+  rec.kind = Kind.ValueRejected;
+  rec.rejected = true;
+}
+
+function scanData(text: string, p: number, end: number, rec: LineRecord): void {
+  // Trailing blanks are trimmed before the type is read.
+  let dataEnd = end;
+  while (dataEnd > p && isBlank(text.charCodeAt(dataEnd - 1))) dataEnd--;
+  rec.dataStart = p;
+  rec.dataEnd = dataEnd;
+  if (p >= dataEnd) {
+    rejectValue(rec);
+    rec.diag(
+      'reg.data-missing',
+      rec.nameStart,
+      end,
+      'Nothing follows "=": regedit does not import this value. Give data (for example "text", dword:00000001 or hex:00) or write "=-" to delete the value.',
+    );
+    return;
+  }
+  const c = text.charCodeAt(p);
+  if (c === 0x2d /* - */) {
+    rec.type = -1;
+    const q = skipBlanks(text, p + 1, dataEnd);
+    if (q < dataEnd && text.charCodeAt(q) !== 0x3b) {
+      rejectValue(rec);
+      rec.diag(
+        'reg.delete-trailing-text',
+        q,
+        dataEnd,
+        'Only blanks and a ";" comment may follow "=-": regedit does not delete this value. Remove the text (use ";" for comments).',
+      );
+    }
+    return;
+  }
+  if (c === 0x22 /* " */) {
+    rec.type = REG_SZ;
+    const out = { value: '' };
+    const after = unescapeString(text, p + 1, dataEnd, rec, out);
+    if (after < 0) {
+      rejectValue(rec);
+      if (after === -1) {
+        rec.diag(
+          'reg.string-unterminated',
+          p,
+          dataEnd,
+          'The string has no closing quote (strings cannot continue on the next line): regedit does not import this value. Add the closing quote; escape quotes inside the text as \\".',
+          { insertAt: dataEnd },
+        );
+      }
+      return;
+    }
+    rec.str = out.value;
+    const q = skipBlanks(text, after, dataEnd);
+    if (q < dataEnd && text.charCodeAt(q) !== 0x3b) {
+      rejectValue(rec);
+      rec.diag(
+        'reg.string-trailing-text',
+        q,
+        dataEnd,
+        text.charCodeAt(q) === 0x23
+          ? '"#" does not start a comment after data (only ";" does): regedit does not import this value. Use ";" for the comment.'
+          : 'Text after the closing quote: regedit does not import this value. A quote inside the text must be written \\"; a comment must start with ";".',
+      );
+    }
+    return;
+  }
+  if (text.startsWith('dword:', p)) {
+    rec.type = REG_DWORD;
+    scanDword(text, p + 6, dataEnd, rec);
+    return;
+  }
+  if (text.startsWith('hex:', p)) {
+    rec.type = REG_BINARY;
+    scanHexData(text, p + 4, dataEnd, rec);
+    return;
+  }
+  if (text.startsWith('hex(', p)) {
+    let t = p + 4;
+    const digitsStart = t;
+    let value = 0;
+    while (t < dataEnd && isHexDigit(text.charCodeAt(t))) {
+      value = value * 16 + hexValue(text.charCodeAt(t));
+      t++;
+    }
+    if (t === digitsStart || value > 0xffffffff || text.charCodeAt(t) !== 0x29 || text.charCodeAt(t + 1) !== 0x3a) {
+      rejectValue(rec);
+      const close = text.indexOf(')', p);
+      const inner = text.slice(p + 4, close < 0 ? dataEnd : close);
+      const why = /^0x/i.test(inner)
+        ? 'the type number is hexadecimal already and takes no 0x prefix'
+        : value > 0xffffffff
+          ? 'the type number is larger than ffffffff'
+          : close < 0 || text.charCodeAt(close + 1) !== 0x3a
+            ? 'the type must be written hex(N): with a closing parenthesis and a colon'
+            : 'the type number must be hexadecimal digits';
+      rec.diag(
+        'reg.hex-type-invalid',
+        p,
+        close < 0 ? dataEnd : Math.min(close + 2, dataEnd),
+        `Invalid hex(N) type: ${why}, so regedit does not import this value. Common types: hex(2) expandable string, hex(7) multi-string, hex(b) QWORD.`,
+      );
+      return;
+    }
+    rec.type = value;
+    scanHexData(text, t + 2, dataEnd, rec);
+    return;
+  }
+  rejectValue(rec);
+  const token = text.slice(p, findTokenEnd(text, p, dataEnd));
+  let hint: string;
+  const lower = token.toLowerCase();
+  if (/^(dword|hex)[:(]/.test(lower)) hint = `type prefixes are case-sensitive: write ${lower.startsWith('dword') ? 'dword:' : 'hex'} in lower case`;
+  else if (lower.startsWith('qword:')) hint = 'there is no qword: prefix; a QWORD is written hex(b): followed by 8 little-endian bytes';
+  else if (/^str(\(\d+\))?:/.test(lower)) hint = 'str: is not a .reg type; write the string in quotes';
+  else if (c === 0x23 || c === 0x3b) hint = 'data cannot start with a comment character';
+  else if (c === 0x5c) hint = 'data cannot start with a backslash; a string is written in plain quotes';
+  else hint = 'string data must be in quotes';
+  rec.diag(
+    'reg.data-unknown-type',
+    p,
+    dataEnd,
+    `regedit does not import this value: ${hint}. Data starts with ", dword:, hex: or hex(N):.`,
+    /^(dword|hex)[:(]/.test(lower) ? { replacement: token.replace(/^(dword|hex)/i, (m) => m.toLowerCase()), length: token.length } : undefined,
+  );
+}
+
+function scanDword(text: string, from: number, end: number, rec: LineRecord): void {
+  const s = skipBlanks(text, from, end);
+  let t = s;
+  let value = 0;
+  while (t < end && isHexDigit(text.charCodeAt(t))) {
+    value = value * 16 + hexValue(text.charCodeAt(t));
+    t++;
+  }
+  const count = t - s;
+  if (count === 0) {
+    rejectValue(rec);
+    const prefix = rec.dataStart;
+    rec.diag(
+      'reg.dword-empty',
+      prefix,
+      end,
+      s < end && !(text.charCodeAt(s) === 0x3b)
+        ? `"${text.slice(s, end)}" is not hexadecimal: regedit does not import this value. A dword is 1 to 8 hex digits without 0x, for example dword:0000000a for 10.`
+        : 'dword: has no digits: regedit does not import this value. Write 1 to 8 hex digits, for example dword:00000001.',
+    );
+    return;
+  }
+  if (count > 8) {
+    rejectValue(rec);
+    rec.diag(
+      'reg.dword-too-long',
+      s,
+      t,
+      `${count} hex digits: a dword holds at most 8, so regedit does not import this value (even leading zeros count). Use at most 8 digits, or hex(b): bytes for a 64-bit QWORD.`,
+    );
+    return;
+  }
+  const e = skipBlanks(text, t, end);
+  if (e < end && text.charCodeAt(e) !== 0x3b) {
+    rejectValue(rec);
+    const c = text.charCodeAt(e);
+    let why: string;
+    if (c === 0x78 || c === 0x58) why = 'dword data takes no 0x prefix; it is hexadecimal already';
+    else if (c === 0x23) why = '"#" does not start a comment after data (only ";" does)';
+    else if (c === 0x5c) why = 'dword data cannot continue on the next line';
+    else if (e > t) why = 'the digits must not contain blanks';
+    else if (text.charCodeAt(e) === 0x2e || text.charCodeAt(e) === 0x2c) why = 'a dword is hexadecimal digits only';
+    else why = 'only hex digits may follow dword:';
+    rec.diag(
+      'reg.dword-invalid',
+      s,
+      end,
+      `regedit does not import this value: ${why}. Write 1 to 8 hex digits, optionally followed by a ";" comment.`,
+    );
+    return;
+  }
+  rec.dword = value >>> 0;
+}
+
+function scanHexData(text: string, from: number, end: number, rec: LineRecord): void {
+  if (from >= end) {
+    rec.bytesStart = from;
+    return; // zero-length value
+  }
+  const st = scanHexBytes(text, from, end, rec);
+  if (st.bad) {
+    rejectValue(rec);
+    return;
+  }
+  rec.cont = st.backslash;
+}
+
+function scanValue(text: string, i: number, end: number, rec: LineRecord): void {
+  rec.kind = Kind.Value;
+  let p: number;
+  if (text.charCodeAt(i) === 0x40 /* @ */) {
+    rec.name = null;
+    rec.nameStart = i;
+    rec.nameEnd = i + 1;
+    p = i + 1;
+  } else {
+    const out = { value: '' };
+    const after = unescapeString(text, i + 1, end, rec, out);
+    if (after < 0) {
+      rejectValue(rec);
+      if (after === -1) {
+        rec.diag(
+          'reg.value-name-unterminated',
+          i,
+          end,
+          'The value name has no closing quote (names cannot continue on the next line): regedit ignores this line. Close the name with a quote before "=".',
+        );
+      }
+      return;
+    }
+    // An empty name "" is the default value, like @.
+    rec.name = out.value === '' ? null : out.value;
+    rec.nameStart = i;
+    rec.nameEnd = after;
+    p = after;
+  }
+  p = skipBlanks(text, p, end);
+  if (p >= end || text.charCodeAt(p) !== 0x3d /* = */) {
+    rejectValue(rec);
+    const isDefault = text.charCodeAt(i) === 0x40;
+    rec.diag(
+      'reg.value-missing-equals',
+      i,
+      end,
+      isDefault
+        ? 'After "@" (the default value) only blanks and "=" may follow: regedit ignores this line. Write @="data".'
+        : rec.name !== null && /=/.test(rec.name)
+          ? `regedit reads the name up to the next quote, "${rec.name}", and finds no "=" after it, so it ignores this line. Add the missing closing quote before "=".`
+          : 'No "=" after the value name: regedit ignores this line. Write "Name"=data.',
+    );
+    return;
+  }
+  p = skipBlanks(text, p + 1, end);
+  scanData(text, p, end, rec);
+  if (rec.name !== null && rec.name.length > 16383) {
+    rejectValue(rec);
+    rec.diag(
+      'reg.value-name-too-long',
+      rec.nameStart,
+      rec.nameEnd,
+      `This value name is ${rec.name.length} characters long; the registry allows at most 16,383, so the value cannot be written. Shorten the name.`,
+    );
+  }
+}
+
+function scanIgnored(text: string, i: number, end: number, rec: LineRecord): void {
+  rec.kind = Kind.Ignored;
+  const rest = text.slice(i, end);
+  if (/^[^\s"=]*\\[^=]*\]\s*(;.*)?$/.test(rest) && (matchRoot(rest) || expandAbbreviation(rest) || /^HK/i.test(rest))) {
+    rec.diag(
+      'reg.key-missing-opening-bracket',
+      i,
+      end,
+      'This looks like a key line without its opening "[": regedit ignores it, and the values below go to the previously opened key, if any. Add "[" before the key path.',
+      { insertAt: i },
+    );
+    return;
+  }
+  const eq = rest.indexOf('=');
+  if (eq > 0 && /^[^\s"[@;#][^=]*$/.test(rest.slice(0, eq))) {
+    rec.diag(
+      'reg.value-name-unquoted',
+      i,
+      i + eq,
+      'A value name must be in double quotes (or @ for the default value): regedit ignores this line. Write "Name"=data.',
+      rest.slice(0, eq).endsWith('"') ? undefined : { wrapFrom: i, wrapTo: i + rest.slice(0, eq).replace(/[ \t]+$/, '').length },
+    );
+    return;
+  }
+  const looksHex = /^[0-9a-fA-F]{1,2}(,[0-9a-fA-F]{1,2})*,?\\?\s*$/.test(rest);
+  rec.diag(
+    'reg.line-ignored',
+    i,
+    end,
+    looksHex
+      ? 'regedit ignores this line: it looks like more hex bytes, but the value above did not end its line with ",\\". Add ",\\" at the end of the previous data line.'
+      : 'regedit ignores this line: it is not a [key], a "value"=data line, a ";" comment or blank. Turn it into a comment with ";" or remove it.',
+  );
+}
+
+/** Scans one line of the body (everything after the header line) of a REGEDIT4 or version 5 file. */
+export function scanLine(text: string, inCont: boolean): LineRecord {
+  const rec = new LineRecord();
+  const end = text.indexOf('\0') < 0 ? text.length : effectiveEnd(text, rec);
+  const i = skipBlanks(text, 0, end);
+  const c = i < end ? text.charCodeAt(i) : -1;
+  if (inCont) {
+    if (c === -1 || c === 0x3b) {
+      rec.kind = Kind.ContinuationGap;
+      rec.cont = true;
+      return rec;
+    }
+    if (isHexDigit(c)) {
+      rec.kind = Kind.HexContinuation;
+      const st = scanHexBytes(text, i, end, rec);
+      rec.rejected = st.bad;
+      rec.cont = st.backslash && !st.bad;
+      return rec;
+    }
+    rec.kind = Kind.Swallowed;
+    return rec;
+  }
+  switch (c) {
+    case -1:
+      rec.kind = Kind.Blank;
+      break;
+    case 0x3b:
+      rec.kind = Kind.Comment;
+      break;
+    case 0x23:
+      rec.kind = Kind.HashComment;
+      break;
+    case 0x5b:
+      scanKey(text, i, end, rec);
+      break;
+    case 0x40:
+    case 0x22:
+      scanValue(text, i, end, rec);
+      break;
+    default:
+      scanIgnored(text, i, end, rec);
+  }
+  return rec;
+}
+
+/** Scans one line of a Windows 3.1 format file (`REGEDIT` header). */
+export function scanWin31Line(text: string): LineRecord {
+  const rec = new LineRecord();
+  const end = text.indexOf('\0') < 0 ? text.length : effectiveEnd(text, rec);
+  if (text.startsWith('HKEY_CLASSES_ROOT')) {
+    rec.kind = Kind.Win31;
+    let k = 0;
+    while (k < end && !/\s/.test(text[k])) k++;
+    rec.name = text.slice(0, k);
+    rec.nameStart = 0;
+    rec.nameEnd = k;
+    let v = skipBlanks(text, k, end);
+    if (text.charCodeAt(v) === 0x3d) v++;
+    if (text.charCodeAt(v) === SPACE) v++;
+    rec.type = REG_SZ;
+    rec.dataStart = v;
+    rec.dataEnd = end;
+    rec.str = text.slice(v, end);
+    return rec;
+  }
+  if (skipBlanks(text, 0, end) >= end) {
+    rec.kind = Kind.Blank;
+    return rec;
+  }
+  rec.kind = Kind.Ignored;
+  rec.diag(
+    'reg.win31-line-ignored',
+    0,
+    end,
+    'In the Windows 3.1 format (bare REGEDIT header) only lines that start exactly with HKEY_CLASSES_ROOT are read; this line is ignored. Use the header "Windows Registry Editor Version 5.00" for other keys.',
+  );
+  return rec;
+}

@@ -1,0 +1,300 @@
+/**
+ * Analysis of one section (a key line and the lines up to the next key line): which values it sets, whether
+ * regedit accepts each of them, and the checks that need a whole value (hex data spread over continuation lines)
+ * or the whole section (duplicate value names). Results are relative to the section's first line so that they
+ * survive edits elsewhere in the file.
+ */
+import type { RegDocument, Section } from './document';
+import { isHexDigit, Kind, LineRecord, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ } from './scan';
+
+export interface RelatedRel {
+  rel: number;
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface SectionDiag {
+  rel: number;
+  start: number;
+  end: number;
+  code: string;
+  message: string;
+  related?: RelatedRel[];
+  data?: unknown;
+}
+
+/** A value line and its continuation lines. */
+export interface ValueEntry {
+  /** Line of the `"name"=` relative to the section start. */
+  rel: number;
+  /** Last line of the value (continuation lines included), relative. */
+  lastRel: number;
+  name: string | null;
+  nameLower: string;
+  /** Registry type number, or -1 for a deletion (`=-`). */
+  type: number;
+  /** regedit imports (or deletes) it. */
+  valid: boolean;
+}
+
+export interface SectionAnalysis {
+  /** The key the first line opens (Kind.Key), deletes (Kind.KeyDelete), or undefined. */
+  keyKind: Kind | undefined;
+  keyPath: string | undefined;
+  keyLower: string | undefined;
+  entries: ValueEntry[];
+  diags: SectionDiag[];
+}
+
+export function normalizeKeyPath(path: string): string {
+  // The registry ignores trailing separators and compares names case-insensitively.
+  return path.replace(/\\+$/, '').toUpperCase();
+}
+
+export function analyzeSection(doc: RegDocument, section: Section): SectionAnalysis {
+  const records = doc.records;
+  const start = section.start;
+  const end = start + section.length;
+  const first = records[start];
+  let keyKind: Kind | undefined;
+  let keyPath: string | undefined;
+  if (start > 0 && (first.kind === Kind.Key || first.kind === Kind.KeyDelete)) {
+    keyKind = first.kind;
+    keyPath = first.name ?? undefined;
+  }
+  const entries: ValueEntry[] = [];
+  const diags: SectionDiag[] = [];
+  for (let i = start; i < end; i++) {
+    const ds = records[i].diags;
+    if (ds) for (const d of ds) diags.push({ rel: i - start, start: d.start, end: d.end, code: d.code, message: d.message, data: d.data });
+  }
+  for (let i = start; i < end; i++) {
+    const rec = records[i];
+    if (rec.kind !== Kind.Value && rec.kind !== Kind.ValueRejected) continue;
+    if (rec.type === -2 && rec.kind === Kind.ValueRejected && rec.nameEnd === 0) continue;
+    let last = i;
+    let valid = rec.kind === Kind.Value;
+    if (rec.cont) {
+      // Follow the continuation lines the scanner marked.
+      let j = i + 1;
+      while (j < end) {
+        const r = records[j];
+        if (r.kind === Kind.ContinuationGap) {
+          j++;
+          continue;
+        }
+        if (r.kind === Kind.HexContinuation) {
+          last = j;
+          if (r.rejected) valid = false;
+          j++;
+          if (r.cont) continue;
+          break;
+        }
+        if (r.kind === Kind.Swallowed) {
+          valid = false;
+          last = j;
+          const text = doc.lines[j];
+          diags.push({
+            rel: j - start,
+            start: 0,
+            end: text.length,
+            code: 'reg.hex-continuation-swallowed',
+            message: `regedit expected more hex bytes for the value on line ${i + 1} (its data ends with ",\\"), found this line instead, and discards that value${/^\s*[[@"]/.test(text) ? ' and this line as well' : ''}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
+            related: [{ rel: i - start, start: rec.nameStart, end: rec.nameEnd, message: 'the value that is discarded' }],
+          });
+        }
+        break;
+      }
+    }
+    const name = rec.name;
+    const entry: ValueEntry = {
+      rel: i - start,
+      lastRel: last - start,
+      name,
+      nameLower: name === null ? '' : name.toLowerCase(),
+      type: rec.type,
+      valid,
+    };
+    entries.push(entry);
+    if (valid && rec.type >= 0) checkHexMeaning(doc, i, last, rec, start, diags);
+    i = last;
+  }
+  checkDuplicates(entries, doc, start, diags);
+  return {
+    keyKind,
+    keyPath,
+    keyLower: keyPath === undefined ? undefined : normalizeKeyPath(keyPath),
+    entries,
+    diags,
+  };
+}
+
+/** The bytes of a hex value from its first line to its last continuation line. */
+export function entryBytes(doc: RegDocument, first: number, last: number): number[] {
+  const bytes: number[] = [];
+  for (let i = first; i <= last; i++) {
+    const rec = doc.records[i];
+    if (i !== first && rec.kind !== Kind.HexContinuation) continue;
+    extractBytes(doc.lines[i], rec.bytesStart, i === first ? rec.dataEnd : doc.lines[i].length, bytes);
+  }
+  return bytes;
+}
+
+function extractBytes(text: string, from: number, end: number, out: number[]): void {
+  let s = from;
+  while (s < end) {
+    while (s < end && (text[s] === ' ' || text[s] === '\t' || text[s] === '+' || text[s] === '-')) s++;
+    if (text[s] === '0' && (text[s + 1] === 'x' || text[s + 1] === 'X') && isHexDigit(text.charCodeAt(s + 2))) s += 2;
+    const d = s;
+    while (s < end && isHexDigit(text.charCodeAt(s))) s++;
+    if (s === d) return;
+    out.push(parseInt(text.slice(d, s), 16));
+    while (s < end && text[s] !== ',') {
+      if (text[s] === ';' || text[s] === '\\') return;
+      s++;
+    }
+    s++;
+  }
+}
+
+function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: LineRecord, start: number, diags: SectionDiag[]): void {
+  const type = rec.type;
+  const isHex = doc.lines[first].startsWith('hex', rec.dataStart);
+  if (!isHex) return;
+  const typeRange = { rel: first - start, start: rec.dataStart, end: rec.bytesStart };
+  const expectSize = type === REG_DWORD || type === REG_DWORD_BIG_ENDIAN ? 4 : type === REG_QWORD ? 8 : 0;
+  if (expectSize) {
+    let count = 0;
+    for (let i = first; i <= last; i++) if (i === first || doc.records[i].kind === Kind.HexContinuation) count += doc.records[i].byteCount;
+    if (count !== 0 && count !== expectSize) {
+      diags.push({
+        ...typeRange,
+        code: 'reg.hex-size-mismatch',
+        message: `${typeName(type)} data should be ${expectSize} bytes but has ${count}: regedit stores the bytes as given, and programs reading the value as a number may fail or read garbage. Give exactly ${expectSize} bytes (little-endian${type === REG_DWORD_BIG_ENDIAN ? ', big-endian for hex(5)' : ''}).`,
+      });
+    }
+    return;
+  }
+  if (type !== REG_SZ && type !== REG_EXPAND_SZ && type !== REG_MULTI_SZ) return;
+  const bytes = entryBytes(doc, first, last);
+  if (bytes.length === 0) return;
+  const looksUtf16 = bytes.length >= 4 && bytes.filter((b, k) => k % 2 === 1 && b === 0).length >= Math.floor(bytes.length / 2) * 0.8;
+  if (!doc.unicode) {
+    if (looksUtf16) {
+      diags.push({
+        ...typeRange,
+        code: 'reg.hex-string-encoding-mismatch',
+        message: `This file is read as ANSI (${doc.header === 'v4' ? 'REGEDIT4' : 'no FF FE byte order mark'}), so regedit takes each byte as one character; these bytes look like UTF-16 text, which will be stored with a NUL after every character. Save the file as UTF-16LE with the header "Windows Registry Editor Version 5.00", or write one byte per character.`,
+      });
+    }
+    return;
+  }
+  if (bytes.length % 2 === 1) {
+    diags.push({
+      ...typeRange,
+      code: 'reg.hex-string-invalid',
+      message: `${typeName(type)} data in a UTF-16 file must have an even number of bytes (two per character); it has ${bytes.length}, so the last character is cut in half. Add or remove a byte.`,
+    });
+    return;
+  }
+  for (let k = 0; k + 1 < bytes.length; k += 2) {
+    const unit = bytes[k] | (bytes[k + 1] << 8);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = k + 3 < bytes.length ? bytes[k + 2] | (bytes[k + 3] << 8) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        k += 2;
+        continue;
+      }
+    } else if (!(unit >= 0xdc00 && unit <= 0xdfff)) continue;
+    diags.push({
+      ...typeRange,
+      code: 'reg.hex-string-invalid',
+      message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text. Check the bytes.`,
+    });
+    return;
+  }
+  if (type === REG_MULTI_SZ) {
+    const n = bytes.length;
+    const endsDouble = n >= 4 && bytes[n - 1] === 0 && bytes[n - 2] === 0 && bytes[n - 3] === 0 && bytes[n - 4] === 0;
+    const emptyList = n === 2 && bytes[0] === 0 && bytes[1] === 0;
+    if (!endsDouble && !emptyList) {
+      diags.push({
+        ...typeRange,
+        code: 'reg.multi-sz-unterminated',
+        message: 'A multi-string (hex(7)) must end with an empty string, that is the bytes 00,00,00,00; regedit adds at most one terminating NUL, so programs reading the list can run past its end. End the data with 00,00,00,00.',
+      });
+    }
+  }
+}
+
+export function typeName(type: number): string {
+  switch (type) {
+    case -1:
+      return 'deletion';
+    case 0:
+      return 'REG_NONE';
+    case 1:
+      return 'REG_SZ';
+    case 2:
+      return 'REG_EXPAND_SZ';
+    case 3:
+      return 'REG_BINARY';
+    case 4:
+      return 'REG_DWORD';
+    case 5:
+      return 'REG_DWORD_BIG_ENDIAN';
+    case 6:
+      return 'REG_LINK';
+    case 7:
+      return 'REG_MULTI_SZ';
+    case 8:
+      return 'REG_RESOURCE_LIST';
+    case 9:
+      return 'REG_FULL_RESOURCE_DESCRIPTOR';
+    case 10:
+      return 'REG_RESOURCE_REQUIREMENTS_LIST';
+    case 11:
+      return 'REG_QWORD';
+    default:
+      return `type 0x${type.toString(16)}`;
+  }
+}
+
+export function displayName(name: string | null): string {
+  return name === null ? '(Default)' : `"${name}"`;
+}
+
+function checkDuplicates(entries: ValueEntry[], doc: RegDocument, start: number, diags: SectionDiag[]): void {
+  if (entries.length < 2) return;
+  const seen = new Map<string, ValueEntry>();
+  for (const e of entries) {
+    if (!e.valid) continue;
+    const prev = seen.get(e.nameLower);
+    seen.set(e.nameLower, e);
+    if (prev) diags.push(duplicateDiag(prev, e, doc, start, start));
+  }
+}
+
+/** The diagnostic on the earlier of two lines that set or delete the same value; the later one wins. */
+export function duplicateDiag(earlier: ValueEntry, later: ValueEntry, doc: RegDocument, earlierStart: number, laterStart: number): SectionDiag {
+  const eRec = doc.records[earlierStart + earlier.rel];
+  const lRec = doc.records[laterStart + later.rel];
+  const laterLine = laterStart + later.rel + 1;
+  const what =
+    earlier.type === -1 && later.type === -1
+      ? `is deleted again on line ${laterLine}`
+      : earlier.type === -1
+        ? `is set again on line ${laterLine}, after this deletion`
+        : later.type === -1
+          ? `is deleted on line ${laterLine}, so this setting is undone`
+          : `is set again on line ${laterLine}, and regedit applies the later line last`;
+  return {
+    rel: earlier.rel,
+    start: eRec.nameStart,
+    end: doc.lines[earlierStart + earlier.rel].length,
+    code: 'reg.duplicate-value',
+    message: `${displayName(earlier.name)} ${what}: this line has no lasting effect. Remove one of the two lines.`,
+    related: [{ rel: later.rel + (laterStart - earlierStart), start: lRec.nameStart, end: lRec.nameEnd, message: 'the line that wins' }],
+  };
+}

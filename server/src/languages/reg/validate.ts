@@ -1,0 +1,224 @@
+/**
+ * Checks that span sections (which key a value goes to, keys opened twice, deletions against settings), and the
+ * assembly of every diagnostic of a .reg document in position order.
+ */
+import { codeInfo } from '../../core/codes';
+import { Diagnostic, lineRange, SOURCE } from '../../core/types';
+import type { RegDocument, Section } from './document';
+import { Kind } from './scan';
+import { duplicateDiag, SectionAnalysis, SectionDiag, ValueEntry } from './section';
+
+interface GlobalDiag {
+  line: number;
+  start: number;
+  end: number;
+  code: string;
+  message: string;
+  related?: { line: number; start: number; end: number; message: string }[];
+}
+
+/** Where the values of a section go. */
+interface KeyContext {
+  /** Normalised key the values are written to, or undefined when no key is open. */
+  key: string | undefined;
+  /** When no key is open: why. */
+  why: string;
+}
+
+export interface ValidateOptions {
+  /** Stop after this many diagnostics (in position order). */
+  maxDiagnostics?: number;
+}
+
+export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Diagnostic[] {
+  const max = options.maxDiagnostics ?? Infinity;
+  const sections = doc.sections;
+  const perSection = new Map<number, GlobalDiag[]>();
+  const add = (index: number, d: GlobalDiag): void => {
+    let list = perSection.get(index);
+    if (!list) perSection.set(index, (list = []));
+    list.push(d);
+  };
+
+  const contexts = keyContexts(doc);
+  // Values written nowhere.
+  for (let i = 0; i < sections.length; i++) {
+    const ctx = contexts[i];
+    if (ctx.key !== undefined) continue;
+    const s = sections[i];
+    for (const e of s.analysis().entries) {
+      if (!e.valid) continue;
+      const rec = doc.records[s.start + e.rel];
+      add(i, {
+        line: s.start + e.rel,
+        start: rec.nameStart,
+        end: rec.nameEnd,
+        code: 'reg.value-without-key',
+        message: `${e.type === -1 ? 'regedit deletes nothing here' : 'regedit writes this value nowhere'} because ${ctx.why}. Put the value under a valid [HKEY_…\\…] key line.`,
+      });
+    }
+  }
+
+  // Keys opened twice, and values set twice across the sections of one key.
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < sections.length; i++) {
+    const key = contexts[i].key;
+    if (key === undefined) continue;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  }
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    let firstOpen: Section | undefined;
+    const seen = new Map<string, { entry: ValueEntry; section: number }>();
+    for (const index of list) {
+      const s = sections[index];
+      const a = s.analysis();
+      if (a.keyKind === Kind.Key) {
+        if (!firstOpen) firstOpen = s;
+        else {
+          const rec = doc.records[s.start];
+          const first = doc.records[firstOpen.start];
+          add(index, {
+            line: s.start,
+            start: rec.nameStart,
+            end: rec.nameEnd,
+            code: 'reg.duplicate-key',
+            message: `This key is already opened on line ${firstOpen.start + 1}; regedit applies both places in order, which makes the file harder to review. Consider moving these values under the first occurrence.`,
+            related: [{ line: firstOpen.start, start: first.nameStart, end: first.nameEnd, message: 'first opened here' }],
+          });
+        }
+      }
+      for (const e of a.entries) {
+        if (!e.valid) continue;
+        const prev = seen.get(e.nameLower);
+        seen.set(e.nameLower, { entry: e, section: index });
+        if (prev && prev.section !== index) {
+          const ps = sections[prev.section];
+          const d = duplicateDiag(prev.entry, e, doc, ps.start, s.start);
+          add(prev.section, fromSectionDiag(d, ps.start));
+        }
+      }
+    }
+  }
+
+  // Deletions against settings of the same key or a subkey.
+  const deletions = new Map<string, number[]>();
+  for (let i = 0; i < sections.length; i++) {
+    const a = sections[i].analysis();
+    if (a.keyKind === Kind.KeyDelete && a.keyLower !== undefined) {
+      const list = deletions.get(a.keyLower);
+      if (list) list.push(i);
+      else deletions.set(a.keyLower, [i]);
+    }
+  }
+  if (deletions.size > 0) {
+    for (let i = 0; i < sections.length; i++) {
+      const a = sections[i].analysis();
+      if (a.keyKind !== Kind.Key || a.keyLower === undefined) continue;
+      const key = a.keyLower;
+      for (let cut = key.length; cut > 0; cut = key.lastIndexOf('\\', cut - 1)) {
+        const dels = deletions.get(key.slice(0, cut));
+        if (dels) {
+          for (const d of dels) addDeletionConflict(doc, i, d, add);
+        }
+      }
+    }
+  }
+
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < sections.length && out.length < max; i++) {
+    const s = sections[i];
+    const a = s.analysis();
+    const extra = perSection.get(i);
+    if (a.diags.length === 0 && !extra) continue;
+    const list: GlobalDiag[] = a.diags.map((d) => fromSectionDiag(d, s.start));
+    if (extra) list.push(...extra);
+    list.sort((x, y) => x.line - y.line || x.start - y.start || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+    for (const d of list) {
+      if (out.length >= max) break;
+      out.push(toDiagnostic(d));
+    }
+  }
+  return out;
+}
+
+function addDeletionConflict(doc: RegDocument, setIndex: number, delIndex: number, add: (i: number, d: GlobalDiag) => void): void {
+  const set = doc.sections[setIndex];
+  const del = doc.sections[delIndex];
+  const setRec = doc.records[set.start];
+  const delRec = doc.records[del.start];
+  const delPath = delRec.name ?? '';
+  if (set.start < del.start) {
+    add(setIndex, {
+      line: set.start,
+      start: setRec.nameStart,
+      end: setRec.nameEnd,
+      code: 'reg.set-then-deleted',
+      message: `Line ${del.start + 1} deletes [${delPath}] later in this file, which removes this key and everything set under it here. Remove the deletion or these settings, whichever is not intended.`,
+      related: [{ line: del.start, start: delRec.nameStart, end: delRec.nameEnd, message: 'the later deletion' }],
+    });
+  } else {
+    add(setIndex, {
+      line: set.start,
+      start: setRec.nameStart,
+      end: setRec.nameEnd,
+      code: 'reg.deleted-then-set',
+      message: `Line ${del.start + 1} deletes [${delPath}] earlier in this file, so this key is recreated with only the values below; any other values it had on the server are gone. Make sure that reset is intended.`,
+      related: [{ line: del.start, start: delRec.nameStart, end: delRec.nameEnd, message: 'the earlier deletion' }],
+    });
+  }
+}
+
+/** For every section, the key its values are written to, following regedit's open-key state. */
+export function keyContexts(doc: RegDocument): KeyContext[] {
+  const out: KeyContext[] = [];
+  let ctx: KeyContext = { key: undefined, why: 'no key line comes before it' };
+  for (let i = 0; i < doc.sections.length; i++) {
+    const s = doc.sections[i];
+    const rec = doc.records[s.start];
+    if (i > 0) {
+      switch (rec.kind) {
+        case Kind.Key:
+          ctx = { key: s.analysis().keyLower, why: '' };
+          break;
+        case Kind.KeyDelete:
+          ctx = { key: undefined, why: `the key deletion on line ${s.start + 1} closes the open key` };
+          break;
+        case Kind.KeyUnopened:
+          ctx = { key: undefined, why: `the key on line ${s.start + 1} cannot be opened` };
+          break;
+        default:
+          // An ignored key line leaves the previous key open.
+          break;
+      }
+    }
+    out.push(ctx);
+  }
+  return out;
+}
+
+function fromSectionDiag(d: SectionDiag, start: number): GlobalDiag {
+  const g: GlobalDiag = { line: start + d.rel, start: d.start, end: d.end, code: d.code, message: d.message };
+  if (d.related) g.related = d.related.map((r) => ({ line: start + r.rel, start: r.start, end: r.end, message: r.message }));
+  if (d.data !== undefined) (g as GlobalDiag & { data?: unknown }).data = d.data;
+  return g;
+}
+
+function toDiagnostic(d: GlobalDiag & { data?: unknown }): Diagnostic {
+  const info = codeInfo(d.code);
+  const out: Diagnostic = {
+    range: lineRange(d.line, d.start, d.end),
+    severity: info.severity,
+    code: d.code,
+    message: d.message,
+    source: SOURCE,
+  };
+  if (info.tags) out.tags = [...info.tags];
+  if (d.related) out.related = d.related.map((r) => ({ range: lineRange(r.line, r.start, r.end), message: r.message }));
+  if (d.data !== undefined) out.data = d.data;
+  return out;
+}
+
+export type { SectionAnalysis };

@@ -1,0 +1,52 @@
+/** Conversions from the analysis core's shapes to LSP's. */
+import * as lsp from 'vscode-languageserver';
+import { codeAnchor } from '../core/codes';
+import { DocumentSymbol, FoldingRange } from '../core/language';
+import { Diagnostic } from '../core/types';
+
+const SEVERITY: Record<Diagnostic['severity'], lsp.DiagnosticSeverity> = {
+  error: lsp.DiagnosticSeverity.Error,
+  warning: lsp.DiagnosticSeverity.Warning,
+  information: lsp.DiagnosticSeverity.Information,
+  hint: lsp.DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: Diagnostic, uri: string, docsUri: string | undefined): lsp.Diagnostic {
+  const out: lsp.Diagnostic = {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: d.source,
+    message: d.message,
+  };
+  if (docsUri) out.codeDescription = { href: `${docsUri}#${codeAnchor(d.code)}` };
+  if (d.tags) {
+    out.tags = d.tags.map((t) => (t === 'unnecessary' ? lsp.DiagnosticTag.Unnecessary : lsp.DiagnosticTag.Deprecated));
+  }
+  if (d.related) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (d.data !== undefined) out.data = d.data;
+  return out;
+}
+
+const SYMBOL_KIND: Record<DocumentSymbol['kind'], lsp.SymbolKind> = {
+  namespace: lsp.SymbolKind.Namespace,
+  property: lsp.SymbolKind.Property,
+  key: lsp.SymbolKind.Key,
+  object: lsp.SymbolKind.Object,
+};
+
+export function toLspSymbol(s: DocumentSymbol): lsp.DocumentSymbol {
+  const out: lsp.DocumentSymbol = {
+    name: s.name === '' ? ' ' : s.name,
+    kind: SYMBOL_KIND[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+  };
+  if (s.detail) out.detail = s.detail;
+  if (s.children) out.children = s.children.map(toLspSymbol);
+  return out;
+}
+
+export function toLspFolding(f: FoldingRange): lsp.FoldingRange {
+  return { startLine: f.startLine, endLine: f.endLine };
+}
