@@ -21,7 +21,11 @@ export interface OpenDocument {
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly resolve: (languageId: string, uri: string, text: string) => LanguageService | undefined = (id, uri, text) =>
+      languageById(id) ?? languageForFile(uri, text),
+  ) {}
 
   get(uri: string): OpenDocument | undefined {
     return this.docs.get(uri);
@@ -32,7 +36,7 @@ export class DocumentStore {
   }
 
   open(uri: string, languageId: string, version: number, content: string): OpenDocument {
-    const language = languageById(languageId) ?? languageForFile(uri, content);
+    const language = this.resolve(languageId, uri, content);
     const doc: OpenDocument = {
       uri,
       languageId,

@@ -55,7 +55,7 @@ defineCodes({
   // Meaning of the data
   'reg.hex-size-mismatch': { severity: 'warning', summary: 'hex(4)/hex(5) data that is not 4 bytes, or hex(b) data that is not 8 bytes.' },
   'reg.hex-string-invalid': { severity: 'error', summary: 'hex(1)/hex(2)/hex(7) data in a UTF-16 file that is not valid UTF-16 text.' },
-  'reg.hex-string-encoding-mismatch': { severity: 'warning', summary: 'hex(2)/hex(7) data that looks like UTF-16 in an ANSI file (or ANSI in a UTF-16 file); regedit will store garbled text.' },
+  'reg.hex-string-encoding-mismatch': { severity: 'warning', summary: 'hex(1)/hex(2)/hex(7) bytes that look like UTF-16 text in a file regedit reads as ANSI; the stored text gets a NUL after every character.' },
   'reg.multi-sz-unterminated': { severity: 'warning', summary: 'hex(7) data that does not end with an empty string (two NULs); regedit stores it unterminated.' },
   // Across the file
   'reg.duplicate-value': { severity: 'warning', summary: 'The same value is set or deleted twice under one key; only the later line has an effect.', tags: ['unnecessary'] },

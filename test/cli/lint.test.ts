@@ -1,0 +1,148 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run } from '../../server/src/cli/main';
+
+const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'exchange-config-lint.js');
+const V5 = 'Windows Registry Editor Version 5.00';
+
+function utf16le(text: string, bom = true): Buffer {
+  const body = Buffer.from(text, 'utf16le');
+  return bom ? Buffer.concat([Buffer.from([0xff, 0xfe]), body]) : body;
+}
+
+function lint(args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = run(args, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe('cli: exchange-config-lint', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-'));
+    fs.writeFileSync(path.join(dir, 'clean.reg'), utf16le(`${V5}\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"x"=dword:00000001\r\n\r\n`));
+    fs.writeFileSync(path.join(dir, 'bad.reg'), utf16le(`${V5}\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"Größe"=dword:123456789\r\n`));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'sub', 'ansi.reg'), Buffer.from('REGEDIT4\r\n[HKLM\\SOFTWARE\\A]\r\n', 'latin1'));
+    fs.writeFileSync(path.join(dir, 'sub', 'notes.txt'), 'not a registry file');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the documented JSON shape and exits 1 when there are errors', () => {
+    const file = path.join(dir, 'bad.reg');
+    const r = lint(['--format', 'json', file]);
+    assert.strictEqual(r.code, 1);
+    const json = JSON.parse(r.out) as { file: string; languageId: string; diagnostics: Record<string, unknown>[] }[];
+    assert.strictEqual(json.length, 1);
+    assert.strictEqual(json[0].file, file);
+    assert.strictEqual(json[0].languageId, 'reg');
+    assert.deepStrictEqual(json[0].diagnostics, [
+      {
+        range: { start: { line: 3, character: 14 }, end: { line: 3, character: 23 } },
+        severity: 'error',
+        code: 'reg.dword-too-long',
+        message: json[0].diagnostics[0].message,
+        source: 'exchange-config',
+      },
+    ]);
+    assert.match(String(json[0].diagnostics[0].message), /at most 8/);
+  });
+
+  it('exits 0 for a clean UTF-16LE export', () => {
+    const r = lint(['--format', 'json', path.join(dir, 'clean.reg')]);
+    assert.strictEqual(r.code, 0);
+    assert.deepStrictEqual((JSON.parse(r.out) as { diagnostics: unknown[] }[])[0].diagnostics, []);
+  });
+
+  it('walks folders for the files it understands, with paths as found', () => {
+    const r = lint(['--format', 'json', dir]);
+    const files = (JSON.parse(r.out) as { file: string }[]).map((x) => x.file);
+    assert.deepStrictEqual(files, [path.join(dir, 'bad.reg'), path.join(dir, 'clean.reg'), path.join(dir, 'sub', 'ansi.reg')]);
+    assert.strictEqual(r.code, 1);
+  });
+
+  it('exits 2 for a missing file but still checks the others', () => {
+    const r = lint(['--format', 'json', path.join(dir, 'missing.reg'), path.join(dir, 'clean.reg')]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /missing\.reg: cannot read: no such file or folder/);
+    assert.strictEqual((JSON.parse(r.out) as unknown[]).length, 1);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.strictEqual(lint([]).code, 2);
+    assert.strictEqual(lint(['--format', 'xml', dir]).code, 2);
+    assert.strictEqual(lint(['--bogus', dir]).code, 2);
+    assert.strictEqual(lint(['--help']).code, 0);
+  });
+
+  it('prints file:line:col severity code message and a summary in text format', () => {
+    const file = path.join(dir, 'bad.reg');
+    const r = lint([file]);
+    const lines = r.out.trim().split('\n');
+    assert.match(lines[0], new RegExp(`^${file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}:4:15 error reg\\.dword-too-long `));
+    assert.strictEqual(lines[lines.length - 1], '1 error, 0 warnings, 0 information, 0 hints in 1 file');
+  });
+
+  it('writes SARIF 2.1.0 with 1-based regions', () => {
+    const r = lint(['--format', 'sarif', path.join(dir, 'bad.reg')]);
+    const sarif = JSON.parse(r.out) as { version: string; runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: Record<string, number> } }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+    assert.strictEqual(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results[0];
+    assert.strictEqual(result.ruleId, 'reg.dword-too-long');
+    assert.strictEqual(result.level, 'error');
+    assert.deepStrictEqual(result.locations[0].physicalLocation.region, { startLine: 4, startColumn: 15, endLine: 4, endColumn: 24 });
+    assert.deepStrictEqual(sarif.runs[0].tool.driver.rules.map((x) => x.id), ['reg.dword-too-long']);
+  });
+
+  it('applies --severity overrides', () => {
+    const r = lint(['--format', 'json', '--severity', 'reg.dword-too-long=warning', path.join(dir, 'bad.reg')]);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual((JSON.parse(r.out) as { diagnostics: { severity: string }[] }[])[0].diagnostics[0].severity, 'warning');
+    const off = lint(['--format', 'json', '--severity=reg.dword-too-long=off', path.join(dir, 'bad.reg')]);
+    assert.deepStrictEqual((JSON.parse(off.out) as { diagnostics: unknown[] }[])[0].diagnostics, []);
+  });
+
+  describe('encodings', () => {
+    const body = `${V5}\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"x"="é"\r\n`;
+    const cases: [string, Buffer, string[]][] = [
+      ['UTF-16LE with BOM', utf16le(body), []],
+      ['UTF-16LE without BOM', utf16le(body, false), ['reg.utf16-without-bom']],
+      ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(body, 'utf16le').swap16()]), ['reg.utf16-big-endian']],
+      ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]), ['reg.utf8-bom']],
+      ['UTF-8 without BOM, non-ASCII', Buffer.from(body, 'utf8'), ['reg.utf8-non-ascii']],
+      ['ANSI (Windows-1252)', Buffer.from(body, 'latin1'), []],
+      ['UTF-16LE cut short', Buffer.concat([utf16le(body), Buffer.from([0x41])]), ['reg.truncated-utf16']],
+    ];
+    for (const [name, bytes, expected] of cases) {
+      it(name, () => {
+        const file = path.join(dir, `enc-${name.replace(/\W+/g, '-')}.reg`);
+        fs.writeFileSync(file, bytes);
+        const r = lint(['--format', 'json', file]);
+        const diags = (JSON.parse(r.out) as { diagnostics: { code: string }[] }[])[0].diagnostics;
+        assert.deepStrictEqual(
+          diags.map((d) => d.code),
+          expected,
+        );
+      });
+    }
+
+    it('decodes the text so that positions count UTF-16 code units', () => {
+      const file = path.join(dir, 'positions.reg');
+      fs.writeFileSync(file, utf16le(`${V5}\r\n[HKEY_CURRENT_USER\\A]\r\n"😀"=dword:123456789\r\n`));
+      const diags = (JSON.parse(lint(['--format', 'json', file]).out) as { diagnostics: { range: { start: { character: number } } }[] }[])[0].diagnostics;
+      assert.strictEqual(diags[0].range.start.character, 11);
+    });
+  });
+
+  it('runs as a program with the same exit codes', () => {
+    const r = spawnSync(process.execPath, [BIN, '--format', 'json', path.join(dir, 'bad.reg')], { encoding: 'utf8' });
+    assert.strictEqual(r.status, 1);
+    assert.strictEqual((JSON.parse(r.stdout) as unknown[]).length, 1);
+    const missing = spawnSync(process.execPath, [BIN, path.join(dir, 'nope.reg')], { encoding: 'utf8' });
+    assert.strictEqual(missing.status, 2);
+  });
+});

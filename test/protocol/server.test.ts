@@ -1,0 +1,149 @@
+import * as assert from 'assert';
+import { TestClient } from './client';
+
+const URI = 'file:///tmp/server-test/sample.reg';
+const TEXT = [
+  'Windows Registry Editor Version 5.00',
+  '',
+  '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]',
+  '"Maximum Polling Frequency"=dword:00007530',
+  '"Bad"=dword:123456789',
+  '"List"=hex(7):41,00,00,00,42,00,00,00,00,00',
+  '',
+].join('\r\n');
+
+type Diag = { code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: number; codeDescription?: { href: string } };
+
+describe('protocol: language server over stdio (push diagnostics)', function () {
+  this.timeout(20000);
+  let client: TestClient;
+
+  before(async () => {
+    client = TestClient.start('stdio');
+    const init = await client.initialize({ workspace: { configuration: true } });
+    const caps = init.capabilities as { textDocumentSync: { change: number }; hoverProvider: boolean; diagnosticProvider?: unknown };
+    assert.strictEqual(caps.textDocumentSync.change, 2, 'incremental document sync');
+    assert.strictEqual(caps.hoverProvider, true);
+    assert.strictEqual(caps.diagnosticProvider, undefined, 'no pull diagnostics for a client that does not support them');
+  });
+
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes diagnostics on open, with exact ranges and documentation links', async () => {
+    const wait = client.nextDiagnostics(URI);
+    await client.open(URI, TEXT);
+    const p = await wait;
+    const diags = p.diagnostics as Diag[];
+    assert.deepStrictEqual(
+      diags.map((d) => d.code),
+      ['reg.dword-too-long'],
+    );
+    assert.deepStrictEqual(diags[0].range, { start: { line: 4, character: 12 }, end: { line: 4, character: 21 } });
+    assert.strictEqual(diags[0].severity, 1);
+    assert.match(diags[0].codeDescription?.href ?? '', /README\.md#regdword-too-long$/);
+  });
+
+  it('re-validates after an incremental change', async () => {
+    const wait = client.nextDiagnostics(URI, (p) => p.version === 2);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      // Remove the ninth digit: "dword:123456789" -> "dword:12345678"
+      contentChanges: [{ range: { start: { line: 4, character: 20 }, end: { line: 4, character: 21 } }, text: '' }],
+    });
+    const p = await wait;
+    assert.deepStrictEqual(p.diagnostics, []);
+    const wait3 = client.nextDiagnostics(URI, (q) => q.version === 3);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 3 },
+      contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'Name="x"\r\n' }],
+    });
+    const p3 = await wait3;
+    assert.deepStrictEqual((p3.diagnostics as Diag[]).map((d) => [d.code, d.range.start.line]), [['reg.value-name-unquoted', 3]]);
+  });
+
+  it('answers hover with the decoded data', async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line: 4, character: 2 },
+    })) as { contents: { kind: string; value: string } };
+    assert.strictEqual(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /Maximum Polling Frequency/);
+    assert.match(hover.contents.value, /30000/);
+    const list = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line: 6, character: 3 },
+    })) as { contents: { value: string } };
+    assert.match(list.contents.value, /2 strings/);
+  });
+
+  it('lists keys and values as document symbols, and folds each key', async () => {
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as {
+      name: string;
+      children?: { name: string }[];
+    }[];
+    assert.strictEqual(symbols.length, 1);
+    assert.match(symbols[0].name, /ParametersSystem$/);
+    assert.deepStrictEqual(
+      symbols[0].children?.map((c) => c.name),
+      ['Maximum Polling Frequency', 'Bad', 'List'],
+    );
+    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: URI } })) as { startLine: number; endLine: number }[];
+    assert.deepStrictEqual(folds, [{ startLine: 2, endLine: 6 }]);
+  });
+
+  it('applies severity overrides from the workspace configuration', async () => {
+    client.configuration = { exchangeConfig: { severityOverrides: { 'reg.value-name-unquoted': 'off' } } };
+    const wait = client.nextDiagnostics(URI, (p) => p.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const p = await wait;
+    assert.deepStrictEqual(p.diagnostics, []);
+    client.configuration = {};
+  });
+
+  it('keeps other documents working when one is garbage', async () => {
+    const junk = 'file:///tmp/server-test/junk.reg';
+    const bytes = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join('');
+    const waitJunk = client.nextDiagnostics(junk);
+    await client.open(junk, bytes);
+    const pj = await waitJunk;
+    assert.ok(pj.diagnostics.length > 0);
+    const other = 'file:///tmp/server-test/other.reg';
+    const waitOther = client.nextDiagnostics(other);
+    await client.open(other, 'REGEDIT4\n[HKEY_CURRENT_USER\\A]\n"x"=dword:1\n');
+    assert.deepStrictEqual((await waitOther).diagnostics, []);
+  });
+
+  it('clears diagnostics when a document is closed', async () => {
+    const wait = client.nextDiagnostics(URI, (p) => p.diagnostics.length === 0 && p.version === undefined);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    await wait;
+  });
+});
+
+describe('protocol: pull diagnostics and node IPC', function () {
+  this.timeout(20000);
+  let client: TestClient;
+
+  before(async () => {
+    client = TestClient.start('ipc');
+    const init = await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    assert.ok(init.capabilities.diagnosticProvider, 'pull diagnostics offered to a client that supports them');
+  });
+
+  after(async () => {
+    await client.stop();
+  });
+
+  it('answers textDocument/diagnostic', async () => {
+    await client.open(URI, TEXT);
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { kind: string; items: Diag[] };
+    assert.strictEqual(report.kind, 'full');
+    assert.deepStrictEqual(
+      report.items.map((d) => d.code),
+      ['reg.dword-too-long'],
+    );
+    assert.strictEqual(client.diagnostics.get(URI), undefined, 'nothing pushed when the client pulls');
+  });
+});

@@ -1,0 +1,30 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { allCodes } from '../../../server/src/core/codes';
+import '../../../server/src/languages';
+
+const README = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('starts with the demo and the test command', () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(README)?.[1] ?? '';
+    assert.match(firstBlock, /^npm ci && npm run demo/m);
+    assert.match(firstBlock, /^npm ci && npm test/m);
+    const ci = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', '.ci', 'run'), 'utf8');
+    assert.match(ci, /npm ci && npm test/);
+  });
+
+  it('documents every diagnostic code under its own heading, with the default severity', () => {
+    assert.ok(allCodes().size > 40);
+    for (const [code, info] of allCodes()) {
+      const heading = `### \`${code}\`\n\n**${info.severity[0].toUpperCase()}${info.severity.slice(1)}.**`;
+      assert.ok(README.includes(heading), `README has no section for ${code} with severity ${info.severity}`);
+    }
+  });
+
+  it('documents no code that does not exist', () => {
+    const documented = [...README.matchAll(/^### `([^`]+)`$/gm)].map((m) => m[1]);
+    for (const code of documented) assert.ok(allCodes().has(code), `README documents unknown code ${code}`);
+  });
+});
