@@ -4,7 +4,7 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { applySeverityOverrides } from './core/severity';
-import { Diagnostic as CoreDiagnostic, lineRange, SOURCE } from './core/types';
+import { comparePositions, Diagnostic as CoreDiagnostic, lineRange, SOURCE } from './core/types';
 import { toLspDiagnostic, toLspFolding, toLspSymbol } from './lsp/convert';
 import { describe, DocumentStore, OpenDocument } from './lsp/documents';
 import { DEFAULT_SETTINGS, Settings, SETTINGS_SECTION } from './protocol';
@@ -21,6 +21,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const validated = new Map<string, { doc: OpenDocument; version: number; max: number; diags: CoreDiagnostic[] }>();
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
@@ -35,6 +36,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
           change: lsp.TextDocumentSyncKind.Incremental,
         },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
@@ -73,20 +75,28 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     return s;
   }
 
-  async function diagnose(doc: OpenDocument): Promise<lsp.Diagnostic[]> {
-    const settings = await settingsFor(doc.uri);
+  /** The language's diagnostics for the document's current version, before settings apply (cached per version). */
+  function coreDiagnostics(doc: OpenDocument, maxDiagnostics: number): CoreDiagnostic[] {
+    const cached = validated.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.doc === doc && cached.max === maxDiagnostics) return cached.diags;
     let diags: CoreDiagnostic[];
     if (doc.failure !== undefined || !doc.language) {
       diags = doc.failure !== undefined ? [internalError(doc.failure)] : [];
     } else {
       try {
-        diags = doc.language.validate(doc.parsed, { maxDiagnostics: settings.maxDiagnosticsPerFile });
+        diags = doc.language.validate(doc.parsed, { maxDiagnostics });
       } catch (e) {
         connection.console.error(`Validating ${doc.uri} failed: ${describe(e)}`);
         diags = [internalError(describe(e))];
       }
     }
-    diags = applySeverityOverrides(diags, settings.severityOverrides);
+    validated.set(doc.uri, { doc, version: doc.version, max: maxDiagnostics, diags });
+    return diags;
+  }
+
+  async function diagnose(doc: OpenDocument): Promise<lsp.Diagnostic[]> {
+    const settings = await settingsFor(doc.uri);
+    const diags = applySeverityOverrides(coreDiagnostics(doc, settings.maxDiagnosticsPerFile), settings.severityOverrides);
     return diags.map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
   }
 
@@ -120,6 +130,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   connection.onDidCloseTextDocument(({ textDocument: t }) => {
     store.close(t.uri);
+    validated.delete(t.uri);
     const timer = pending.get(t.uri);
     if (timer) clearTimeout(timer);
     pending.delete(t.uri);
@@ -150,11 +161,67 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     }),
   );
 
+  connection.onCodeAction(async ({ textDocument, context }) => {
+    const doc = store.get(textDocument.uri);
+    if (!doc || !doc.language?.fixes || doc.parsed === undefined) return [];
+    const settings = await settingsFor(doc.uri);
+    return withDoc<lsp.CodeAction[]>(textDocument.uri, [], () => {
+      const current = coreDiagnostics(doc, settings.maxDiagnosticsPerFile);
+      const only = context.only;
+      const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+      const actions: lsp.CodeAction[] = [];
+      if (wants(lsp.CodeActionKind.QuickFix)) {
+        // Fixes are computed from the diagnostics of the current version; stale ones from the client are ignored.
+        for (const asked of context.diagnostics) {
+          if (asked.source !== SOURCE) continue;
+          const d = current.find((c) => c.code === asked.code && sameRange(c.range, asked.range));
+          if (!d) continue;
+          for (const fix of doc.language!.fixes!(doc.parsed, d)) {
+            actions.push({
+              title: fix.title,
+              kind: lsp.CodeActionKind.QuickFix,
+              diagnostics: [asked],
+              isPreferred: fix.isPreferred,
+              edit: { changes: { [doc.uri]: fix.edits } },
+            });
+          }
+        }
+      }
+      if (wants(FIX_ALL_KIND) && only) {
+        const edits = fixAllEdits(doc, applySeverityOverrides(current, settings.severityOverrides));
+        if (edits.length > 0) {
+          actions.push({ title: 'Fix all auto-fixable Exchange Config problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+        }
+      }
+      return actions;
+    });
+  });
+
   connection.onDocumentSymbol(({ textDocument }) => withDoc(textDocument.uri, [], (doc) => doc.language!.symbols(doc.parsed).map(toLspSymbol)));
 
   connection.onFoldingRanges(({ textDocument }) => withDoc(textDocument.uri, [], (doc) => doc.language!.folding(doc.parsed).map(toLspFolding)));
 
   connection.listen();
+}
+
+const FIX_ALL_KIND = `${lsp.CodeActionKind.SourceFixAll}.exchange-config`;
+
+function sameRange(a: lsp.Range, b: lsp.Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Every preferred fix, skipping any whose edits overlap an edit already taken. */
+export function fixAllEdits(doc: OpenDocument, diags: readonly CoreDiagnostic[]): lsp.TextEdit[] {
+  const taken: lsp.TextEdit[] = [];
+  const overlaps = (a: lsp.Range, b: lsp.Range): boolean => comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+  const touches = (a: lsp.Range, b: lsp.Range): boolean => overlaps(a, b) || (sameRange(a, b) && comparePositions(a.start, a.end) === 0);
+  for (const d of diags) {
+    const fix = doc.language?.fixes?.(doc.parsed, d).find((f) => f.isPreferred);
+    if (!fix) continue;
+    if (fix.edits.some((e) => taken.some((t) => touches(e.range, t.range)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken;
 }
 
 function internalError(detail: string): CoreDiagnostic {

@@ -1,5 +1,6 @@
 /** Helpers for .reg tests: parse text, collect diagnostics, find them by code. */
-import { Diagnostic } from '../../server/src/core/types';
+import { splitLines } from '../../server/src/core/text';
+import { Diagnostic, TextEdit } from '../../server/src/core/types';
 import { regLanguage, RegDocument } from '../../server/src/languages/reg';
 
 export const V5 = 'Windows Registry Editor Version 5.00';
@@ -25,4 +26,29 @@ export function codes(text: string): string[] {
 /** Diagnostics on one line (0-based). */
 export function onLine(text: string, line: number): Diagnostic[] {
   return diagnose(text).filter((d) => d.range.start.line === line);
+}
+
+/** Applies non-overlapping edits (LSP semantics: all ranges refer to the original text). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const { lines, eols } = splitLines(text);
+  const offset = (p: { line: number; character: number }): number => {
+    let o = 0;
+    for (let i = 0; i < p.line; i++) o += lines[i].length + eols[i].length;
+    return o + p.character;
+  };
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+/** Applies the first fix offered for the first diagnostic with this code. */
+export function applyFix(text: string, code: string, title?: RegExp): string {
+  const doc = regLanguage.parse(text);
+  const d = regLanguage.validate(doc).find((x) => x.code === code);
+  if (!d) throw new Error(`no ${code} diagnostic`);
+  const fixes = regLanguage.fixes!(doc, d);
+  const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
+  if (!fix) throw new Error(`no fix for ${code}`);
+  return applyEdits(text, fix.edits);
 }

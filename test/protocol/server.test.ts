@@ -115,6 +115,38 @@ describe('protocol: language server over stdio (push diagnostics)', function () 
     assert.deepStrictEqual((await waitOther).diagnostics, []);
   });
 
+  it('offers quick fixes for the diagnostics it reported, and a fix-all', async () => {
+    const uri = 'file:///tmp/server-test/fixes.reg';
+    const text = ['Windows Registry Editor Version 5.00', '', '[HKLM\\SOFTWARE\\Test]', '"p"="C:\\Temp"', '"d"=dword:0x10', ''].join('\r\n');
+    const wait = client.nextDiagnostics(uri);
+    await client.open(uri, text);
+    const diags = (await wait).diagnostics as Diag[];
+    assert.deepStrictEqual(diags.map((d) => d.code), ['reg.key-abbreviated-root', 'reg.value-without-key', 'reg.string-unknown-escape', 'reg.dword-invalid']);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diags[0].range,
+      context: { diagnostics: [diags[0]] },
+    })) as { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[];
+    assert.strictEqual(actions.length, 1);
+    assert.strictEqual(actions[0].kind, 'quickfix');
+    assert.strictEqual(actions[0].isPreferred, true);
+    assert.deepStrictEqual(actions[0].edit.changes[uri], [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 5 } }, newText: 'HKEY_LOCAL_MACHINE' }]);
+    const all = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as { kind: string; edit: { changes: Record<string, unknown[]> } }[];
+    assert.strictEqual(all.length, 1);
+    assert.strictEqual(all[0].kind, 'source.fixAll.exchange-config');
+    assert.strictEqual(all[0].edit.changes[uri].length, 3);
+    const stale = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diags[0].range,
+      context: { diagnostics: [{ ...diags[0], range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } } }] },
+    })) as unknown[];
+    assert.deepStrictEqual(stale, [], 'no fix for a diagnostic the current text does not have');
+  });
+
   it('clears diagnostics when a document is closed', async () => {
     const wait = client.nextDiagnostics(URI, (p) => p.diagnostics.length === 0 && p.version === undefined);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });

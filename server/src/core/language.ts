@@ -1,5 +1,5 @@
 import { Decoded } from './encoding';
-import { Diagnostic, Position, Range } from './types';
+import { Diagnostic, Position, Range, TextEdit } from './types';
 
 export type SymbolKind = 'namespace' | 'property' | 'key' | 'object';
 
@@ -34,6 +34,14 @@ export interface AnalyzeOptions {
   maxDiagnostics?: number;
 }
 
+/** A fix for one diagnostic: minimal edits to the document. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one obviously right fix; fix-all applies only these. */
+  isPreferred?: boolean;
+}
+
 /** What every language offers the hosts. A parsed document is opaque to them. */
 export interface LanguageService<Doc = unknown> {
   readonly id: string;
@@ -44,6 +52,8 @@ export interface LanguageService<Doc = unknown> {
   update?(doc: Doc, changes: readonly ContentChange[]): Doc;
   validate(doc: Doc, options?: AnalyzeOptions): Diagnostic[];
   hover(doc: Doc, position: Position): Hover | undefined;
+  /** Fixes for a diagnostic this language reported on the same document state. */
+  fixes?(doc: Doc, diagnostic: Diagnostic): Fix[];
   symbols(doc: Doc): DocumentSymbol[];
   folding(doc: Doc): FoldingRange[];
 }

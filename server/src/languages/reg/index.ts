@@ -4,6 +4,7 @@ import { AnalyzeOptions, LanguageService } from '../../core/language';
 import { codeInfo } from '../../core/codes';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import { RegDocument } from './document';
+import { regFixes } from './fixes';
 import { regHover } from './hover';
 import { regFolding, regSymbols } from './symbols';
 import { validateReg } from './validate';
@@ -52,6 +53,7 @@ export const regLanguage: LanguageService<RegDocument> = {
     return options.decoded ? [...encodingDiagnostics(doc, options.decoded), ...diags] : diags;
   },
   hover: regHover,
+  fixes: regFixes,
   symbols: regSymbols,
   folding: regFolding,
 };
