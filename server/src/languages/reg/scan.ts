@@ -665,14 +665,8 @@ function scanData(text: string, p: number, end: number, rec: LineRecord): void {
     return;
   }
   if (text.startsWith('hex(', p)) {
-    let t = p + 4;
-    const digitsStart = t;
-    let value = 0;
-    while (t < dataEnd && isHexDigit(text.charCodeAt(t))) {
-      value = value * 16 + hexValue(text.charCodeAt(t));
-      t++;
-    }
-    if (t === digitsStart || value > 0xffffffff || text.charCodeAt(t) !== 0x29 || text.charCodeAt(t + 1) !== 0x3a) {
+    const { value, end: t } = readHexType(text, p + 4, dataEnd);
+    if (!(value <= 0xffffffff) || text.charCodeAt(t) !== 0x29 || text.charCodeAt(t + 1) !== 0x3a) {
       rejectValue(rec);
       const close = text.indexOf(')', p);
       const inner = text.slice(p + 4, close < 0 ? dataEnd : close);
@@ -686,7 +680,7 @@ function scanData(text: string, p: number, end: number, rec: LineRecord): void {
       rec.diag(
         'reg.hex-type-invalid',
         p,
-        close < 0 ? dataEnd : Math.min(close + 2, dataEnd),
+        close < 0 ? dataEnd : Math.min(close + (text.charCodeAt(close + 1) === 0x3a ? 2 : 1), dataEnd),
         `Invalid hex(N) type: ${why}, so regedit does not import this value. Common types: hex(2) expandable string, hex(7) multi-string, hex(b) QWORD.`,
       );
       return;
@@ -714,6 +708,30 @@ function scanData(text: string, p: number, end: number, rec: LineRecord): void {
   );
 }
 
+/**
+ * Reads the N of `hex(N):` the way regedit does: a second character x/X is refused outright, the rest goes through
+ * wcstoul(…, 16), which skips leading blanks, takes a sign and a 0x prefix, and reads nothing at all from ")" (so
+ * `hex():` is type 0). Returns the value (above 0xffffffff on overflow, NaN when refused) and where the number ends.
+ */
+function readHexType(text: string, from: number, end: number): { value: number; end: number } {
+  const refused = { value: NaN, end: from };
+  if (from >= end || (text.charCodeAt(from + 1) | 0x20) === 0x78) return refused;
+  let t = from;
+  while (t < end && (isBlank(text.charCodeAt(t)) || text.charCodeAt(t) === 0x0b || text.charCodeAt(t) === 0x0c)) t++;
+  const sign = text.charCodeAt(t);
+  if (sign === 0x2b || sign === 0x2d) t++;
+  if (text.charCodeAt(t) === 0x30 && (text.charCodeAt(t + 1) | 0x20) === 0x78 && isHexDigit(text.charCodeAt(t + 2))) t += 2;
+  const digits = t;
+  let value = 0;
+  while (t < end && isHexDigit(text.charCodeAt(t))) {
+    value = Math.min(value * 16 + hexValue(text.charCodeAt(t)), 0x100000000);
+    t++;
+  }
+  if (t === digits) return { value: 0, end: from }; // no conversion: wcstoul reports the start
+  if (sign === 0x2d && value <= 0xffffffff) value = (0x100000000 - value) % 0x100000000;
+  return { value, end: t };
+}
+
 function scanDword(text: string, from: number, end: number, rec: LineRecord): void {
   const s = skipBlanks(text, from, end);
   let t = s;
@@ -723,6 +741,11 @@ function scanDword(text: string, from: number, end: number, rec: LineRecord): vo
     t++;
   }
   const count = t - s;
+  if (count === 0 && s < end && text.charCodeAt(s) === 0x3b) {
+    // Only a comment after "dword:": Wine's reference implementation imports 0 (Windows untested).
+    rec.dword = 0;
+    return;
+  }
   if (count === 0) {
     rejectValue(rec);
     const prefix = rec.dataStart;
@@ -730,7 +753,7 @@ function scanDword(text: string, from: number, end: number, rec: LineRecord): vo
       'reg.dword-empty',
       prefix,
       end,
-      s < end && !(text.charCodeAt(s) === 0x3b)
+      s < end
         ? `"${text.slice(s, end)}" is not hexadecimal: regedit does not import this value. A dword is 1 to 8 hex digits without 0x, for example dword:0000000a for 10.`
         : 'dword: has no digits: regedit does not import this value. Write 1 to 8 hex digits, for example dword:00000001.',
     );
