@@ -95,6 +95,12 @@ const FIXES: Record<string, FixBuilder> = {
   },
   'reg.string-unknown-escape': replacementFix(() => 'Double the backslash', true),
   'reg.hex-byte-unusual': replacementFix((r) => `Write ${r}`, true),
+  'reg.hex-type-unusual': replacementFix((r) => `Write ${r}`, true),
+  'reg.dword-only-comment': (_doc, d, data) => {
+    const at = data.insertAt;
+    if (typeof at !== 'number' || typeof data.text !== 'string') return [];
+    return [{ title: 'Write dword:00000000', isPreferred: true, edits: [replace(d.range.start.line, at, at, data.text)] }];
+  },
   'reg.hex-backslash-without-comma': insertAtFix('Insert a comma before the backslash', ','),
   'reg.hex-byte-invalid': hashCommentFix,
   'reg.string-trailing-text': hashCommentFix,

@@ -292,7 +292,9 @@ function scanKey(text: string, open: number, end: number, rec: LineRecord): void
     const first = slash < 0 ? name : name.slice(0, slash);
     const full = expandAbbreviation(name);
     const consequence = isDelete
-      ? 'regedit refuses the deletion (Wine\'s reference implementation stops the import at this line)'
+      ? (name[0] === 'H' || name[0] === 'h')
+        ? 'regedit refuses the deletion (Wine\'s reference implementation stops the whole import at this line)'
+        : 'regedit deletes nothing and closes the open key'
       : 'the key is not opened, and the values below it are written nowhere';
     if (full) {
       rec.diag(
@@ -686,6 +688,17 @@ function scanData(text: string, p: number, end: number, rec: LineRecord): void {
       return;
     }
     rec.type = value;
+    const written = text.slice(p + 4, t);
+    if (!/^[0-9a-fA-F]+$/.test(written)) {
+      const canonical = `hex(${value.toString(16)}):`;
+      rec.diag(
+        'reg.hex-type-unusual',
+        p,
+        t + 2,
+        `regedit's number parser reads "hex(${written}):" as type ${value.toString(16)} (${typeLabel(value)}) in Wine's reference implementation, but regedit never writes a type this way and Windows has not been verified to accept it. Write ${canonical}.`,
+        { replacement: canonical },
+      );
+    }
     scanHexData(text, t + 2, dataEnd, rec);
     return;
   }
@@ -732,6 +745,10 @@ function readHexType(text: string, from: number, end: number): { value: number; 
   return { value, end: t };
 }
 
+function typeLabel(type: number): string {
+  return ['REG_NONE', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_BINARY', 'REG_DWORD', 'REG_DWORD_BIG_ENDIAN', 'REG_LINK', 'REG_MULTI_SZ', 'REG_RESOURCE_LIST', 'REG_FULL_RESOURCE_DESCRIPTOR', 'REG_RESOURCE_REQUIREMENTS_LIST', 'REG_QWORD'][type] ?? 'a non-standard type';
+}
+
 function scanDword(text: string, from: number, end: number, rec: LineRecord): void {
   const s = skipBlanks(text, from, end);
   let t = s;
@@ -744,6 +761,13 @@ function scanDword(text: string, from: number, end: number, rec: LineRecord): vo
   if (count === 0 && s < end && text.charCodeAt(s) === 0x3b) {
     // Only a comment after "dword:": Wine's reference implementation imports 0 (Windows untested).
     rec.dword = 0;
+    rec.diag(
+      'reg.dword-only-comment',
+      rec.dataStart,
+      s,
+      "dword: is followed only by a comment: Wine's reference implementation of regedit imports 0, but Windows has not been verified to, and a missing number is usually a mistake. Write dword:00000000 if 0 is meant.",
+      { insertAt: s, text: '00000000' },
+    );
     return;
   }
   if (count === 0) {

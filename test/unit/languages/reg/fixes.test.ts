@@ -20,6 +20,8 @@ const CASES: [string, string, string][] = [
   ['reg.key-trailing-blank', crlf(V5, '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Test \t]', ''), crlf(V5, K, '')],
   ['reg.string-unknown-escape', crlf(V5, K, '"p"="C:\\Temp"', ''), crlf(V5, K, '"p"="C:\\\\Temp"', '')],
   ['reg.hex-byte-unusual', crlf(V5, K, '"h"=hex:0x1f,02', ''), crlf(V5, K, '"h"=hex:1f,02', '')],
+  ['reg.hex-type-unusual', crlf(V5, K, '"h"=hex( 2):41,00,00,00', ''), crlf(V5, K, '"h"=hex(2):41,00,00,00', '')],
+  ['reg.dword-only-comment', crlf(V5, K, '"d"=dword: ;zero', ''), crlf(V5, K, '"d"=dword: 00000000;zero', '')],
   ['reg.hex-backslash-without-comma', crlf(V5, K, '"h"=hex:01,02\\', '  03', ''), crlf(V5, K, '"h"=hex:01,02,\\', '  03', '')],
   ['reg.hex-byte-invalid', crlf(V5, K, '"h"=hex:01,02 #note', ''), crlf(V5, K, '"h"=hex:01,02 ;note', '')],
   ['reg.string-trailing-text', crlf(V5, K, '"s"="v" #note', ''), crlf(V5, K, '"s"="v" ;note', '')],

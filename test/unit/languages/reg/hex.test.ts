@@ -3,7 +3,7 @@
  */
 import * as assert from 'assert';
 import { Kind, REG_BINARY } from '../../../../server/src/languages/reg/scan';
-import { parse, regFile } from '../../../helpers/reg';
+import { codes, diagnose, parse, regFile } from '../../../helpers/reg';
 import { BODY, bytesOf, clean, codesOn, diagAt, imported, importedNames, noCode, v4File } from './support';
 
 function rec(text: string, line = BODY) {
@@ -71,7 +71,11 @@ describe('reg 6.7: hex data', () => {
 
     it('reads the type as wcstoul does: blanks, a sign and an empty number (Wine parser; Windows untested)', () => {
       const text = regFile('"a"=hex():01', '"b"=hex( 2):41,00,00,00', '"c"=hex(+7):41,00,00,00,00,00', '"d"=hex( 0x2):41,00,00,00');
-      clean(text);
+      assert.deepStrictEqual(codes(text), ['reg.hex-type-unusual', 'reg.hex-type-unusual', 'reg.hex-type-unusual', 'reg.hex-type-unusual']);
+      assert.deepStrictEqual(
+        diagnose(text).map((d) => (d.data as { replacement: string }).replacement),
+        ['hex(0):', 'hex(2):', 'hex(7):', 'hex(2):'],
+      );
       assert.deepStrictEqual(imported(text), [
         ['a', 0],
         ['b', 2],
