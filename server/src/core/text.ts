@@ -7,32 +7,30 @@ export interface Lines {
 }
 
 export function splitLines(text: string): Lines {
-  const lines: string[] = [];
-  const eols: string[] = [];
-  const n = text.length;
-  let start = 0;
-  // Next positions of each terminator, found lazily so that a file using only one kind stays linear.
-  let cr = text.indexOf('\r');
-  let lf = text.indexOf('\n');
-  while (cr >= 0 || lf >= 0) {
-    const brk = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
-    lines.push(text.slice(start, brk));
-    if (brk === cr && lf === cr + 1) {
-      eols.push('\r\n');
-      start = brk + 2;
+  const lines = text.split(/\r\n|\r|\n/);
+  const eols = new Array<string>(lines.length);
+  let pos = 0;
+  const last = lines.length - 1;
+  for (let i = 0; i < last; i++) {
+    pos += lines[i].length;
+    if (text.charCodeAt(pos) === 0x0d) {
+      if (text.charCodeAt(pos + 1) === 0x0a) {
+        eols[i] = '\r\n';
+        pos += 2;
+      } else {
+        eols[i] = '\r';
+        pos++;
+      }
     } else {
-      eols.push(brk === cr ? '\r' : '\n');
-      start = brk + 1;
+      eols[i] = '\n';
+      pos++;
     }
-    if (cr >= 0 && cr < start) cr = start < n ? text.indexOf('\r', start) : -1;
-    if (lf >= 0 && lf < start) lf = start < n ? text.indexOf('\n', start) : -1;
   }
-  lines.push(text.slice(start));
-  eols.push('');
+  eols[last] = '';
   return { lines, eols };
 }
 
-/** Offset of a line/character position in the text made of these lines. */
+/** The text these lines were split from. */
 export function joinLines(lines: readonly string[], eols: readonly string[]): string {
   let out = '';
   for (let i = 0; i < lines.length; i++) out += lines[i] + eols[i];

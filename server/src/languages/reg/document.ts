@@ -51,7 +51,7 @@ export class RegDocument {
     const { lines, eols } = splitLines(text);
     doc.lines = lines;
     doc.eols = eols;
-    doc.scanAll();
+    doc.scanAll(text.indexOf('\0') >= 0);
     return doc;
   }
 
@@ -65,7 +65,8 @@ export class RegDocument {
     return out;
   }
 
-  private scanAll(): void {
+  /** `mayHaveNul` false lets the scanner skip looking for NUL characters line by line. */
+  private scanAll(mayHaveNul: boolean): void {
     const n = this.lines.length;
     const records = new Array<LineRecord>(n);
     const head = scanHeader(this.lines[0]);
@@ -77,7 +78,7 @@ export class RegDocument {
     } else {
       let cont = false;
       for (let i = 1; i < n; i++) {
-        const rec = scanLine(this.lines[i], cont);
+        const rec = scanLine(this.lines[i], cont, mayHaveNul);
         records[i] = rec;
         cont = rec.cont;
       }
@@ -220,6 +221,6 @@ export class RegDocument {
     const { lines, eols } = splitLines(text);
     this.lines = lines;
     this.eols = eols;
-    this.scanAll();
+    this.scanAll(text.indexOf('\0') >= 0);
   }
 }

@@ -53,35 +53,96 @@ export interface LineDiag {
 
 export type HeaderKind = 'v5' | 'v4' | 'win31' | 'fuzzy' | 'invalid';
 
+const KIND_MASK = 0xff;
+const CONT = 0x100;
+const REJECTED = 0x200;
+const ENDS_WITH_COMMA = 0x400;
+const SURROGATE_BYTE = 0x800;
+
+/**
+ * What the scanner found on one line. Kept small because a large export has hundreds of thousands of lines:
+ * the kind and flags share one number, and the fields only key, value and header lines need live in
+ * EntryRecord (plain lines read their defaults from the prototype).
+ */
 export class LineRecord {
-  kind: Kind = Kind.Blank;
-  /** The line leaves hex data open: regedit reads the next non-blank, non-comment line as more bytes. */
-  cont = false;
-  /** The value on this line (or, for continuation lines, the value they belong to) is not imported. */
-  rejected = false;
+  private bits = 0;
   diags: LineDiag[] | undefined = undefined;
-  /** Key lines: the text between `[` (or `[-`) and the last `]`. Value lines: the decoded name, null for `@`. */
-  name: string | null = null;
-  nameStart = 0;
-  nameEnd = 0;
-  /** Value lines: registry type number, -1 for a deletion, -2 when unknown. */
-  type = -2;
-  /** Value lines: where the data (after `=` and blanks) starts and ends (trailing blanks trimmed). */
-  dataStart = 0;
-  dataEnd = 0;
   /** Hex value and continuation lines: where the bytes start on this line, and how many there are. */
   bytesStart = 0;
   byteCount = 0;
-  /** The last hex byte on the line is followed by a comma but no backslash. */
-  endsWithComma = false;
+  /** Hex lines: the last (up to) four bytes on the line, the last one lowest, so whole-value checks need no re-read. */
+  tail = 0;
+
+  /** Key lines: the text between `[` (or `[-`) and the last `]`. Value lines: the decoded name, null for `@`. */
+  declare name: string | null;
+  declare nameStart: number;
+  declare nameEnd: number;
+  /** Value lines: registry type number, -1 for a deletion, -2 when unknown. */
+  declare type: number;
+  /** Value lines: where the data (after `=` and blanks) starts and ends (trailing blanks trimmed). */
+  declare dataStart: number;
+  declare dataEnd: number;
   /** dword value, or decoded string data. */
-  dword = 0;
-  str: string | undefined = undefined;
+  declare dword: number;
+  declare str: string | undefined;
+
+  get kind(): Kind {
+    return this.bits & KIND_MASK;
+  }
+  set kind(k: Kind) {
+    this.bits = (this.bits & ~KIND_MASK) | k;
+  }
+  /** The line leaves hex data open: regedit reads the next non-blank, non-comment line as more bytes. */
+  get cont(): boolean {
+    return (this.bits & CONT) !== 0;
+  }
+  set cont(v: boolean) {
+    this.bits = v ? this.bits | CONT : this.bits & ~CONT;
+  }
+  /** The value on this line (or, for continuation lines, the value they belong to) is not imported. */
+  get rejected(): boolean {
+    return (this.bits & REJECTED) !== 0;
+  }
+  set rejected(v: boolean) {
+    this.bits = v ? this.bits | REJECTED : this.bits & ~REJECTED;
+  }
+  /** The last hex byte on the line is followed by a comma but no backslash. */
+  get endsWithComma(): boolean {
+    return (this.bits & ENDS_WITH_COMMA) !== 0;
+  }
+  set endsWithComma(v: boolean) {
+    this.bits = v ? this.bits | ENDS_WITH_COMMA : this.bits & ~ENDS_WITH_COMMA;
+  }
+  /** Hex lines: some byte is d8-df, the high byte of a UTF-16 surrogate. */
+  get surrogateByte(): boolean {
+    return (this.bits & SURROGATE_BYTE) !== 0;
+  }
+  set surrogateByte(v: boolean) {
+    this.bits = v ? this.bits | SURROGATE_BYTE : this.bits & ~SURROGATE_BYTE;
+  }
 
   diag(code: string, start: number, end: number, message: string, data?: unknown): void {
     const d: LineDiag = { code, start, end, message };
     if (data !== undefined) d.data = data;
     (this.diags ??= []).push(d);
+  }
+}
+
+Object.assign(LineRecord.prototype, { name: null, nameStart: 0, nameEnd: 0, type: -2, dataStart: 0, dataEnd: 0, dword: 0, str: undefined });
+
+/** The record of a header, key or value line. */
+export class EntryRecord extends LineRecord {
+  declare name: string | null;
+  constructor() {
+    super();
+    this.name = null;
+    this.nameStart = 0;
+    this.nameEnd = 0;
+    this.type = -2;
+    this.dataStart = 0;
+    this.dataEnd = 0;
+    this.dword = 0;
+    this.str = undefined;
   }
 }
 
@@ -92,11 +153,12 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+const HEX = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
+for (let c = 0; c < 6; c++) HEX[0x61 + c] = HEX[0x41 + c] = 10 + c;
+
 function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  return -1;
+  return c < 128 ? HEX[c] : -1;
 }
 
 export function isHexDigit(c: number): boolean {
@@ -125,7 +187,7 @@ function effectiveEnd(text: string, rec: LineRecord): number {
 }
 
 export function scanHeader(text: string): { rec: LineRecord; kind: HeaderKind } {
-  const rec = new LineRecord();
+  const rec = new EntryRecord();
   rec.kind = Kind.Header;
   const end = effectiveEnd(text, rec);
   const start = skipBlanks(text, 0, end);
@@ -432,24 +494,76 @@ function unescapeString(text: string, from: number, end: number, rec: LineRecord
   return -1;
 }
 
-interface HexState {
-  /** The value is rejected. */
-  bad: boolean;
-  /** A `,\` (or `hex:\`) ends the line. */
-  backslash: boolean;
-}
+/** scanHexBytes result bits. */
+const HEX_BAD = 1; // the value is rejected
+const HEX_BACKSLASH = 2; // a `,\` (or `hex:\`) ends the line
 
 /**
  * Reads comma-separated hex bytes from `from` to `end`, as regedit's convert_hex_csv_to_hex does
  * (each byte parsed with wcstoul(…, 16)).
  */
-function scanHexBytes(text: string, from: number, end: number, rec: LineRecord): HexState {
-  const st: HexState = { bad: false, backslash: false };
+/** What regedit itself writes: bytes as two hex digits, each followed by a comma, the last optionally not, or `\`. */
+const CANONICAL_HEX = /(?:[0-9a-fA-F]{2},)*(?:[0-9a-fA-F]{2}|\\)?/y;
+const SURROGATE_HIGH_BYTE = /[dD][89a-fA-F]/g;
+
+/** Reads a line of canonical hex data with two regular-expression scans; false when the line needs the full reader. */
+function scanCanonicalHex(text: string, from: number, end: number, rec: LineRecord): number {
+  CANONICAL_HEX.lastIndex = from;
+  if (!CANONICAL_HEX.test(text) || CANONICAL_HEX.lastIndex !== end) return -1;
+  const length = end - from;
+  const lastChar = text.charCodeAt(end - 1);
+  let count: number;
+  let result = 0;
+  rec.endsWithComma = false;
+  if (lastChar === 0x5c) {
+    count = (length - 1) / 3;
+    result = HEX_BACKSLASH;
+  } else if (lastChar === 0x2c) {
+    count = length / 3;
+    rec.endsWithComma = true;
+  } else {
+    count = (length + 1) / 3;
+  }
+  let tail = 0;
+  for (let k = Math.max(0, count - 4); k < count; k++) {
+    const at = from + 3 * k;
+    tail = ((tail << 8) | (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1))) >>> 0;
+  }
+  SURROGATE_HIGH_BYTE.lastIndex = from;
+  const m = SURROGATE_HIGH_BYTE.exec(text);
+  rec.bytesStart = from;
+  rec.byteCount = count;
+  rec.tail = tail;
+  rec.surrogateByte = m !== null && m.index < end;
+  return result;
+}
+
+function scanHexBytes(text: string, from: number, end: number, rec: LineRecord): number {
+  const fast = scanCanonicalHex(text, from, end, rec);
+  if (fast >= 0) return fast;
+  const st = { bad: false, backslash: false };
   rec.bytesStart = from;
   let s = from;
   let count = 0;
+  let tail = 0;
+  let surrogate = false;
   rec.endsWithComma = false;
   while (s < end) {
+    // Fast path for what regedit writes: two hex digits followed by a comma or the end of the data.
+    const h0 = hexValue(text.charCodeAt(s));
+    const h1 = s + 1 < end ? hexValue(text.charCodeAt(s + 1)) : -1;
+    if (h0 >= 0 && h1 >= 0 && (s + 2 === end || text.charCodeAt(s + 2) === 0x2c)) {
+      const byte = (h0 << 4) | h1;
+      tail = ((tail << 8) | byte) >>> 0;
+      if (byte >= 0xd8 && byte <= 0xdf) surrogate = true;
+      count++;
+      s += 3;
+      if (s >= end) {
+        if (s === end) rec.endsWithComma = true;
+        break;
+      }
+      continue;
+    }
     // wcstoul: blanks, optional sign, optional 0x, hex digits
     let t = s;
     while (t < end && (isBlank(text.charCodeAt(t)) || text.charCodeAt(t) === 0x0b || text.charCodeAt(t) === 0x0c)) t++;
@@ -489,8 +603,7 @@ function scanHexBytes(text: string, from: number, end: number, rec: LineRecord):
               : 'After the continuation "\\" only blanks and a ";" comment may follow: regedit discards this value. Move the bytes to the next line or remove the backslash.',
           );
         }
-        rec.byteCount = count;
-        return st;
+        return finishHex(rec, count, tail, surrogate, st);
       }
       if (c === 0x3b) break;
       st.bad = true;
@@ -512,8 +625,7 @@ function scanHexBytes(text: string, from: number, end: number, rec: LineRecord):
             : `"${text.slice(e, tokenEnd)}" is not a hex byte: regedit discards the whole value. Bytes are two hex digits 00-ff separated by commas.`,
         );
       }
-      rec.byteCount = count;
-      return st;
+      return finishHex(rec, count, tail, surrogate, st);
     }
     if (value > 0xff || (sign === 0x2d && value !== 0)) {
       st.bad = true;
@@ -523,8 +635,7 @@ function scanHexBytes(text: string, from: number, end: number, rec: LineRecord):
         t,
         `"${text.slice(numStart, t)}" is larger than a byte (ff): regedit discards the whole value. Write each byte as two hex digits separated by commas.`,
       );
-      rec.byteCount = count;
-      return st;
+      return finishHex(rec, count, tail, surrogate, st);
     }
     if (unusual || t - digitsStart > 2) {
       rec.diag(
@@ -536,6 +647,8 @@ function scanHexBytes(text: string, from: number, end: number, rec: LineRecord):
       );
     }
     count++;
+    tail = ((tail << 8) | value) >>> 0;
+    if (value >= 0xd8 && value <= 0xdf) surrogate = true;
     let e = t;
     if (e < end && text.charCodeAt(e) !== 0x2c) {
       e = skipBlanks(text, e, end);
@@ -567,15 +680,20 @@ function scanHexBytes(text: string, from: number, end: number, rec: LineRecord):
           );
         }
       }
-      rec.byteCount = count;
-      return st;
+      return finishHex(rec, count, tail, surrogate, st);
     }
     if (e < end) e++; // the comma
     s = e;
     if (s >= end) rec.endsWithComma = true;
   }
+  return finishHex(rec, count, tail, surrogate, st);
+}
+
+function finishHex(rec: LineRecord, count: number, tail: number, surrogate: boolean, st: { bad: boolean; backslash: boolean }): number {
   rec.byteCount = count;
-  return st;
+  rec.tail = tail;
+  rec.surrogateByte = surrogate;
+  return (st.bad ? HEX_BAD : 0) | (st.backslash ? HEX_BACKSLASH : 0);
 }
 
 function findTokenEnd(text: string, from: number, end: number): number {
@@ -821,11 +939,11 @@ function scanHexData(text: string, from: number, end: number, rec: LineRecord): 
     return; // zero-length value
   }
   const st = scanHexBytes(text, from, end, rec);
-  if (st.bad) {
+  if (st & HEX_BAD) {
     rejectValue(rec);
     return;
   }
-  rec.cont = st.backslash;
+  rec.cont = (st & HEX_BACKSLASH) !== 0;
 }
 
 function scanValue(text: string, i: number, end: number, rec: LineRecord): void {
@@ -922,11 +1040,13 @@ function scanIgnored(text: string, i: number, end: number, rec: LineRecord): voi
 }
 
 /** Scans one line of the body (everything after the header line) of a REGEDIT4 or version 5 file. */
-export function scanLine(text: string, inCont: boolean): LineRecord {
-  const rec = new LineRecord();
-  const end = text.indexOf('\0') < 0 ? text.length : effectiveEnd(text, rec);
+export function scanLine(text: string, inCont: boolean, mayHaveNul = true): LineRecord {
+  const nul = mayHaveNul ? text.indexOf('\0') : -1;
+  const end = nul < 0 ? text.length : nul;
   const i = skipBlanks(text, 0, end);
   const c = i < end ? text.charCodeAt(i) : -1;
+  const rec = !inCont && (c === 0x5b || c === 0x40 || c === 0x22) ? new EntryRecord() : new LineRecord();
+  if (nul >= 0) effectiveEnd(text, rec);
   if (inCont) {
     if (c === -1 || c === 0x3b) {
       rec.kind = Kind.ContinuationGap;
@@ -936,8 +1056,8 @@ export function scanLine(text: string, inCont: boolean): LineRecord {
     if (isHexDigit(c)) {
       rec.kind = Kind.HexContinuation;
       const st = scanHexBytes(text, i, end, rec);
-      rec.rejected = st.bad;
-      rec.cont = st.backslash && !st.bad;
+      rec.rejected = (st & HEX_BAD) !== 0;
+      rec.cont = st === HEX_BACKSLASH;
       return rec;
     }
     rec.kind = Kind.Swallowed;
@@ -968,7 +1088,7 @@ export function scanLine(text: string, inCont: boolean): LineRecord {
 
 /** Scans one line of a Windows 3.1 format file (`REGEDIT` header). */
 export function scanWin31Line(text: string): LineRecord {
-  const rec = new LineRecord();
+  const rec = new EntryRecord();
   const end = text.indexOf('\0') < 0 ? text.length : effectiveEnd(text, rec);
   if (text.startsWith('HKEY_CLASSES_ROOT')) {
     rec.kind = Kind.Win31;

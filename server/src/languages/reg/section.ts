@@ -144,18 +144,42 @@ export function entryBytes(doc: RegDocument, first: number, last: number): numbe
 function extractBytes(text: string, from: number, end: number, out: number[]): void {
   let s = from;
   while (s < end) {
-    while (s < end && (text[s] === ' ' || text[s] === '\t' || text[s] === '+' || text[s] === '-')) s++;
-    if (text[s] === '0' && (text[s + 1] === 'x' || text[s + 1] === 'X') && isHexDigit(text.charCodeAt(s + 2))) s += 2;
+    let c = text.charCodeAt(s);
+    while (s < end && (c === 0x20 || c === 0x09 || c === 0x2b || c === 0x2d)) c = text.charCodeAt(++s);
+    if (c === 0x30 && (text.charCodeAt(s + 1) | 0x20) === 0x78 && isHexDigit(text.charCodeAt(s + 2))) s += 2;
     const d = s;
-    while (s < end && isHexDigit(text.charCodeAt(s))) s++;
+    let value = 0;
+    for (let h = hexDigit(text.charCodeAt(s)); s < end && h >= 0; h = hexDigit(text.charCodeAt(++s))) value = value * 16 + h;
     if (s === d) return;
-    out.push(parseInt(text.slice(d, s), 16));
-    while (s < end && text[s] !== ',') {
-      if (text[s] === ';' || text[s] === '\\') return;
+    out.push(value);
+    while (s < end && text.charCodeAt(s) !== 0x2c) {
+      c = text.charCodeAt(s);
+      if (c === 0x3b || c === 0x5c) return;
       s++;
     }
     s++;
   }
+}
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
+}
+
+/** Byte count, the last (up to) four bytes, and whether any byte could start a surrogate, from the scan records. */
+function hexSummary(doc: RegDocument, first: number, last: number): { count: number; lastBytes: number[]; surrogate: boolean } {
+  let count = 0;
+  let surrogate = false;
+  const lastBytes: number[] = [];
+  for (let i = last; i >= first; i--) {
+    const r = doc.records[i];
+    if (i !== first && r.kind !== Kind.HexContinuation) continue;
+    count += r.byteCount;
+    if (r.surrogateByte) surrogate = true;
+    for (let k = 0; k < Math.min(4, r.byteCount) && lastBytes.length < 4; k++) lastBytes.unshift((r.tail >>> (8 * k)) & 0xff);
+  }
+  return { count, lastBytes, surrogate };
 }
 
 function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: LineRecord, start: number, diags: SectionDiag[]): void {
@@ -165,8 +189,7 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
   const typeRange = { rel: first - start, start: rec.dataStart, end: rec.bytesStart };
   const expectSize = type === REG_DWORD || type === REG_DWORD_BIG_ENDIAN ? 4 : type === REG_QWORD ? 8 : 0;
   if (expectSize) {
-    let count = 0;
-    for (let i = first; i <= last; i++) if (i === first || doc.records[i].kind === Kind.HexContinuation) count += doc.records[i].byteCount;
+    const { count } = hexSummary(doc, first, last);
     if (count !== 0 && count !== expectSize) {
       diags.push({
         ...typeRange,
@@ -177,11 +200,13 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     return;
   }
   if (type !== REG_SZ && type !== REG_EXPAND_SZ && type !== REG_MULTI_SZ) return;
-  const bytes = entryBytes(doc, first, last);
-  if (bytes.length === 0) return;
-  const looksUtf16 = bytes.length >= 4 && bytes.filter((b, k) => k % 2 === 1 && b === 0).length >= Math.floor(bytes.length / 2) * 0.8;
+  const { count, lastBytes, surrogate } = hexSummary(doc, first, last);
+  if (count === 0) return;
   if (!doc.unicode) {
-    if (looksUtf16) {
+    const bytes = entryBytes(doc, first, last);
+    let oddZeros = 0;
+    for (let k = 1; k < bytes.length; k += 2) if (bytes[k] === 0) oddZeros++;
+    if (bytes.length >= 4 && oddZeros >= Math.floor(bytes.length / 2) * 0.8) {
       diags.push({
         ...typeRange,
         code: 'reg.hex-string-encoding-mismatch',
@@ -190,34 +215,37 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     }
     return;
   }
-  if (bytes.length % 2 === 1) {
+  if (count % 2 === 1) {
     diags.push({
       ...typeRange,
       code: 'reg.hex-string-invalid',
-      message: `${typeName(type)} data in a UTF-16 file must have an even number of bytes (two per character); it has ${bytes.length}, so the last character is cut in half. Add or remove a byte.`,
+      message: `${typeName(type)} data in a UTF-16 file must have an even number of bytes (two per character); it has ${count}, so the last character is cut in half. Add or remove a byte.`,
     });
     return;
   }
-  for (let k = 0; k + 1 < bytes.length; k += 2) {
-    const unit = bytes[k] | (bytes[k + 1] << 8);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = k + 3 < bytes.length ? bytes[k + 2] | (bytes[k + 3] << 8) : -1;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        k += 2;
-        continue;
-      }
-    } else if (!(unit >= 0xdc00 && unit <= 0xdfff)) continue;
-    diags.push({
-      ...typeRange,
-      code: 'reg.hex-string-invalid',
-      message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text. Check the bytes.`,
-    });
-    return;
+  if (surrogate) {
+    // Only values with a byte d8-df can hold a surrogate: read them whole.
+    const bytes = entryBytes(doc, first, last);
+    for (let k = 0; k + 1 < bytes.length; k += 2) {
+      const unit = bytes[k] | (bytes[k + 1] << 8);
+      if (unit >= 0xd800 && unit <= 0xdbff) {
+        const next = k + 3 < bytes.length ? bytes[k + 2] | (bytes[k + 3] << 8) : -1;
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          k += 2;
+          continue;
+        }
+      } else if (!(unit >= 0xdc00 && unit <= 0xdfff)) continue;
+      diags.push({
+        ...typeRange,
+        code: 'reg.hex-string-invalid',
+        message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text. Check the bytes.`,
+      });
+      return;
+    }
   }
   if (type === REG_MULTI_SZ) {
-    const n = bytes.length;
-    const endsDouble = n >= 4 && bytes[n - 1] === 0 && bytes[n - 2] === 0 && bytes[n - 3] === 0 && bytes[n - 4] === 0;
-    const emptyList = n === 2 && bytes[0] === 0 && bytes[1] === 0;
+    const endsDouble = count >= 4 && lastBytes.every((b) => b === 0);
+    const emptyList = count === 2 && lastBytes[0] === 0 && lastBytes[1] === 0;
     if (!endsDouble && !emptyList) {
       diags.push({
         ...typeRange,
