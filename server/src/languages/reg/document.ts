@@ -51,7 +51,7 @@ export class RegDocument {
     const { lines, eols } = splitLines(text);
     doc.lines = lines;
     doc.eols = eols;
-    doc.scanAll(text.indexOf('\0') >= 0);
+    doc.scanAll();
     return doc;
   }
 
@@ -65,8 +65,7 @@ export class RegDocument {
     return out;
   }
 
-  /** `mayHaveNul` false lets the scanner skip looking for NUL characters line by line. */
-  private scanAll(mayHaveNul: boolean): void {
+  private scanAll(): void {
     const n = this.lines.length;
     const records = new Array<LineRecord>(n);
     const head = scanHeader(this.lines[0]);
@@ -78,7 +77,7 @@ export class RegDocument {
     } else {
       let cont = false;
       for (let i = 1; i < n; i++) {
-        const rec = scanLine(this.lines[i], cont, mayHaveNul);
+        const rec = scanLine(this.lines[i], cont);
         records[i] = rec;
         cont = rec.cont;
       }
@@ -221,6 +220,6 @@ export class RegDocument {
     const { lines, eols } = splitLines(text);
     this.lines = lines;
     this.eols = eols;
-    this.scanAll(text.indexOf('\0') >= 0);
+    this.scanAll();
   }
 }

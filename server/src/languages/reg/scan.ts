@@ -58,6 +58,7 @@ const CONT = 0x100;
 const REJECTED = 0x200;
 const ENDS_WITH_COMMA = 0x400;
 const SURROGATE_BYTE = 0x800;
+const SHARED = 0x1000;
 
 /**
  * What the scanner found on one line. Kept small because a large export has hundreds of thousands of lines:
@@ -119,6 +120,16 @@ export class LineRecord {
   }
   set surrogateByte(v: boolean) {
     this.bits = v ? this.bits | SURROGATE_BYTE : this.bits & ~SURROGATE_BYTE;
+  }
+  /**
+   * A record shared by every canonical hex continuation line with the same layout (what regedit exports):
+   * its byteCount, tail and surrogateByte are not filled in; hexLineSummary() reads them from the line.
+   */
+  get shared(): boolean {
+    return (this.bits & SHARED) !== 0;
+  }
+  markShared(): void {
+    this.bits |= SHARED;
   }
 
   diag(code: string, start: number, end: number, message: string, data?: unknown): void {
@@ -446,7 +457,10 @@ function scanKey(text: string, open: number, end: number, rec: LineRecord): void
  * Reads a quoted string the way regedit unescapes it, starting after the opening quote.
  * Returns the index after the closing quote, or a negative number on failure: -1 unterminated, -2 `\0`.
  */
-function unescapeString(text: string, from: number, end: number, rec: LineRecord, out: { value: string }): number {
+/** Where unescapeString leaves the decoded text (one module-level slot instead of an object per call). */
+const unescaped = { value: '' };
+
+function unescapeString(text: string, from: number, end: number, rec: LineRecord, out: { value: string } = unescaped): number {
   let value = '';
   let chunk = from;
   for (let i = from; i < end; i++) {
@@ -536,6 +550,61 @@ function scanCanonicalHex(text: string, from: number, end: number, rec: LineReco
   rec.tail = tail;
   rec.surrogateByte = m !== null && m.index < end;
   return result;
+}
+
+const sharedContinuations = new Map<number, LineRecord>();
+
+/** Shared records for empty lines, outside and inside hex continuation. */
+const EMPTY = new LineRecord();
+EMPTY.kind = Kind.Blank;
+EMPTY.markShared();
+const EMPTY_GAP = new LineRecord();
+EMPTY_GAP.kind = Kind.ContinuationGap;
+EMPTY_GAP.cont = true;
+EMPTY_GAP.markShared();
+
+/** The shared record for a canonical continuation line: bytes start at `from`, and the line ends as `ending` says. */
+function sharedContinuation(from: number, backslash: boolean, comma: boolean): LineRecord {
+  const key = from * 4 + (backslash ? 2 : 0) + (comma ? 1 : 0);
+  let rec = sharedContinuations.get(key);
+  if (!rec) {
+    rec = new LineRecord();
+    rec.kind = Kind.HexContinuation;
+    rec.cont = backslash;
+    rec.endsWithComma = comma;
+    rec.bytesStart = from;
+    rec.byteCount = -1;
+    rec.markShared();
+    sharedContinuations.set(key, rec);
+  }
+  return rec;
+}
+
+/** Byte count of a hex line; shared (canonical) records derive it from the line's length. */
+export function hexLineCount(rec: LineRecord, end: number): number {
+  if (!rec.shared) return rec.byteCount;
+  const length = end - rec.bytesStart;
+  return rec.cont ? (length - 1) / 3 : rec.endsWithComma ? length / 3 : (length + 1) / 3;
+}
+
+/** The last (up to) four bytes of a hex line, the last one lowest. */
+export function hexLineTail(text: string, rec: LineRecord, end: number): number {
+  if (!rec.shared) return rec.tail;
+  const count = hexLineCount(rec, end);
+  let tail = 0;
+  for (let k = Math.max(0, count - 4); k < count; k++) {
+    const at = rec.bytesStart + 3 * k;
+    tail = ((tail << 8) | (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1))) >>> 0;
+  }
+  return tail;
+}
+
+/** Whether a hex line has a byte d8-df (the high byte of a UTF-16 surrogate). */
+export function hexLineHasSurrogateByte(text: string, rec: LineRecord, end: number): boolean {
+  if (!rec.shared) return rec.surrogateByte;
+  SURROGATE_HIGH_BYTE.lastIndex = rec.bytesStart;
+  const m = SURROGATE_HIGH_BYTE.exec(text);
+  return m !== null && m.index < end;
 }
 
 function scanHexBytes(text: string, from: number, end: number, rec: LineRecord): number {
@@ -744,7 +813,7 @@ function scanData(text: string, p: number, end: number, rec: LineRecord): void {
   }
   if (c === 0x22 /* " */) {
     rec.type = REG_SZ;
-    const out = { value: '' };
+    const out = unescaped;
     const after = unescapeString(text, p + 1, dataEnd, rec, out);
     if (after < 0) {
       rejectValue(rec);
@@ -955,7 +1024,7 @@ function scanValue(text: string, i: number, end: number, rec: LineRecord): void 
     rec.nameEnd = i + 1;
     p = i + 1;
   } else {
-    const out = { value: '' };
+    const out = unescaped;
     const after = unescapeString(text, i + 1, end, rec, out);
     if (after < 0) {
       rejectValue(rec);
@@ -1040,8 +1109,22 @@ function scanIgnored(text: string, i: number, end: number, rec: LineRecord): voi
 }
 
 /** Scans one line of the body (everything after the header line) of a REGEDIT4 or version 5 file. */
-export function scanLine(text: string, inCont: boolean, mayHaveNul = true): LineRecord {
-  const nul = mayHaveNul ? text.indexOf('\0') : -1;
+export function scanLine(text: string, inCont: boolean): LineRecord {
+  if (text.length === 0) return inCont ? EMPTY_GAP : EMPTY;
+  if (inCont) {
+    // Most lines of a large export: regedit's own continuation lines, which share one record per layout.
+    // (The pattern cannot match a NUL, so no NUL check is needed for them.)
+    let i0 = 0;
+    while (i0 < text.length && isBlank(text.charCodeAt(i0))) i0++;
+    if (isHexDigit(text.charCodeAt(i0))) {
+      CANONICAL_HEX.lastIndex = i0;
+      if (CANONICAL_HEX.test(text) && CANONICAL_HEX.lastIndex === text.length) {
+        const last = text.charCodeAt(text.length - 1);
+        return sharedContinuation(i0, last === 0x5c, last === 0x2c);
+      }
+    }
+  }
+  const nul = text.indexOf('\0');
   const end = nul < 0 ? text.length : nul;
   const i = skipBlanks(text, 0, end);
   const c = i < end ? text.charCodeAt(i) : -1;

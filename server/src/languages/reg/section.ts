@@ -5,7 +5,7 @@
  * survive edits elsewhere in the file.
  */
 import type { RegDocument, Section } from './document';
-import { isHexDigit, Kind, LineRecord, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ } from './scan';
+import { hexLineCount, hexLineHasSurrogateByte, hexLineTail, isHexDigit, Kind, LineRecord, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ } from './scan';
 
 export interface RelatedRel {
   rel: number;
@@ -31,7 +31,8 @@ export interface ValueEntry {
   /** Last line of the value (continuation lines included), relative. */
   lastRel: number;
   name: string | null;
-  nameLower: string;
+  /** Case-insensitive hash of the name (registry names ignore case); equal names have equal keys. */
+  nameKey: number;
   /** Registry type number, or -1 for a deletion (`=-`). */
   type: number;
   /** regedit imports (or deletes) it. */
@@ -112,7 +113,7 @@ export function analyzeSection(doc: RegDocument, section: Section): SectionAnaly
       rel: i - start,
       lastRel: last - start,
       name,
-      nameLower: name === null ? '' : name.toLowerCase(),
+      nameKey: name === null ? 0 : nameHash(name),
       type: rec.type,
       valid,
     };
@@ -167,19 +168,32 @@ function hexDigit(c: number): number {
   return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
 }
 
-/** Byte count, the last (up to) four bytes, and whether any byte could start a surrogate, from the scan records. */
-function hexSummary(doc: RegDocument, first: number, last: number): { count: number; lastBytes: number[]; surrogate: boolean } {
+/** Byte count and the last (up to) four bytes of a hex value, from the scan records. */
+function hexSummary(doc: RegDocument, first: number, last: number): { count: number; lastBytes: number[] } {
   let count = 0;
-  let surrogate = false;
   const lastBytes: number[] = [];
   for (let i = last; i >= first; i--) {
     const r = doc.records[i];
     if (i !== first && r.kind !== Kind.HexContinuation) continue;
-    count += r.byteCount;
-    if (r.surrogateByte) surrogate = true;
-    for (let k = 0; k < Math.min(4, r.byteCount) && lastBytes.length < 4; k++) lastBytes.unshift((r.tail >>> (8 * k)) & 0xff);
+    const end = i === first ? r.dataEnd : doc.lines[i].length;
+    const n = hexLineCount(r, end);
+    count += n;
+    if (lastBytes.length < 4 && n > 0) {
+      const tail = hexLineTail(doc.lines[i], r, end);
+      for (let k = 0; k < Math.min(4, n) && lastBytes.length < 4; k++) lastBytes.unshift((tail >>> (8 * k)) & 0xff);
+    }
   }
-  return { count, lastBytes, surrogate };
+  return { count, lastBytes };
+}
+
+/** Whether some byte of a hex value is d8-df, so that it may hold a UTF-16 surrogate. */
+function mayHoldSurrogate(doc: RegDocument, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const r = doc.records[i];
+    if (i !== first && r.kind !== Kind.HexContinuation) continue;
+    if (hexLineHasSurrogateByte(doc.lines[i], r, i === first ? r.dataEnd : doc.lines[i].length)) return true;
+  }
+  return false;
 }
 
 function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: LineRecord, start: number, diags: SectionDiag[]): void {
@@ -200,7 +214,7 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     return;
   }
   if (type !== REG_SZ && type !== REG_EXPAND_SZ && type !== REG_MULTI_SZ) return;
-  const { count, lastBytes, surrogate } = hexSummary(doc, first, last);
+  const { count, lastBytes } = hexSummary(doc, first, last);
   if (count === 0) return;
   if (!doc.unicode) {
     const bytes = entryBytes(doc, first, last);
@@ -223,7 +237,7 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     });
     return;
   }
-  if (surrogate) {
+  if (mayHoldSurrogate(doc, first, last)) {
     // Only values with a byte d8-df can hold a surrogate: read them whole.
     const bytes = entryBytes(doc, first, last);
     for (let k = 0; k + 1 < bytes.length; k += 2) {
@@ -293,14 +307,54 @@ export function displayName(name: string | null): string {
   return name === null ? '(Default)' : `"${name}"`;
 }
 
+/**
+ * A case-insensitive hash of a value name. Lower-casing every name (toLowerCase on UTF-16 text goes through ICU)
+ * dominated the analysis of large exports; hashing with ASCII case folding and comparing only on collisions is cheap.
+ */
+export function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    else if (c >= 0x80) c = name[i].toLowerCase().charCodeAt(0);
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0 || 1;
+}
+
+/** Registry value names compare case-insensitively; the default value (null) equals "" only to itself. */
+export function sameName(a: ValueEntry, b: ValueEntry): boolean {
+  if (a.nameKey !== b.nameKey) return false;
+  if (a.name === null || b.name === null) return a.name === b.name;
+  return a.name.length === b.name.length && a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+/** Finds, among entries seen so far (bucketed by nameKey), the one with the same name. */
+export function findSameName<T extends { entry: ValueEntry }>(buckets: Map<number, T[]>, e: ValueEntry): T | undefined {
+  const list = buckets.get(e.nameKey);
+  return list?.find((x) => sameName(x.entry, e));
+}
+
+/** Records `item` as the latest entry with its name, replacing an earlier one with the same name. */
+export function rememberName<T extends { entry: ValueEntry }>(buckets: Map<number, T[]>, item: T): void {
+  const list = buckets.get(item.entry.nameKey);
+  if (!list) {
+    buckets.set(item.entry.nameKey, [item]);
+    return;
+  }
+  const k = list.findIndex((x) => sameName(x.entry, item.entry));
+  if (k >= 0) list[k] = item;
+  else list.push(item);
+}
+
 function checkDuplicates(entries: ValueEntry[], doc: RegDocument, start: number, diags: SectionDiag[]): void {
   if (entries.length < 2) return;
-  const seen = new Map<string, ValueEntry>();
+  const seen = new Map<number, { entry: ValueEntry }[]>();
   for (const e of entries) {
     if (!e.valid) continue;
-    const prev = seen.get(e.nameLower);
-    seen.set(e.nameLower, e);
-    if (prev) diags.push(duplicateDiag(prev, e, doc, start, start));
+    const prev = findSameName(seen, e);
+    rememberName(seen, { entry: e });
+    if (prev) diags.push(duplicateDiag(prev.entry, e, doc, start, start));
   }
 }
 

@@ -6,7 +6,7 @@ import { codeInfo } from '../../core/codes';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import type { RegDocument, Section } from './document';
 import { Kind } from './scan';
-import { duplicateDiag, SectionAnalysis, SectionDiag, ValueEntry } from './section';
+import { duplicateDiag, findSameName, rememberName, SectionAnalysis, SectionDiag, ValueEntry } from './section';
 
 interface GlobalDiag {
   line: number;
@@ -71,7 +71,7 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     let firstOpen: Section | undefined;
-    const seen = new Map<string, { entry: ValueEntry; section: number }>();
+    const seen = new Map<number, { entry: ValueEntry; section: number }[]>();
     for (const index of list) {
       const s = sections[index];
       const a = s.analysis();
@@ -92,8 +92,8 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
       }
       for (const e of a.entries) {
         if (!e.valid) continue;
-        const prev = seen.get(e.nameLower);
-        seen.set(e.nameLower, { entry: e, section: index });
+        const prev = findSameName(seen, e);
+        rememberName(seen, { entry: e, section: index });
         if (prev && prev.section !== index) {
           const ps = sections[prev.section];
           const d = duplicateDiag(prev.entry, e, doc, ps.start, s.start);
