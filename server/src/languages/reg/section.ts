@@ -50,7 +50,9 @@ export interface SectionAnalysis {
 
 export function normalizeKeyPath(path: string): string {
   // The registry ignores trailing separators and compares names case-insensitively.
-  return path.replace(/\\+$/, '').toUpperCase();
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x5c) end--;
+  return (end === path.length ? path : path.slice(0, end)).toUpperCase();
 }
 
 export function analyzeSection(doc: RegDocument, section: Section): SectionAnalysis {
