@@ -95,41 +95,48 @@ export class LineRecord {
   }
   /** The line leaves hex data open: regedit reads the next non-blank, non-comment line as more bytes. */
   get cont(): boolean {
-    return (this.bits & CONT) !== 0;
+    return this.flag(CONT);
   }
   set cont(v: boolean) {
-    this.bits = v ? this.bits | CONT : this.bits & ~CONT;
+    this.setFlag(CONT, v);
   }
   /** The value on this line (or, for continuation lines, the value they belong to) is not imported. */
   get rejected(): boolean {
-    return (this.bits & REJECTED) !== 0;
+    return this.flag(REJECTED);
   }
   set rejected(v: boolean) {
-    this.bits = v ? this.bits | REJECTED : this.bits & ~REJECTED;
+    this.setFlag(REJECTED, v);
   }
   /** The last hex byte on the line is followed by a comma but no backslash. */
   get endsWithComma(): boolean {
-    return (this.bits & ENDS_WITH_COMMA) !== 0;
+    return this.flag(ENDS_WITH_COMMA);
   }
   set endsWithComma(v: boolean) {
-    this.bits = v ? this.bits | ENDS_WITH_COMMA : this.bits & ~ENDS_WITH_COMMA;
+    this.setFlag(ENDS_WITH_COMMA, v);
   }
   /** Hex lines: some byte is d8-df, the high byte of a UTF-16 surrogate. */
   get surrogateByte(): boolean {
-    return (this.bits & SURROGATE_BYTE) !== 0;
+    return this.flag(SURROGATE_BYTE);
   }
   set surrogateByte(v: boolean) {
-    this.bits = v ? this.bits | SURROGATE_BYTE : this.bits & ~SURROGATE_BYTE;
+    this.setFlag(SURROGATE_BYTE, v);
   }
   /**
    * A record shared by every canonical hex continuation line with the same layout (what regedit exports):
    * its byteCount, tail and surrogateByte are not filled in; hexLineSummary() reads them from the line.
    */
   get shared(): boolean {
-    return (this.bits & SHARED) !== 0;
+    return this.flag(SHARED);
   }
   markShared(): void {
     this.bits |= SHARED;
+  }
+
+  private flag(bit: number): boolean {
+    return (this.bits & bit) !== 0;
+  }
+  private setFlag(bit: number, on: boolean): void {
+    this.bits = on ? this.bits | bit : this.bits & ~bit;
   }
 
   diag(code: string, start: number, end: number, message: string, data?: unknown): void {
