@@ -13,4 +13,7 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
 
 const readme = path.join(__dirname, '..', '..', '..', 'README.md');
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, { docsUri: fs.existsSync(readme) ? pathToFileURL(readme).toString() : undefined });
+startServer(connection, {
+  docsUri: fs.existsSync(readme) ? pathToFileURL(readme).toString() : undefined,
+  readFile: (file) => fs.readFileSync(file, 'utf8'),
+});

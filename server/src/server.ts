@@ -3,6 +3,9 @@
  * creates the connection and says where the README (diagnostic documentation) is, if anywhere.
  */
 import * as lsp from 'vscode-languageserver';
+import { ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole, WindowsVersion } from './core/catalog';
+import { CatalogProblem, parseRegistryCatalog, registryIndex } from './core/catalogLoad';
+import { ExchangeKnowledge } from './core/language';
 import { applySeverityOverrides } from './core/severity';
 import { comparePositions, Diagnostic as CoreDiagnostic, lineRange, SOURCE } from './core/types';
 import { toLspDiagnostic, toLspFolding, toLspSymbol } from './lsp/convert';
@@ -12,6 +15,8 @@ import { DEFAULT_SETTINGS, Settings, SETTINGS_SECTION } from './protocol';
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
   docsUri?: string;
+  /** Reads an organisation's catalog file; absent where there is no file system (the browser). */
+  readFile?: (path: string) => string;
 }
 
 export function startServer(connection: lsp.Connection, options: ServerOptions = {}): void {
@@ -21,7 +26,35 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const validated = new Map<string, { doc: OpenDocument; version: number; max: number; diags: CoreDiagnostic[] }>();
+  const validated = new Map<string, { doc: OpenDocument; version: number; knowledge: Knowledge; diags: CoreDiagnostic[] }>();
+  const knowledgeCache = new Map<string, Knowledge>();
+  const reportedProblems = new Set<string>();
+
+  /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
+  function knowledgeFor(settings: Settings): Knowledge {
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.catalogFiles, settings.maxDiagnosticsPerFile]);
+    let k = knowledgeCache.get(key);
+    if (k) return k;
+    const catalogs: RegistryCatalog[] = [];
+    for (const file of settings.catalogFiles) {
+      const { catalog, problems } = loadUserCatalog(file, options.readFile);
+      if (catalog) catalogs.push(catalog);
+      for (const p of problems) {
+        const line = `Catalog ${p.source} is not used: ${p.message}. The built-in catalog still applies.`;
+        if (!reportedProblems.has(line)) {
+          reportedProblems.add(line);
+          connection.console.warn(line);
+          void connection.window.showWarningMessage(line);
+        }
+      }
+    }
+    const context: ExchangeContext = { exchangeVersion: settings.exchangeVersion as ExchangeVersion };
+    if (settings.windowsVersion) context.windowsVersion = settings.windowsVersion as WindowsVersion;
+    if (settings.serverRole) context.role = settings.serverRole as ServerRole;
+    k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile };
+    knowledgeCache.set(key, k);
+    return k;
+  }
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
@@ -56,6 +89,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
+    knowledgeCache.clear();
     const s = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (s && typeof s === 'object') globalSettings = normalizeSettings(s as Partial<Settings>);
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
@@ -76,27 +110,27 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   }
 
   /** The language's diagnostics for the document's current version, before settings apply (cached per version). */
-  function coreDiagnostics(doc: OpenDocument, maxDiagnostics: number): CoreDiagnostic[] {
+  function coreDiagnostics(doc: OpenDocument, knowledge: Knowledge): CoreDiagnostic[] {
     const cached = validated.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.doc === doc && cached.max === maxDiagnostics) return cached.diags;
+    if (cached && cached.version === doc.version && cached.doc === doc && cached.knowledge === knowledge) return cached.diags;
     let diags: CoreDiagnostic[];
     if (doc.failure !== undefined || !doc.language) {
       diags = doc.failure !== undefined ? [internalError(doc.failure)] : [];
     } else {
       try {
-        diags = doc.language.validate(doc.parsed, { maxDiagnostics });
+        diags = doc.language.validate(doc.parsed, knowledge);
       } catch (e) {
         connection.console.error(`Validating ${doc.uri} failed: ${describe(e)}`);
         diags = [internalError(describe(e))];
       }
     }
-    validated.set(doc.uri, { doc, version: doc.version, max: maxDiagnostics, diags });
+    validated.set(doc.uri, { doc, version: doc.version, knowledge, diags });
     return diags;
   }
 
   async function diagnose(doc: OpenDocument): Promise<lsp.Diagnostic[]> {
     const settings = await settingsFor(doc.uri);
-    const diags = applySeverityOverrides(coreDiagnostics(doc, settings.maxDiagnosticsPerFile), settings.severityOverrides);
+    const diags = applySeverityOverrides(coreDiagnostics(doc, knowledgeFor(settings)), settings.severityOverrides);
     return diags.map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
   }
 
@@ -154,19 +188,20 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     }
   }
 
-  connection.onHover(({ textDocument, position }) =>
-    withDoc<lsp.Hover | null>(textDocument.uri, null, (doc) => {
-      const h = doc.language!.hover(doc.parsed, position);
+  connection.onHover(async ({ textDocument, position }) => {
+    const settings = await settingsFor(textDocument.uri);
+    return withDoc<lsp.Hover | null>(textDocument.uri, null, (doc) => {
+      const h = doc.language!.hover(doc.parsed, position, knowledgeFor(settings));
       return h ? { contents: { kind: lsp.MarkupKind.Markdown, value: h.contents }, range: h.range } : null;
-    }),
-  );
+    });
+  });
 
   connection.onCodeAction(async ({ textDocument, context }) => {
     const doc = store.get(textDocument.uri);
     if (!doc || !doc.language?.fixes || doc.parsed === undefined) return [];
     const settings = await settingsFor(doc.uri);
     return withDoc<lsp.CodeAction[]>(textDocument.uri, [], () => {
-      const current = coreDiagnostics(doc, settings.maxDiagnosticsPerFile);
+      const current = coreDiagnostics(doc, knowledgeFor(settings));
       const only = context.only;
       const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const actions: lsp.CodeAction[] = [];
@@ -234,8 +269,35 @@ function internalError(detail: string): CoreDiagnostic {
   };
 }
 
+function loadUserCatalog(file: string, readFile: ((path: string) => string) | undefined): { catalog?: RegistryCatalog; problems: CatalogProblem[] } {
+  if (!readFile) return { problems: [{ source: file, message: 'catalog files cannot be read in this environment' }] };
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch (e) {
+    return { problems: [{ source: file, message: `cannot read it: ${(e as Error).message}` }] };
+  }
+  return parseRegistryCatalog(text, file);
+}
+
+interface Knowledge {
+  exchange: ExchangeKnowledge;
+  maxDiagnostics: number;
+}
+
+function oneOf(value: unknown, allowed: readonly string[], fallback: string): string {
+  return typeof value === 'string' && allowed.includes(value) ? value : fallback;
+}
+
 function normalizeSettings(s: Partial<Settings>): Settings {
   const overrides = s.severityOverrides && typeof s.severityOverrides === 'object' ? s.severityOverrides : {};
   const max = typeof s.maxDiagnosticsPerFile === 'number' && s.maxDiagnosticsPerFile >= 1 ? Math.floor(s.maxDiagnosticsPerFile) : DEFAULT_SETTINGS.maxDiagnosticsPerFile;
-  return { severityOverrides: { ...overrides }, maxDiagnosticsPerFile: max };
+  return {
+    severityOverrides: { ...overrides },
+    maxDiagnosticsPerFile: max,
+    exchangeVersion: oneOf(s.exchangeVersion, ['2000', '2003', '2003sp1', '2003sp2'], DEFAULT_SETTINGS.exchangeVersion),
+    windowsVersion: oneOf(s.windowsVersion, ['2000', '2003'], ''),
+    serverRole: oneOf(s.serverRole, ['mailbox', 'public-folder', 'front-end', 'bridgehead', 'rpc-proxy'], ''),
+    catalogFiles: Array.isArray(s.catalogFiles) ? s.catalogFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [],
+  };
 }

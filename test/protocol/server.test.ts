@@ -6,7 +6,7 @@ const TEXT = [
   'Windows Registry Editor Version 5.00',
   '',
   '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]',
-  '"Maximum Polling Frequency"=dword:00007530',
+  '"Maximum Polling Frequency"=dword:0001d4c0',
   '"Bad"=dword:123456789',
   '"List"=hex(7):41,00,00,00,42,00,00,00,00,00',
   '',
@@ -70,7 +70,8 @@ describe('protocol: language server over stdio (push diagnostics)', function () 
     })) as { contents: { kind: string; value: string } };
     assert.strictEqual(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /Maximum Polling Frequency/);
-    assert.match(hover.contents.value, /30000/);
+    assert.match(hover.contents.value, /120000/);
+    assert.match(hover.contents.value, /Range:\*\* at least 60000/, 'the catalog entry is rendered');
     const list = (await client.connection.sendRequest('textDocument/hover', {
       textDocument: { uri: URI },
       position: { line: 6, character: 3 },

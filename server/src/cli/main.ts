@@ -4,7 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { DEFAULT_CONTEXT, ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole } from '../core/catalog';
+import { parseRegistryCatalog, registryIndex } from '../core/catalogLoad';
 import { decodeBytes, EncodingName } from '../core/encoding';
+import { ExchangeKnowledge } from '../core/language';
 import { applySeverityOverrides, SEVERITY_OVERRIDES } from '../core/severity';
 import { Diagnostic } from '../core/types';
 import { languageForFile, languages } from '../languages';
@@ -15,6 +18,8 @@ interface Options {
   encoding?: EncodingName;
   overrides: Record<string, string>;
   maxDiagnostics?: number;
+  context: ExchangeContext;
+  catalogFiles: string[];
   paths: string[];
 }
 
@@ -30,6 +35,13 @@ Options:
   --severity CODE=LEVEL      change a diagnostic's severity (error, warning,
                              information, hint, off); may be repeated
   --max-diagnostics N        report at most N diagnostics per file
+  --exchange-version V       the Exchange version the servers run now:
+                             2000, 2003 (default), 2003sp1, 2003sp2
+  --windows-version V        the servers' Windows version: 2000 or 2003
+  --role ROLE                the servers' role: mailbox, public-folder,
+                             front-end, bridgehead, rpc-proxy
+  --catalog FILE             an organisation's own registry catalog (JSON,
+                             same schema as the built-in one); may be repeated
   -h, --help                 show this help
   --version                  show the version
 
@@ -38,7 +50,7 @@ Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', overrides: {}, paths: [] };
+  const opts: Options = { format: 'text', overrides: {}, context: { ...DEFAULT_CONTEXT }, catalogFiles: [], paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -80,6 +92,27 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         opts.maxDiagnostics = n;
         break;
       }
+      case '--exchange-version': {
+        const v = value();
+        if (!['2000', '2003', '2003sp1', '2003sp2'].includes(v)) throw new UsageError(`unknown Exchange version "${v}" (2000, 2003, 2003sp1, 2003sp2)`);
+        opts.context.exchangeVersion = v as ExchangeVersion;
+        break;
+      }
+      case '--windows-version': {
+        const v = value();
+        if (v !== '2000' && v !== '2003') throw new UsageError(`unknown Windows version "${v}" (2000 or 2003)`);
+        opts.context.windowsVersion = v;
+        break;
+      }
+      case '--role': {
+        const v = value();
+        if (!['mailbox', 'public-folder', 'front-end', 'bridgehead', 'rpc-proxy'].includes(v)) throw new UsageError(`unknown role "${v}"`);
+        opts.context.role = v as ServerRole;
+        break;
+      }
+      case '--catalog':
+        opts.catalogFiles.push(value());
+        break;
       case '--':
         opts.paths.push(...argv.slice(i + 1));
         i = argv.length;
@@ -114,12 +147,12 @@ function walk(dir: string, out: string[], errors: string[]): void {
   }
 }
 
-export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>): FileResult | string {
+export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>, exchange?: ExchangeKnowledge): FileResult | string {
   const decoded = decodeBytes(bytes, opts.encoding);
   const language = languageForFile(file, decoded.text);
   if (!language) return `${file}: not a file type this tool understands (${languages.map((l) => l.extensions.join(', ')).join(', ')})`;
   const doc = language.parse(decoded.text, { decoded });
-  let diagnostics: Diagnostic[] = language.validate(doc, { decoded, maxDiagnostics: opts.maxDiagnostics });
+  let diagnostics: Diagnostic[] = language.validate(doc, { decoded, maxDiagnostics: opts.maxDiagnostics, exchange });
   diagnostics = applySeverityOverrides(diagnostics, opts.overrides);
   return { file, languageId: language.id, diagnostics };
 }
@@ -144,6 +177,20 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     return 0;
   }
   const errors: string[] = [];
+  const catalogs: RegistryCatalog[] = [];
+  for (const file of opts.catalogFiles) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      errors.push(`${file}: cannot read catalog: ${(e as Error).message}`);
+      continue;
+    }
+    const r = parseRegistryCatalog(text, file);
+    if (r.catalog) catalogs.push(r.catalog);
+    for (const p of r.problems) errors.push(`${p.source}: catalog not used: ${p.message}`);
+  }
+  const exchange: ExchangeKnowledge = { context: opts.context, registry: registryIndex(catalogs) };
   const files: string[] = [];
   for (const p of opts.paths) {
     let stat: fs.Stats;
@@ -165,7 +212,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       errors.push(`${file}: cannot read: ${(e as Error).message}`);
       continue;
     }
-    const r = checkFile(file, bytes, opts);
+    const r = checkFile(file, bytes, opts, exchange);
     if (typeof r === 'string') errors.push(r);
     else results.push(r);
   }

@@ -1,3 +1,5 @@
+import { ExchangeContext } from './catalog';
+import { RegistryCatalogIndex } from './catalogIndex';
 import { Decoded } from './encoding';
 import { Diagnostic, Position, Range, TextEdit } from './types';
 
@@ -32,6 +34,13 @@ export interface AnalyzeOptions {
   /** How the host decoded the file's bytes, when it read them itself (the CLI does; an editor does not say). */
   decoded?: Decoded;
   maxDiagnostics?: number;
+  /** The server the file belongs to and the registry catalog to check it against (default: Exchange 2003, built-in catalog). */
+  exchange?: ExchangeKnowledge;
+}
+
+export interface ExchangeKnowledge {
+  context: ExchangeContext;
+  registry: RegistryCatalogIndex;
 }
 
 /** A fix for one diagnostic: minimal edits to the document. */
@@ -51,7 +60,7 @@ export interface LanguageService<Doc = unknown> {
   /** Applies edits incrementally; languages without it are re-parsed. */
   update?(doc: Doc, changes: readonly ContentChange[]): Doc;
   validate(doc: Doc, options?: AnalyzeOptions): Diagnostic[];
-  hover(doc: Doc, position: Position): Hover | undefined;
+  hover(doc: Doc, position: Position, options?: AnalyzeOptions): Hover | undefined;
   /** Fixes for a diagnostic this language reported on the same document state. */
   fixes?(doc: Doc, diagnostic: Diagnostic): Fix[];
   symbols(doc: Doc): DocumentSymbol[];

@@ -59,6 +59,15 @@ defineCodes({
   'reg.hex-string-invalid': { severity: 'error', summary: 'hex(1)/hex(2)/hex(7) data in a UTF-16 file that is not valid UTF-16 text.' },
   'reg.hex-string-encoding-mismatch': { severity: 'warning', summary: 'hex(1)/hex(2)/hex(7) bytes that look like UTF-16 text in a file regedit reads as ANSI; the stored text gets a NUL after every character.' },
   'reg.multi-sz-unterminated': { severity: 'warning', summary: 'hex(7) data that does not end with an empty string (two NULs); regedit stores it unterminated.' },
+  // Exchange knowledge (the registry catalog)
+  'reg.deprecated-e2k-tuning': { severity: 'warning', summary: 'Exchange 2000 tuning that Exchange 2003 ignores or that now does harm; remove it (or turn it into a deletion entry so that importing the file cleans the server).', tags: ['deprecated'] },
+  'reg.wrong-type': { severity: 'warning', summary: 'A known Exchange value written with another registry type than the documented one (for example a string where a DWORD is read).' },
+  'reg.value-out-of-range': { severity: 'warning', summary: 'A known Exchange DWORD value outside its documented range.' },
+  'reg.value-not-allowed': { severity: 'warning', summary: 'A known Exchange value that is not one of its documented values.' },
+  'reg.undefined-bits': { severity: 'warning', summary: 'A bit mask (such as OWA segmentation) with bits that stand for no documented feature.' },
+  'reg.invalid-format': { severity: 'warning', summary: 'String data that does not have the documented shape (GUID, drive letter, extension, MIME type or host list, ValidPorts).' },
+  'reg.do-not-modify': { severity: 'warning', summary: 'A value that Setup writes and that must not be changed has another value.' },
+  'reg.discouraged-setting': { severity: 'information', summary: 'A valid setting that the documentation advises against outside troubleshooting.' },
   // Across the file
   'reg.duplicate-value': { severity: 'warning', summary: 'The same value is set or deleted twice under one key; only the later line has an effect.', tags: ['unnecessary'] },
   'reg.duplicate-key': { severity: 'information', summary: 'The same key is opened twice; its values are spread over two places.' },

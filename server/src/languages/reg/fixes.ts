@@ -58,7 +58,54 @@ const hashCommentFix: FixBuilder = (doc, d) => {
   return [{ title: 'Start the comment with ";"', isPreferred: true, edits: [replace(line, hash, hash + 1, ';')] }];
 };
 
+/** First and last line of the value whose first line is `line`. */
+function entrySpan(doc: RegDocument, line: number): [number, number] | undefined {
+  const section = doc.sections[doc.sectionIndexAt(line)];
+  const entry = section.analysis().entries.find((e) => section.start + e.rel === line);
+  return entry ? [line, section.start + entry.lastRel] : undefined;
+}
+
+/** Replaces a value's data (from after "=" to the end of its last line) with new data. */
+function replaceData(doc: RegDocument, line: number, newData: string): TextEdit[] {
+  const span = entrySpan(doc, line);
+  if (!span) return [];
+  const rec = doc.records[line];
+  const last = span[1];
+  const endChar = last === line ? rec.dataEnd : doc.lines[last].length;
+  return [{ range: range(line, rec.dataStart, last, endChar), newText: newData }];
+}
+
+const dword = (n: number): string => `dword:${(n >>> 0).toString(16).padStart(8, '0')}`;
+
+const setDwordFix =
+  (title: (n: number) => string, preferred: boolean): FixBuilder =>
+  (doc, d, data) => {
+    const n = data.setDword;
+    if (typeof n !== 'number') return [];
+    const edits = replaceData(doc, d.range.start.line, dword(n));
+    return edits.length ? [{ title: title(n), isPreferred: preferred, edits }] : [];
+  };
+
 const FIXES: Record<string, FixBuilder> = {
+  'reg.deprecated-e2k-tuning': (doc, d) => {
+    const line = d.range.start.line;
+    const span = entrySpan(doc, line);
+    if (!span) return [];
+    return [
+      { title: 'Turn into a deletion entry ("Name"=-), so that importing the file removes the value', isPreferred: true, edits: replaceData(doc, line, '-') },
+      { title: 'Remove this value from the file', edits: [deleteLines(doc, span[0], span[1])] },
+    ];
+  },
+  'reg.wrong-type': (doc, d, data) => {
+    const c = data.convert;
+    const line = d.range.start.line;
+    if (typeof c === 'number') return [{ title: `Write it as ${dword(c)}`, isPreferred: true, edits: replaceData(doc, line, dword(c)) }];
+    if (typeof c === 'string') return [{ title: `Write it as the string "${c}"`, isPreferred: true, edits: replaceData(doc, line, `"${c}"`) }];
+    return [];
+  },
+  'reg.do-not-modify': setDwordFix((n) => `Restore the value Setup writes (${n})`, true),
+  'reg.value-out-of-range': setDwordFix((n) => `Set it to ${n}`, false),
+  'reg.undefined-bits': setDwordFix((n) => `Keep only the documented bits (0x${n.toString(16).padStart(8, '0')})`, true),
   'reg.invalid-header': (doc, d, data) => {
     if (typeof data.replacement === 'string') return replacementFix((r) => `Replace the header with "${r}"`, true)(doc, d, data);
     if (typeof data.insert === 'string') {

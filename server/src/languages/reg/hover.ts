@@ -1,12 +1,15 @@
 /** Hover for .reg files: what a key line does, and a value's data decoded the way the registry will hold it. */
-import { Hover } from '../../core/language';
+import { registryIndex } from '../../core/catalogLoad';
+import { describeDword, renderRegistryEntry } from '../../core/catalogRender';
+import { AnalyzeOptions, Hover } from '../../core/language';
 import { lineRange, Position } from '../../core/types';
 import type { RegDocument } from './document';
 import { Kind, matchRoot, REG_BINARY, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_NONE, REG_QWORD, REG_SZ } from './scan';
 import { displayName, entryBytes, typeName, ValueEntry } from './section';
+import { valueData } from './exchange';
 import { keyContexts } from './validate';
 
-export function regHover(doc: RegDocument, pos: Position): Hover | undefined {
+export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOptions = {}): Hover | undefined {
   if (pos.line < 0 || pos.line >= doc.lineCount) return undefined;
   const sIndex = doc.sectionIndexAt(pos.line);
   const section = doc.sections[sIndex];
@@ -45,8 +48,15 @@ export function regHover(doc: RegDocument, pos: Position): Hover | undefined {
   const first = section.start + entry.rel;
   const valueRec = doc.records[first];
   const ctx = keyContexts(doc)[sIndex];
-  const md = describeValue(doc, entry, first, section.start + entry.lastRel);
+  let md = describeValue(doc, entry, first, section.start + entry.lastRel);
   const keyLine = ctx.key === undefined ? `\n\n_Not imported: ${ctx.why}._` : '';
+  const registry = options.exchange?.registry ?? registryIndex();
+  const known = ctx.key !== undefined && entry.name !== null ? registry.lookup(ctx.key, entry.name) : undefined;
+  if (known) {
+    const data = entry.valid && entry.type >= 0 ? valueData(doc, first, section.start + entry.lastRel) : undefined;
+    const meaning = data?.dword !== undefined ? describeDword(known, data.dword) : undefined;
+    md += `${meaning ? `\n\nMeaning: **${meaning}**` : ''}\n\n---\n\n${renderRegistryEntry(known)}`;
+  }
   const rangeEnd = pos.line === first ? doc.lines[first].length : doc.lines[pos.line].length;
   return {
     contents: md + keyLine,

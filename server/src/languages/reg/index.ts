@@ -1,6 +1,8 @@
 import './codes';
 import { Decoded } from '../../core/encoding';
 import { AnalyzeOptions, LanguageService } from '../../core/language';
+import { DEFAULT_CONTEXT } from '../../core/catalog';
+import { registryIndex } from '../../core/catalogLoad';
 import { codeInfo } from '../../core/codes';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import { RegDocument } from './document';
@@ -49,7 +51,8 @@ export const regLanguage: LanguageService<RegDocument> = {
     return doc;
   },
   validate(doc, options: AnalyzeOptions = {}) {
-    const diags = validateReg(doc, { maxDiagnostics: options.maxDiagnostics });
+    const exchange = options.exchange ?? { context: DEFAULT_CONTEXT, registry: registryIndex() };
+    const diags = validateReg(doc, { maxDiagnostics: options.maxDiagnostics, exchange });
     return options.decoded ? [...encodingDiagnostics(doc, options.decoded), ...diags] : diags;
   },
   hover: regHover,

@@ -3,8 +3,10 @@
  * assembly of every diagnostic of a .reg document in position order.
  */
 import { codeInfo } from '../../core/codes';
+import { ExchangeKnowledge } from '../../core/language';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import type { RegDocument, Section } from './document';
+import { checkExchange } from './exchange';
 import { Kind } from './scan';
 import { duplicateDiag, findSameName, rememberName, SectionAnalysis, SectionDiag, ValueEntry } from './section';
 
@@ -15,6 +17,7 @@ interface GlobalDiag {
   code: string;
   message: string;
   related?: { line: number; start: number; end: number; message: string }[];
+  data?: unknown;
 }
 
 /** Where the values of a section go. */
@@ -28,6 +31,8 @@ interface KeyContext {
 export interface ValidateOptions {
   /** Stop after this many diagnostics (in position order). */
   maxDiagnostics?: number;
+  /** Check values the catalog knows (Exchange knowledge); without it only the file format is checked. */
+  exchange?: ExchangeKnowledge;
 }
 
 export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Diagnostic[] {
@@ -41,6 +46,12 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
   };
 
   const contexts = keyContexts(doc);
+  if (options.exchange) {
+    const keys = contexts.map((c) => c.key);
+    for (const f of checkExchange(doc, keys, options.exchange.registry, options.exchange.context)) {
+      add(doc.sectionIndexAt(f.line), { line: f.line, start: f.start, end: f.end, code: f.code, message: f.message, data: f.data });
+    }
+  }
   // Values written nowhere.
   for (let i = 0; i < sections.length; i++) {
     const ctx = contexts[i];
@@ -202,11 +213,11 @@ export function keyContexts(doc: RegDocument): KeyContext[] {
 function fromSectionDiag(d: SectionDiag, start: number): GlobalDiag {
   const g: GlobalDiag = { line: start + d.rel, start: d.start, end: d.end, code: d.code, message: d.message };
   if (d.related) g.related = d.related.map((r) => ({ line: start + r.rel, start: r.start, end: r.end, message: r.message }));
-  if (d.data !== undefined) (g as GlobalDiag & { data?: unknown }).data = d.data;
+  if (d.data !== undefined) g.data = d.data;
   return g;
 }
 
-function toDiagnostic(d: GlobalDiag & { data?: unknown }): Diagnostic {
+function toDiagnostic(d: GlobalDiag): Diagnostic {
   const info = codeInfo(d.code);
   const out: Diagnostic = {
     range: lineRange(d.line, d.start, d.end),

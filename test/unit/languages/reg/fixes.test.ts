@@ -7,7 +7,16 @@ const K = '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Test]';
 const crlf = (...lines: string[]): string => lines.join('\r\n');
 
 /** [code, before, after]: each fix in before/after form; the after text must be clean of that code. */
+const IS = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]';
+const OWA = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeWeb\\OWA]';
+
 const CASES: [string, string, string][] = [
+  // Exchange knowledge, with the built-in catalog
+  ['reg.deprecated-e2k-tuning', crlf(V5, IS, '"Initial Memory Percentage"=dword:0000000a', ''), crlf(V5, IS, '"Initial Memory Percentage"=-', '')],
+  ['reg.wrong-type', crlf(V5, IS, '"Maximum Polling Frequency"="90000"', ''), crlf(V5, IS, '"Maximum Polling Frequency"=dword:00015f90', '')],
+  ['reg.do-not-modify', crlf(V5, IS, '"Rpc/HTTP Port"=dword:00001772', ''), crlf(V5, IS, '"Rpc/HTTP Port"=dword:00001771', '')],
+  ['reg.value-out-of-range', crlf(V5, OWA, '"KeyInterval"=dword:000005a1', ''), crlf(V5, OWA, '"KeyInterval"=dword:000005a0', '')],
+  ['reg.undefined-bits', crlf(V5, OWA, '"DefaultMailboxFolderSet"=dword:00040003', ''), crlf(V5, OWA, '"DefaultMailboxFolderSet"=dword:00000003', '')],
   ['reg.invalid-header', crlf('windows registry editor version 5.00', K, '"a"="b"', ''), crlf(V5, K, '"a"="b"', '')],
   ['reg.invalid-header', crlf(K, '"a"="b"', ''), crlf(V5, '', K, '"a"="b"', '')],
   ['reg.header-imports-nothing', crlf('REGEDIT4 ', K, ''), crlf('REGEDIT4', K, '')],

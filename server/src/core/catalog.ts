@@ -1,0 +1,103 @@
+/**
+ * The shape of the Exchange knowledge catalog (server/data/catalog/*.json). Everything Exchange-specific is data:
+ * reviewed like code, cited, and rendered by one function for hover and completion alike.
+ */
+
+export type RegistryType = 'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_MULTI_SZ' | 'REG_DWORD' | 'REG_QWORD' | 'REG_BINARY';
+
+/** Exchange versions a setting or a status applies to. */
+export type ExchangeVersion = '2000' | '2003' | '2003sp1' | '2003sp2';
+
+export type WindowsVersion = '2000' | '2003';
+
+export type ServerRole = 'mailbox' | 'public-folder' | 'front-end' | 'bridgehead' | 'rpc-proxy' | 'client';
+
+/**
+ * current: a supported setting; deprecated: Exchange 2000 tuning that Exchange 2003 ignores or that now harms
+ * (remove it); do-not-modify: Setup writes it and it must keep that value; discouraged: valid but best avoided
+ * outside troubleshooting.
+ */
+export type EntryStatus = 'current' | 'deprecated' | 'do-not-modify' | 'discouraged';
+
+export interface SourceRef {
+  /** Seed document id ("001") or an external source name ("KB 810883", "external-facts §2"). */
+  document: string;
+  /** Section, heading or line range, e.g. "001:1753-1761" or "Memory tuning". */
+  section: string;
+  /** Microsoft Knowledge Base article numbers the source refers to. */
+  kb?: string[];
+}
+
+export interface AllowedValue {
+  value: number | string;
+  /** What this value means, in our own words. */
+  meaning: string;
+}
+
+/** How confident the catalog is in a fact; uncertain facts lower the severity of what is reported from them. */
+export type Confidence = 'documented' | 'inferred' | 'uncertain';
+
+export interface RegistryEntry {
+  /** Stable identifier, e.g. "msexchangeis.parameterssystem.initial-memory-percentage". */
+  id: string;
+  /**
+   * Every documented spelling of the key path, full root names or HKLM abbreviations alike; matched
+   * case-insensitively after expanding HKLM and removing trailing separators. `<n>` stands for one path segment
+   * of digits (a virtual server instance).
+   */
+  keys: string[];
+  /** The value name and its documented spelling variants (matched case-insensitively). */
+  names: string[];
+  type: RegistryType;
+  /** Only these values are documented. */
+  allowed?: AllowedValue[];
+  /** Inclusive numeric range for REG_DWORD values. */
+  min?: number;
+  max?: number;
+  unit?: string;
+  /** Named bits of a bit mask (the value must be a combination of them). */
+  bits?: { mask: number; name: string }[];
+  /** Shape of REG_SZ data. */
+  format?: 'guid' | 'drive-letter' | 'extension-list' | 'mime-list' | 'host-list' | 'valid-ports';
+  /** What Exchange does when the value is absent, in words. */
+  defaultWhenAbsent?: string;
+  /** For do-not-modify values: the value Setup writes. */
+  setupValue?: number | string;
+  /** Versions the setting has an effect on. */
+  versions?: ExchangeVersion[];
+  status: EntryStatus;
+  /** For deprecated values: what Exchange 2003 does instead. */
+  replacedBy?: string;
+  /** What to do, in our own words. */
+  action?: string;
+  /** Service(s) to restart, or "dynamic", or "reboot". */
+  restart?: string;
+  /** Where the value belongs. */
+  roles?: ServerRole[];
+  /** Markdown, in our own words (never the seed documents' sentences). */
+  description: string;
+  /** Where sources disagree, or are uncertain: shown as notes in hover and messages. */
+  notes?: string[];
+  confidence: Confidence;
+  sources: SourceRef[];
+}
+
+export interface RegistryCatalog {
+  $schema?: string;
+  version: number;
+  entries: RegistryEntry[];
+}
+
+/** What the checks know about the server a file belongs to (from settings or command-line options). */
+export interface ExchangeContext {
+  /** The Exchange version the server runs now (default 2003: the upgrade target). */
+  exchangeVersion: ExchangeVersion;
+  windowsVersion?: WindowsVersion;
+  role?: ServerRole;
+}
+
+export const DEFAULT_CONTEXT: ExchangeContext = { exchangeVersion: '2003' };
+
+export function isExchange2003OrLater(v: ExchangeVersion): boolean {
+  return v !== '2000';
+}

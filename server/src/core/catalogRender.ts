@@ -1,0 +1,61 @@
+/** One rendering of a catalog entry, for hover and for completion documentation alike. */
+import { RegistryEntry } from './catalog';
+
+const STATUS: Record<RegistryEntry['status'], string> = {
+  current: 'Supported',
+  deprecated: '**Obsolete Exchange 2000 tuning**: remove it on Exchange 2003',
+  'do-not-modify': '**Do not modify**: Setup writes it',
+  discouraged: 'Valid, but **discouraged**',
+};
+
+const VERSION_NAMES: Record<string, string> = { '2000': 'Exchange 2000', '2003': 'Exchange 2003', '2003sp1': 'Exchange 2003 SP1', '2003sp2': 'Exchange 2003 SP2' };
+
+function hex(n: number): string {
+  return `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** What a DWORD value means for this entry: the documented meaning, or the feature names of its bits. */
+export function describeDword(entry: RegistryEntry, n: number): string | undefined {
+  const allowed = entry.allowed?.find((a) => a.value === n);
+  if (allowed) return allowed.meaning;
+  if (entry.bits) {
+    const exact = entry.bits.find((b) => b.mask === n);
+    if (exact) return exact.name;
+    const names = entry.bits.filter((b) => b.mask !== 0xffffffff && (n & b.mask) === b.mask).map((b) => b.name);
+    return names.length ? names.join(', ') : 'no features';
+  }
+  return undefined;
+}
+
+export function renderRegistryEntry(entry: RegistryEntry): string {
+  const lines: string[] = [];
+  lines.push(entry.description, '');
+  const facts: string[] = [];
+  facts.push(`**Type:** ${entry.type}`);
+  if (entry.allowed) facts.push(`**Values:** ${entry.allowed.map((a) => `\`${a.value}\` ${a.meaning}`).join('; ')}`);
+  if (entry.min !== undefined || entry.max !== undefined) {
+    const unit = entry.unit ? ` ${entry.unit}` : '';
+    facts.push(
+      `**Range:** ${entry.min !== undefined && entry.max !== undefined ? `${entry.min} to ${entry.max}` : entry.min !== undefined ? `at least ${entry.min}` : `at most ${entry.max}`}${unit}`,
+    );
+  } else if (entry.unit) facts.push(`**Unit:** ${entry.unit}`);
+  if (entry.bits) facts.push(`**Bits:** ${entry.bits.map((b) => `${b.name} \`${hex(b.mask)}\``).join(', ')}`);
+  if (entry.format) facts.push(`**Format:** ${entry.format.replace('-', ' ')}`);
+  if (entry.defaultWhenAbsent) facts.push(`**When absent:** ${entry.defaultWhenAbsent}`);
+  if (entry.setupValue !== undefined) facts.push(`**Setup writes:** ${typeof entry.setupValue === 'number' ? `${entry.setupValue} (${hex(entry.setupValue)})` : entry.setupValue}`);
+  facts.push(`**Status:** ${STATUS[entry.status]}`);
+  if (entry.replacedBy) facts.push(`**Exchange 2003 instead:** ${entry.replacedBy}`);
+  if (entry.action) facts.push(`**What to do:** ${entry.action}`);
+  if (entry.restart) {
+    const when = entry.restart === 'dynamic' ? 'at once, no restart' : entry.restart === 'reboot' ? 'after restarting the server' : `after restarting ${entry.restart}`;
+    facts.push(`**Takes effect:** ${when}`);
+  }
+  if (entry.versions?.length) facts.push(`**Versions:** ${entry.versions.map((v) => VERSION_NAMES[v] ?? v).join(', ')}`);
+  if (entry.roles?.length) facts.push(`**Set on:** ${entry.roles.join(', ')} servers`);
+  lines.push(facts.join('  \n'));
+  if (entry.notes?.length) lines.push('', ...entry.notes.map((n) => `> ${n}`));
+  if (entry.confidence !== 'documented') lines.push('', `_Confidence: ${entry.confidence}._`);
+  const sources = entry.sources.map((s) => `${s.document} ${s.section}${s.kb?.length ? ` (KB ${s.kb.join(', KB ')})` : ''}`);
+  lines.push('', `Sources: ${sources.join('; ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,226 @@
+/**
+ * Exchange knowledge applied to .reg files: every value the catalog knows is checked for being Exchange 2000
+ * tuning that Exchange 2003 no longer wants, for its type, its documented values or range, and the values Setup
+ * writes. Only values regedit would actually import are checked (syntax errors come first).
+ */
+import { ExchangeContext, isExchange2003OrLater, RegistryEntry } from '../../core/catalog';
+import { RegistryCatalogIndex } from '../../core/catalogIndex';
+import type { RegDocument } from './document';
+import { Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './scan';
+import { displayName, entryBytes, SectionDiag, typeName, ValueEntry } from './section';
+
+export interface ExchangeFinding extends SectionDiag {
+  /** Absolute line of the value. */
+  line: number;
+}
+
+/** The data of a value as the registry will hold it: a number for dwords, text for strings. */
+export interface ValueData {
+  type: number;
+  dword?: number;
+  text?: string;
+}
+
+const ansi = new TextDecoder('windows-1252');
+
+export function valueData(doc: RegDocument, line: number, lastLine: number): ValueData {
+  const rec = doc.records[line];
+  const type = rec.type;
+  const isHex = doc.lines[line].startsWith('hex', rec.dataStart);
+  if (!isHex) {
+    if (type === REG_DWORD) return { type, dword: rec.dword };
+    if (type === REG_SZ) return { type, text: rec.str ?? '' };
+    return { type };
+  }
+  const bytes = entryBytes(doc, line, lastLine);
+  if (type === REG_DWORD && bytes.length === 4) return { type, dword: (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0 };
+  if (type === REG_SZ || type === REG_EXPAND_SZ) {
+    let text = '';
+    if (doc.unicode) for (let k = 0; k + 1 < bytes.length; k += 2) text += String.fromCharCode(bytes[k] | (bytes[k + 1] << 8));
+    else text = ansi.decode(Uint8Array.from(bytes));
+    return { type, text: text.replace(/\0+$/, '') };
+  }
+  return { type };
+}
+
+const TYPE_NUMBER: Record<RegistryEntry['type'], number[]> = {
+  REG_SZ: [1],
+  REG_EXPAND_SZ: [2],
+  REG_MULTI_SZ: [7],
+  REG_DWORD: [4],
+  REG_QWORD: [11],
+  REG_BINARY: [3],
+};
+
+export function restartPhrase(restart: string): string {
+  if (restart === 'dynamic') return 'The change takes effect without a restart.';
+  if (restart === 'reboot') return 'Then restart the server.';
+  return `Then restart ${restart}.`;
+}
+
+function show(v: number): string {
+  return `${v} (0x${v.toString(16).padStart(8, '0')})`;
+}
+
+function cite(entry: RegistryEntry): string {
+  const kb = entry.sources.flatMap((s) => s.kb ?? []);
+  return kb.length ? ` (KB ${[...new Set(kb)].join(', KB ')})` : '';
+}
+
+/** Checks one imported value against its catalog entry. */
+function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line: number, lastLine: number, ctx: ExchangeContext, out: ExchangeFinding[]): void {
+  const rec = doc.records[line];
+  const name = displayName(v.name);
+  const at = (code: string, start: number, end: number, message: string, data?: unknown): void => {
+    out.push({ line, rel: 0, start, end, code, message, data: { entryId: entry.id, ...(data as object | undefined) } });
+  };
+  const nameRange: [number, number] = [rec.nameStart, rec.nameEnd];
+  const dataRange: [number, number] = [rec.dataStart, lastLine === line ? rec.dataEnd : doc.lines[line].length];
+  const notes = entry.notes?.length ? ` Note: ${entry.notes[0]}` : '';
+
+  if (entry.status === 'deprecated' && isExchange2003OrLater(ctx.exchangeVersion)) {
+    if (v.type === -1) return; // already a deletion: exactly the clean-up
+    at(
+      'reg.deprecated-e2k-tuning',
+      ...nameRange,
+      `${name} is Exchange 2000 tuning that should not stay on an Exchange 2003 server: ${entry.replacedBy ?? 'Exchange 2003 manages this itself'}. ${entry.action ?? 'Remove it.'}${entry.restart ? ` ${restartPhrase(entry.restart)}` : ''}${cite(entry)}${notes}`,
+    );
+    return;
+  }
+  if (v.type === -1) return;
+
+  const expected = TYPE_NUMBER[entry.type];
+  if (!expected.includes(v.type)) {
+    const data = valueData(doc, line, lastLine);
+    const asNumber = data.text !== undefined && /^\s*\d+\s*$/.test(data.text) ? Number(data.text) : undefined;
+    at(
+      'reg.wrong-type',
+      ...dataRange,
+      `${name} must be ${entry.type}, but this line writes ${typeName(v.type)}: Exchange reads the value as ${entry.type} and ignores (or misreads) data of another type, so the setting does not take effect. Write it as ${entry.type === 'REG_DWORD' ? 'dword:xxxxxxxx' : entry.type === 'REG_SZ' ? 'a quoted string' : entry.type}.`,
+      { convert: entry.type === 'REG_DWORD' && asNumber !== undefined && asNumber <= 0xffffffff ? asNumber : entry.type === 'REG_SZ' && data.dword !== undefined ? String(data.dword) : undefined },
+    );
+    return;
+  }
+
+  const data = valueData(doc, line, lastLine);
+  if (entry.type === 'REG_DWORD' && data.dword !== undefined) {
+    const n = data.dword;
+    if (entry.status === 'do-not-modify' && typeof entry.setupValue === 'number' && n !== entry.setupValue) {
+      at(
+        'reg.do-not-modify',
+        ...dataRange,
+        `${name} is ${show(n)}, but Setup writes ${show(entry.setupValue)} and the value must not be changed: ${entry.description.split('\n')[0]} A different value breaks the feature that depends on it. Set it back to ${entry.setupValue}.`,
+        { setDword: entry.setupValue },
+      );
+      return;
+    }
+    if (entry.allowed && !entry.allowed.some((a) => a.value === n)) {
+      at(
+        'reg.value-not-allowed',
+        ...dataRange,
+        `${name} is ${n}, which is not one of the documented values (${entry.allowed.map((a) => `${a.value}: ${a.meaning}`).join('; ')}). Exchange treats an undocumented value unpredictably. Use one of the documented values.`,
+      );
+      return;
+    }
+    if ((entry.min !== undefined && n < entry.min) || (entry.max !== undefined && n > entry.max)) {
+      const unit = entry.unit ? ` ${entry.unit}` : '';
+      const range = entry.min !== undefined && entry.max !== undefined ? `${entry.min} to ${entry.max}${unit}` : entry.min !== undefined ? `at least ${entry.min}${unit}` : `at most ${entry.max}${unit}`;
+      const nearest = entry.min !== undefined && n < entry.min ? entry.min : (entry.max as number);
+      at(
+        'reg.value-out-of-range',
+        ...dataRange,
+        `${name} is ${n}${unit}, outside the documented range (${range}). ${entry.description.split('\n')[0]} Set a value in the range, for example ${nearest}.`,
+        { setDword: nearest },
+      );
+      return;
+    }
+    if (entry.bits) {
+      const all = entry.bits.find((b) => b.mask === 0xffffffff);
+      const union = entry.bits.filter((b) => b.mask !== 0xffffffff).reduce((acc, b) => (acc | b.mask) >>> 0, 0);
+      const undefinedBits = (n & ~union) >>> 0;
+      if (undefinedBits !== 0 && !(all && n === 0xffffffff)) {
+        at(
+          'reg.undefined-bits',
+          ...dataRange,
+          `${name} is 0x${n.toString(16).padStart(8, '0')}, which sets bits that stand for no feature (0x${undefinedBits.toString(16).padStart(8, '0')}). The value must be a sum of the documented feature masks${all ? ` (or 0xffffffff for ${all.name})` : ''}. Remove the undefined bits.`,
+          { setDword: (n & union) >>> 0 },
+        );
+        return;
+      }
+    }
+  }
+  if (data.text !== undefined && entry.format) {
+    const problem = formatProblem(entry, data.text);
+    if (problem) {
+      at('reg.invalid-format', ...dataRange, `${name}: ${problem}`);
+      return;
+    }
+  }
+  if (entry.status === 'discouraged') {
+    at(
+      'reg.discouraged-setting',
+      ...nameRange,
+      `${name} is valid, but discouraged: ${entry.action ?? entry.description.split('\n')[0]}${notes}`,
+    );
+  }
+}
+
+const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
+
+export function formatProblem(entry: RegistryEntry, text: string): string | undefined {
+  switch (entry.format) {
+    case 'guid':
+      return GUID.test(text.trim()) ? undefined : `"${text}" is not a GUID (like {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}); Exchange ignores the value and falls back to its default behaviour. Write the GUID of the object it names.`;
+    case 'drive-letter':
+      return /^[A-Za-z]$/.test(text.trim()) ? undefined : `"${text}" is not a single drive letter; Exchange cannot map the drive. Write one letter, such as M.`;
+    case 'extension-list': {
+      const items = text.split(',');
+      const bad = items.find((x) => x === '' || /[.\s]/.test(x));
+      if (bad !== undefined) return `the list must be extensions without dots or blanks, separated by commas; "${bad}" is not. Exchange compares the entries literally, so such an entry never matches an attachment. Write, for example, exe,vbs,js.`;
+      const dup = items.find((x, k) => items.findIndex((y) => y.toLowerCase() === x.toLowerCase()) !== k);
+      if (dup) return `"${dup}" is listed twice. Remove the duplicate.`;
+      return undefined;
+    }
+    case 'mime-list': {
+      const items = text.split(',');
+      const bad = items.find((x) => !/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/.test(x));
+      return bad !== undefined ? `the list must be MIME types (type/subtype) separated by commas; "${bad}" is not one, so it never matches. Write, for example, application/x-msdownload.` : undefined;
+    }
+    case 'host-list': {
+      const items = text.split(',');
+      const bad = items.find((x) => !/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(x));
+      return bad !== undefined ? `the list must be host names separated by commas (no blanks, no URLs); "${bad}" is not one, so that front-end never matches. Write, for example, mail.contoso.com,webmail.contoso.com.` : undefined;
+    }
+    case 'valid-ports': {
+      const items = text.split(';').filter((x) => x !== '');
+      const bad = items.find((x) => !/^[A-Za-z0-9][A-Za-z0-9.-]*:\d{1,5}(-\d{1,5})?$/.test(x));
+      if (bad !== undefined) return `each entry must be host:port or host:first-last, separated by semicolons; "${bad}" is not, so the RPC proxy refuses connections to it. The documented form is ExchangeServer:6001-6002;ExchangeServerFQDN:6001-6002;ExchangeServer:6004;ExchangeServerFQDN:6004;`;
+      const ports = items.flatMap((x) => x.split(':')[1].split('-').map(Number));
+      if (ports.some((p) => p < 1 || p > 65535)) return 'a port is outside 1-65535.';
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Exchange findings for every section whose key the catalog knows. */
+export function checkExchange(doc: RegDocument, keys: readonly (string | undefined)[], index: RegistryCatalogIndex, ctx: ExchangeContext): ExchangeFinding[] {
+  const out: ExchangeFinding[] = [];
+  for (let i = 0; i < doc.sections.length; i++) {
+    const key = keys[i];
+    if (key === undefined) continue;
+    const known = index.valuesUnder(key);
+    if (!known) continue;
+    const s = doc.sections[i];
+    for (const v of s.analysis().entries) {
+      if (!v.valid) continue;
+      const entry = known.get((v.name ?? '').toLowerCase());
+      if (!entry) continue;
+      const line = s.start + v.rel;
+      if (doc.records[line].kind !== Kind.Value) continue;
+      checkValue(doc, entry, v, line, s.start + v.lastRel, ctx, out);
+    }
+  }
+  return out;
+}

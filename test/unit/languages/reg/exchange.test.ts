@@ -1,0 +1,255 @@
+/** The Exchange checks of .reg files against a small catalog written for these tests. */
+import * as assert from 'assert';
+import { ExchangeContext, RegistryCatalog } from '../../../../server/src/core/catalog';
+import { RegistryCatalogIndex } from '../../../../server/src/core/catalogIndex';
+import { Diagnostic } from '../../../../server/src/core/types';
+import { regLanguage } from '../../../../server/src/languages/reg';
+import { applyEdits, V5 } from '../../../helpers/reg';
+
+const IS = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem';
+const OWA = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeWeb\\OWA';
+const src = [{ document: 'test', section: 'test' }];
+
+const CATALOG: RegistryCatalog = {
+  version: 1,
+  entries: [
+    {
+      id: 'is.initial-memory-percentage',
+      keys: ['HKLM\\System\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem\\'],
+      names: ['Initial Memory Percentage'],
+      type: 'REG_DWORD',
+      status: 'deprecated',
+      replacedBy: 'Exchange 2003 sizes its memory itself',
+      action: 'Delete the value.',
+      restart: 'the Information Store service',
+      versions: ['2000'],
+      description: 'Old tuning.',
+      confidence: 'documented',
+      sources: [{ document: '001', section: '001:1753-1761', kb: ['810883'] }],
+    },
+    {
+      id: 'is.rpc-http-port',
+      keys: [IS],
+      names: ['Rpc/HTTP Port'],
+      type: 'REG_DWORD',
+      status: 'do-not-modify',
+      setupValue: 6001,
+      description: 'The store port for RPC over HTTP.',
+      confidence: 'documented',
+      sources: src,
+    },
+    {
+      id: 'is.max-polling',
+      keys: [IS],
+      names: ['Maximum Polling Frequency'],
+      type: 'REG_DWORD',
+      min: 60000,
+      unit: 'ms',
+      status: 'current',
+      description: 'Minimum interval between polls.',
+      confidence: 'documented',
+      sources: src,
+    },
+    {
+      id: 'owa.disable-attachments',
+      keys: [OWA],
+      names: ['DisableAttachments'],
+      type: 'REG_DWORD',
+      allowed: [
+        { value: 0, meaning: 'standard blocking' },
+        { value: 1, meaning: 'all blocked' },
+        { value: 2, meaning: 'back-end only' },
+      ],
+      status: 'current',
+      description: 'Attachment blocking.',
+      confidence: 'documented',
+      sources: src,
+    },
+    {
+      id: 'owa.folder-set',
+      keys: [OWA],
+      names: ['DefaultMailboxFolderSet'],
+      type: 'REG_DWORD',
+      bits: [
+        { mask: 0xffffffff, name: 'All Features' },
+        { mask: 1, name: 'Messaging' },
+        { mask: 2, name: 'Calendar' },
+      ],
+      status: 'current',
+      description: 'Segmentation.',
+      confidence: 'documented',
+      sources: src,
+    },
+    {
+      id: 'owa.level1',
+      keys: [OWA],
+      names: ['Level1FileTypes'],
+      type: 'REG_SZ',
+      format: 'extension-list',
+      status: 'current',
+      description: 'Blocked extensions.',
+      confidence: 'documented',
+      sources: src,
+    },
+    {
+      id: 'exifs.drive-letter',
+      keys: ['HKLM\\SYSTEM\\CurrentControlSet\\Services\\ExIFS\\Parameters'],
+      names: ['DriveLetter'],
+      type: 'REG_SZ',
+      format: 'drive-letter',
+      status: 'discouraged',
+      action: 'Leave the M: drive off: access through it can damage the store.',
+      description: 'Maps the ExIFS drive.',
+      confidence: 'documented',
+      sources: src,
+    },
+    {
+      id: 'xexch50.auth',
+      keys: ['HKLM\\SYSTEM\\CurrentControlSet\\Services\\SMTPSVC\\XEXCH50\\<n>'],
+      names: ['Exch50AuthCheckEnabled'],
+      type: 'REG_DWORD',
+      allowed: [{ value: 0, meaning: 'send anonymously' }],
+      status: 'current',
+      description: 'XEXCH50.',
+      confidence: 'documented',
+      sources: src,
+    },
+  ],
+};
+
+const INDEX = new RegistryCatalogIndex([CATALOG]);
+
+function check(body: string[], context: ExchangeContext = { exchangeVersion: '2003' }): Diagnostic[] {
+  const text = [V5, '', ...body, ''].join('\r\n');
+  return regLanguage.validate(regLanguage.parse(text), { exchange: { context, registry: INDEX } });
+}
+
+function codesOf(body: string[], context?: ExchangeContext): string[] {
+  return check(body, context).map((d) => d.code);
+}
+
+function fixed(body: string[], code: string, title?: RegExp): string {
+  const text = [V5, '', ...body, ''].join('\r\n');
+  const doc = regLanguage.parse(text);
+  const d = regLanguage.validate(doc, { exchange: { context: { exchangeVersion: '2003' }, registry: INDEX } }).find((x) => x.code === code);
+  assert.ok(d, `no ${code}`);
+  const fixes = regLanguage.fixes!(doc, d);
+  const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
+  assert.ok(fix, `no fix for ${code}`);
+  return applyEdits(text, fix.edits).split('\r\n').slice(2, -1).join('\n');
+}
+
+describe('reg: Exchange checks', () => {
+  describe('reg.deprecated-e2k-tuning', () => {
+    it('fires on Exchange 2000 tuning, whatever the spelling of the key', () => {
+      const d = check([`[${IS}]`, '"Initial Memory Percentage"=dword:0000000a']);
+      assert.deepStrictEqual(d.map((x) => x.code), ['reg.deprecated-e2k-tuning']);
+      assert.deepStrictEqual(d[0].tags, ['deprecated']);
+      assert.deepStrictEqual(d[0].range, { start: { line: 3, character: 0 }, end: { line: 3, character: 27 } });
+      assert.match(d[0].message, /Exchange 2003 sizes its memory itself/);
+      assert.match(d[0].message, /restart the Information Store service/);
+      assert.match(d[0].message, /KB 810883/);
+      assert.deepStrictEqual(codesOf([`[${IS.toLowerCase()}\\]`, '"initial memory percentage"=dword:1']), ['reg.deprecated-e2k-tuning']);
+    });
+    it('stays silent for a deletion entry, on Exchange 2000, and under other keys', () => {
+      assert.deepStrictEqual(codesOf([`[${IS}]`, '"Initial Memory Percentage"=-']), []);
+      assert.deepStrictEqual(codesOf([`[${IS}]`, '"Initial Memory Percentage"=dword:0000000a'], { exchangeVersion: '2000' }), []);
+      assert.deepStrictEqual(codesOf(['[HKEY_LOCAL_MACHINE\\SOFTWARE\\Other]', '"Initial Memory Percentage"=dword:0000000a']), []);
+    });
+    it('is not checked on a line regedit rejects', () => {
+      assert.deepStrictEqual(codesOf([`[${IS}]`, '"Initial Memory Percentage"=dword:0x0a']), ['reg.dword-invalid']);
+    });
+    it('turns the value into a deletion entry, or removes it', () => {
+      const body = [`[${IS}]`, '"Initial Memory Percentage"=hex(4):0a,00,\\', '  00,00', '"Other"="x"'];
+      assert.strictEqual(fixed(body, 'reg.deprecated-e2k-tuning', /deletion/), [`[${IS}]`, '"Initial Memory Percentage"=-', '"Other"="x"'].join('\n'));
+      assert.strictEqual(fixed(body, 'reg.deprecated-e2k-tuning', /Remove/), [`[${IS}]`, '"Other"="x"'].join('\n'));
+    });
+  });
+
+  describe('reg.wrong-type', () => {
+    it('fires on a string where a DWORD is documented, and converts it', () => {
+      const body = [`[${IS}]`, '"Maximum Polling Frequency"="90000"'];
+      assert.deepStrictEqual(codesOf(body), ['reg.wrong-type']);
+      assert.strictEqual(fixed(body, 'reg.wrong-type'), [`[${IS}]`, '"Maximum Polling Frequency"=dword:00015f90'].join('\n'));
+    });
+    it('fires on a DWORD where a string is documented', () => {
+      assert.deepStrictEqual(codesOf([`[${OWA}]`, '"Level1FileTypes"=dword:00000001']), ['reg.wrong-type']);
+    });
+    it('accepts hex(4) for a DWORD', () => {
+      assert.deepStrictEqual(codesOf([`[${IS}]`, '"Maximum Polling Frequency"=hex(4):60,ea,00,00']), []);
+    });
+  });
+
+  describe('reg.value-out-of-range', () => {
+    it('fires below the minimum and offers the minimum', () => {
+      const body = [`[${IS}]`, '"Maximum Polling Frequency"=dword:00007530'];
+      const d = check(body);
+      assert.deepStrictEqual(d.map((x) => x.code), ['reg.value-out-of-range']);
+      assert.match(d[0].message, /30000 ms/);
+      assert.strictEqual(fixed(body, 'reg.value-out-of-range'), [`[${IS}]`, '"Maximum Polling Frequency"=dword:0000ea60'].join('\n'));
+    });
+    it('stays silent in range', () => {
+      assert.deepStrictEqual(codesOf([`[${IS}]`, '"Maximum Polling Frequency"=dword:0000ea60']), []);
+    });
+  });
+
+  describe('reg.value-not-allowed', () => {
+    it('fires on an undocumented value and lists the documented ones', () => {
+      const d = check([`[${OWA}]`, '"DisableAttachments"=dword:00000003']);
+      assert.deepStrictEqual(d.map((x) => x.code), ['reg.value-not-allowed']);
+      assert.match(d[0].message, /0: standard blocking; 1: all blocked; 2: back-end only/);
+      assert.deepStrictEqual(codesOf([`[${OWA}]`, '"DisableAttachments"=dword:00000002']), []);
+    });
+    it('matches keys with an instance number', () => {
+      assert.deepStrictEqual(codesOf(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\SMTPSVC\\XEXCH50\\2]', '"Exch50AuthCheckEnabled"=dword:00000005']), ['reg.value-not-allowed']);
+      assert.deepStrictEqual(codesOf(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\SMTPSVC\\XEXCH50\\x]', '"Exch50AuthCheckEnabled"=dword:00000005']), []);
+    });
+  });
+
+  describe('reg.do-not-modify', () => {
+    it('fires when the value differs from what Setup writes, and restores it', () => {
+      const body = [`[${IS}]`, '"Rpc/HTTP Port"=dword:00001772'];
+      assert.deepStrictEqual(codesOf(body), ['reg.do-not-modify']);
+      assert.strictEqual(fixed(body, 'reg.do-not-modify'), [`[${IS}]`, '"Rpc/HTTP Port"=dword:00001771'].join('\n'));
+      assert.deepStrictEqual(codesOf([`[${IS}]`, '"Rpc/HTTP Port"=dword:00001771']), []);
+    });
+  });
+
+  describe('reg.undefined-bits', () => {
+    it('fires on bits no feature has, accepts all features and combinations', () => {
+      const body = [`[${OWA}]`, '"DefaultMailboxFolderSet"=dword:00000007'];
+      assert.deepStrictEqual(codesOf(body), ['reg.undefined-bits']);
+      assert.strictEqual(fixed(body, 'reg.undefined-bits'), [`[${OWA}]`, '"DefaultMailboxFolderSet"=dword:00000003'].join('\n'));
+      assert.deepStrictEqual(codesOf([`[${OWA}]`, '"DefaultMailboxFolderSet"=dword:00000003']), []);
+      assert.deepStrictEqual(codesOf([`[${OWA}]`, '"DefaultMailboxFolderSet"=dword:ffffffff']), []);
+    });
+  });
+
+  describe('reg.invalid-format', () => {
+    it('fires on extension lists with dots, blanks or duplicates', () => {
+      for (const list of ['exe,.vbs', 'exe, vbs', 'exe,,vbs', 'exe,EXE']) {
+        assert.deepStrictEqual(codesOf([`[${OWA}]`, `"Level1FileTypes"="${list}"`]), ['reg.invalid-format'], list);
+      }
+      assert.deepStrictEqual(codesOf([`[${OWA}]`, '"Level1FileTypes"="exe,vbs,js"']), []);
+    });
+    it('fires on a drive letter that is not one letter', () => {
+      assert.deepStrictEqual(codesOf(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\ExIFS\\Parameters]', '"DriveLetter"="M:"']), ['reg.invalid-format']);
+    });
+  });
+
+  describe('reg.discouraged-setting', () => {
+    it('informs about a valid but discouraged setting', () => {
+      const d = check(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\ExIFS\\Parameters]', '"DriveLetter"="M"']);
+      assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['reg.discouraged-setting', 'information']]);
+      assert.match(d[0].message, /damage the store/);
+    });
+  });
+
+  it('lets an organisation catalog override a built-in entry with the same id', () => {
+    const own: RegistryCatalog = { version: 1, entries: [{ ...CATALOG.entries[2], min: 90000 }] };
+    const index = new RegistryCatalogIndex([CATALOG, own]);
+    const text = [V5, '', `[${IS}]`, '"Maximum Polling Frequency"=dword:00011170', ''].join('\r\n');
+    const codes = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003' }, registry: index } }).map((d) => d.code);
+    assert.deepStrictEqual(codes, ['reg.value-out-of-range']);
+  });
+});
