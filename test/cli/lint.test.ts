@@ -106,6 +106,25 @@ describe('cli: exchange-config-lint', () => {
     assert.deepStrictEqual((JSON.parse(off.out) as { diagnostics: unknown[] }[])[0].diagnostics, []);
   });
 
+  it('checks Exchange values with --exchange-version, --windows-version and --catalog', () => {
+    const file = path.join(dir, 'exchange.reg');
+    fs.writeFileSync(
+      file,
+      utf16le(`${V5}\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]\r\n"Initial Memory Percentage"=dword:0000000a\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Memory Management]\r\n"SystemPages"=dword:00000000\r\n`),
+    );
+    const codesFor = (...args: string[]): string[] =>
+      (JSON.parse(lint(['--format', 'json', ...args, file]).out) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code);
+    assert.deepStrictEqual(codesFor(), ['reg.deprecated-e2k-tuning']);
+    assert.deepStrictEqual(codesFor('--exchange-version', '2000'), []);
+    assert.deepStrictEqual(codesFor('--windows-version', '2000'), ['reg.deprecated-e2k-tuning', 'reg.value-out-of-range']);
+    const broken = path.join(dir, 'broken-catalog.json');
+    fs.writeFileSync(broken, '{"version": 1}');
+    const r = lint(['--format', 'json', '--catalog', broken, file]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /broken-catalog\.json: catalog not used/);
+    assert.deepStrictEqual((JSON.parse(r.out) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code), ['reg.deprecated-e2k-tuning']);
+  });
+
   describe('encodings', () => {
     const body = `${V5}\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"x"="é"\r\n`;
     const cases: [string, Buffer, string[]][] = [

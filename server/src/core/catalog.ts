@@ -34,6 +34,12 @@ export interface AllowedValue {
   meaning: string;
 }
 
+export interface WindowsConstraint {
+  min?: number;
+  max?: number;
+  allowed?: AllowedValue[];
+}
+
 /** How confident the catalog is in a fact; uncertain facts lower the severity of what is reported from them. */
 export type Confidence = 'documented' | 'inferred' | 'uncertain';
 
@@ -54,6 +60,10 @@ export interface RegistryEntry {
   /** Inclusive numeric range for REG_DWORD values. */
   min?: number;
   max?: number;
+  /** Constraints that hold only on one Windows version (checked when the Windows version is known). */
+  windows?: Partial<Record<WindowsVersion, WindowsConstraint>>;
+  /** Values that are valid but advised against outside troubleshooting. */
+  discouragedValues?: { value: number | string; reason: string }[];
   unit?: string;
   /** Named bits of a bit mask (the value must be a combination of them). */
   bits?: { mask: number; name: string }[];

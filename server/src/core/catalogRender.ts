@@ -39,6 +39,13 @@ export function renderRegistryEntry(entry: RegistryEntry): string {
       `**Range:** ${entry.min !== undefined && entry.max !== undefined ? `${entry.min} to ${entry.max}` : entry.min !== undefined ? `at least ${entry.min}` : `at most ${entry.max}`}${unit}`,
     );
   } else if (entry.unit) facts.push(`**Unit:** ${entry.unit}`);
+  for (const [windows, c] of Object.entries(entry.windows ?? {})) {
+    const parts: string[] = [];
+    if (c.allowed) parts.push(c.allowed.map((a) => `\`${a.value}\``).join(' or '));
+    if (c.min !== undefined || c.max !== undefined) parts.push(`${c.min ?? 0} to ${c.max ?? 'any'}`);
+    facts.push(`**On Windows ${windows === '2003' ? 'Server 2003' : '2000'}:** ${parts.join('; ')}`);
+  }
+  if (entry.discouragedValues) facts.push(`**Discouraged:** ${entry.discouragedValues.map((d) => `\`${d.value}\`: ${d.reason}`).join('; ')}`);
   if (entry.bits) facts.push(`**Bits:** ${entry.bits.map((b) => `${b.name} \`${hex(b.mask)}\``).join(', ')}`);
   if (entry.format) facts.push(`**Format:** ${entry.format.replace('-', ' ')}`);
   if (entry.defaultWhenAbsent) facts.push(`**When absent:** ${entry.defaultWhenAbsent}`);

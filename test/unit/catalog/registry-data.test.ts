@@ -38,6 +38,8 @@ const ENTRY_FIELDS: Fields<RegistryEntry> = {
   allowed: false,
   min: false,
   max: false,
+  windows: false,
+  discouragedValues: false,
   unit: false,
   bits: false,
   format: false,

@@ -149,6 +149,36 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
       }
     }
   }
+  const windows = ctx.windowsVersion;
+  const win = windows ? entry.windows?.[windows] : undefined;
+  if (win && data.dword !== undefined) {
+    const n = data.dword;
+    const on = `on Windows ${windows === '2003' ? 'Server 2003' : '2000'}`;
+    if (win.allowed && !win.allowed.some((a) => a.value === n)) {
+      at(
+        'reg.value-not-allowed',
+        ...dataRange,
+        `${name} is ${n}, but ${on} it must be ${win.allowed.map((a) => `${a.value} (${a.meaning})`).join(' or ')}. ${entry.description.split('\n')[0]}`,
+        win.allowed.length === 1 && typeof win.allowed[0].value === 'number' ? { setDword: win.allowed[0].value } : undefined,
+      );
+      return;
+    }
+    if ((win.min !== undefined && n < win.min) || (win.max !== undefined && n > win.max)) {
+      const nearest = win.min !== undefined && n < win.min ? win.min : (win.max as number);
+      at(
+        'reg.value-out-of-range',
+        ...dataRange,
+        `${name} is ${n}, but ${on} it must be ${win.min ?? 0} to ${win.max ?? 'any'}. ${entry.description.split('\n')[0]} Set a value in the range, for example ${nearest}.`,
+        { setDword: nearest },
+      );
+      return;
+    }
+  }
+  const discouraged = entry.discouragedValues?.find((x) => x.value === (data.dword ?? data.text));
+  if (discouraged) {
+    at('reg.discouraged-setting', ...dataRange, `${name} is ${String(discouraged.value)}: ${discouraged.reason}`);
+    return;
+  }
   if (data.text !== undefined && entry.format) {
     const problem = formatProblem(entry, data.text);
     if (problem) {

@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { ExchangeContext, RegistryCatalog } from '../../../../server/src/core/catalog';
 import { RegistryCatalogIndex } from '../../../../server/src/core/catalogIndex';
+import { registryIndex } from '../../../../server/src/core/catalogLoad';
 import { Diagnostic } from '../../../../server/src/core/types';
 import { regLanguage } from '../../../../server/src/languages/reg';
 import { applyEdits, V5 } from '../../../helpers/reg';
@@ -251,5 +252,48 @@ describe('reg: Exchange checks', () => {
     const text = [V5, '', `[${IS}]`, '"Maximum Polling Frequency"=dword:00011170', ''].join('\r\n');
     const codes = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003' }, registry: index } }).map((d) => d.code);
     assert.deepStrictEqual(codes, ['reg.value-out-of-range']);
+  });
+});
+
+describe('reg: Exchange checks with the built-in catalog', () => {
+  const MM = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Memory Management]';
+  const built = (body: string[], context: ExchangeContext = { exchangeVersion: '2003' }): string[] => {
+    const text = [V5, '', ...body, ''].join('\r\n');
+    return regLanguage.validate(regLanguage.parse(text), { exchange: { context, registry: registryIndex() } }).map((d) => d.code);
+  };
+
+  it('checks SystemPages against the Windows version when it is known', () => {
+    assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00000000'], { exchangeVersion: '2003', windowsVersion: '2000' }), ['reg.value-out-of-range']);
+    assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00007530'], { exchangeVersion: '2003', windowsVersion: '2000' }), []);
+    assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00007530'], { exchangeVersion: '2003', windowsVersion: '2003' }), ['reg.value-not-allowed']);
+    assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00000000'], { exchangeVersion: '2003', windowsVersion: '2003' }), []);
+    assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00007530']), [], 'silent while the Windows version is not known');
+  });
+
+  it('informs when MAPI compression or buffer packing is turned off', () => {
+    const IS = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]';
+    assert.deepStrictEqual(built([IS, '"Rpc Compression Enabled"=dword:00000000']), ['reg.discouraged-setting']);
+    assert.deepStrictEqual(built([IS, '"Rpc Packing Enabled"=dword:00000000']), ['reg.discouraged-setting']);
+    assert.deepStrictEqual(built([IS, '"Rpc Compression Enabled"=dword:00000001']), []);
+  });
+
+  it('finds every obsolete value of the bundled upgraded-server export', () => {
+    const codes = built([
+      '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ESE98\\Global\\OS\\Memory]',
+      '"MPHeap parallelism"="8"',
+      '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeDSAccess\\Instance0]',
+      '"MaxMemoryUser"=dword:00019000',
+      '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]',
+      '"Initial Memory Percentage"=dword:0000000a',
+    ]);
+    assert.deepStrictEqual(codes, ['reg.deprecated-e2k-tuning', 'reg.deprecated-e2k-tuning', 'reg.deprecated-e2k-tuning']);
+  });
+
+  it('renders the catalog entry in hover', () => {
+    const text = [V5, '', '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeWeb\\OWA]', '"DefaultMailboxFolderSet"=dword:00000003', ''].join('\r\n');
+    const h = regLanguage.hover(regLanguage.parse(text), { line: 3, character: 3 });
+    assert.ok(h);
+    assert.match(h.contents, /Meaning: \*\*(Messaging, Calendar|Calendar, Messaging)\*\*/);
+    assert.match(h.contents, /Sources: .*003/);
   });
 });
