@@ -6,8 +6,9 @@ import * as lsp from 'vscode-languageserver';
 import { ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole, WindowsVersion } from './core/catalog';
 import { CatalogProblem, parseRegistryCatalog, registryIndex } from './core/catalogLoad';
 import { ExchangeKnowledge } from './core/language';
+import { fixAllEdits } from './core/fixAll';
 import { applySeverityOverrides } from './core/severity';
-import { comparePositions, Diagnostic as CoreDiagnostic, lineRange, SOURCE } from './core/types';
+import { Diagnostic as CoreDiagnostic, lineRange, SOURCE } from './core/types';
 import { toLspDiagnostic, toLspFolding, toLspSymbol } from './lsp/convert';
 import { describe, DocumentStore, OpenDocument } from './lsp/documents';
 import { DEFAULT_SETTINGS, Settings, SETTINGS_SECTION } from './protocol';
@@ -223,7 +224,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
         }
       }
       if (wants(FIX_ALL_KIND) && only) {
-        const edits = fixAllEdits(doc, applySeverityOverrides(current, settings.severityOverrides));
+        const edits = fixAllEdits(doc.language!, doc.parsed, applySeverityOverrides(current, settings.severityOverrides));
         if (edits.length > 0) {
           actions.push({ title: 'Fix all auto-fixable Exchange Config problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
         }
@@ -243,20 +244,6 @@ const FIX_ALL_KIND = `${lsp.CodeActionKind.SourceFixAll}.exchange-config`;
 
 function sameRange(a: lsp.Range, b: lsp.Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-/** Every preferred fix, skipping any whose edits overlap an edit already taken. */
-export function fixAllEdits(doc: OpenDocument, diags: readonly CoreDiagnostic[]): lsp.TextEdit[] {
-  const taken: lsp.TextEdit[] = [];
-  const overlaps = (a: lsp.Range, b: lsp.Range): boolean => comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
-  const touches = (a: lsp.Range, b: lsp.Range): boolean => overlaps(a, b) || (sameRange(a, b) && comparePositions(a.start, a.end) === 0);
-  for (const d of diags) {
-    const fix = doc.language?.fixes?.(doc.parsed, d).find((f) => f.isPreferred);
-    if (!fix) continue;
-    if (fix.edits.some((e) => taken.some((t) => touches(e.range, t.range)))) continue;
-    taken.push(...fix.edits);
-  }
-  return taken;
 }
 
 function internalError(detail: string): CoreDiagnostic {
