@@ -67,6 +67,7 @@ defineCodes({
   'reg.undefined-bits': { severity: 'warning', summary: 'A bit mask (such as OWA segmentation) with bits that stand for no documented feature.' },
   'reg.invalid-format': { severity: 'warning', summary: 'String data that does not have the documented shape (GUID, drive letter, extension, MIME type or host list, ValidPorts).' },
   'reg.do-not-modify': { severity: 'warning', summary: 'A value that Setup writes and that must not be changed has another value.' },
+  'reg.level2-blocked-by-level1': { severity: 'information', summary: 'An OWA Level 2 attachment type that the Level 1 list also names: Level 1 wins and the attachment is blocked outright.' },
   'reg.discouraged-setting': { severity: 'information', summary: 'A valid setting that the documentation advises against outside troubleshooting.' },
   // Across the file
   'reg.duplicate-value': { severity: 'warning', summary: 'The same value is set or deleted twice under one key; only the later line has an effect.', tags: ['unnecessary'] },

@@ -234,6 +234,38 @@ export function formatProblem(entry: RegistryEntry, text: string): string | unde
   }
 }
 
+/** OWA attachment lists: an entry in the Level 2 list that the Level 1 list also names is blocked outright. */
+const LEVEL_PAIRS: [string, string][] = [
+  ['level1filetypes', 'level2filetypes'],
+  ['level1mimetypes', 'level2mimetypes'],
+];
+
+function checkLevelLists(doc: RegDocument, sectionStart: number, entries: readonly ValueEntry[], known: ReadonlyMap<string, RegistryEntry>, out: ExchangeFinding[]): void {
+  const byName = new Map<string, ValueEntry>();
+  for (const v of entries) if (v.valid && v.type === REG_SZ && v.name !== null) byName.set(v.name.toLowerCase(), v);
+  for (const [l1, l2] of LEVEL_PAIRS) {
+    const one = byName.get(l1);
+    const two = byName.get(l2);
+    if (!one || !two || !known.has(l1) || !known.has(l2)) continue;
+    const first = doc.records[sectionStart + one.rel].str ?? '';
+    const second = doc.records[sectionStart + two.rel];
+    const blocked = new Set(first.split(',').map((x) => x.trim().toLowerCase()));
+    const both = (second.str ?? '').split(',').filter((x) => x !== '' && blocked.has(x.trim().toLowerCase()));
+    if (both.length === 0) continue;
+    const line = sectionStart + two.rel;
+    const oneRec = doc.records[sectionStart + one.rel];
+    out.push({
+      line,
+      rel: 0,
+      start: second.dataStart,
+      end: second.dataEnd,
+      code: 'reg.level2-blocked-by-level1',
+      message: `${both.map((x) => `"${x}"`).join(', ')} ${both.length === 1 ? 'is' : 'are'} also in ${displayName(one.name)}, and Level 1 wins: Outlook Web Access blocks such attachments outright instead of letting users save them. Remove ${both.length === 1 ? 'it' : 'them'} from one of the two lists, depending on which behaviour you want.`,
+      related: [{ rel: sectionStart + one.rel - line, start: oneRec.nameStart, end: oneRec.nameEnd, message: 'the Level 1 list' }],
+    });
+  }
+}
+
 /** Exchange findings for every section whose key the catalog knows. */
 export function checkExchange(doc: RegDocument, keys: readonly (string | undefined)[], index: RegistryCatalogIndex, ctx: ExchangeContext): ExchangeFinding[] {
   const out: ExchangeFinding[] = [];
@@ -251,6 +283,7 @@ export function checkExchange(doc: RegDocument, keys: readonly (string | undefin
       if (doc.records[line].kind !== Kind.Value) continue;
       checkValue(doc, entry, v, line, s.start + v.lastRel, ctx, out);
     }
+    checkLevelLists(doc, s.start, s.analysis().entries, known, out);
   }
   return out;
 }

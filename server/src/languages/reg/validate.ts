@@ -49,7 +49,8 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
   if (options.exchange) {
     const keys = contexts.map((c) => c.key);
     for (const f of checkExchange(doc, keys, options.exchange.registry, options.exchange.context)) {
-      add(doc.sectionIndexAt(f.line), { line: f.line, start: f.start, end: f.end, code: f.code, message: f.message, data: f.data });
+      const related = f.related?.map((r) => ({ line: f.line + r.rel, start: r.start, end: r.end, message: r.message }));
+      add(doc.sectionIndexAt(f.line), { line: f.line, start: f.start, end: f.end, code: f.code, message: f.message, data: f.data, related });
     }
   }
   // Values written nowhere.

@@ -297,3 +297,21 @@ describe('reg: Exchange checks with the built-in catalog', () => {
     assert.match(h.contents, /Sources: .*003/);
   });
 });
+
+describe('reg.level2-blocked-by-level1', () => {
+  const OWA_KEY = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeWeb\\OWA]';
+  const run = (body: string[]): Diagnostic[] =>
+    regLanguage.validate(regLanguage.parse([V5, '', ...body, ''].join('\r\n')), { exchange: { context: { exchangeVersion: '2003' }, registry: registryIndex() } });
+
+  it('fires on a Level 2 entry that Level 1 already blocks, and points at the Level 1 list', () => {
+    const d = run([OWA_KEY, '"Level1FileTypes"="exe,vbs"', '"Level2FileTypes"="doc,EXE,xls"']);
+    assert.deepStrictEqual(d.map((x) => x.code), ['reg.level2-blocked-by-level1']);
+    assert.match(d[0].message, /"EXE" is also in "Level1FileTypes"/);
+    assert.strictEqual(d[0].range.start.line, 4);
+    assert.strictEqual(d[0].related?.[0].range.start.line, 3);
+  });
+  it('stays silent when the lists do not overlap, or when only one is set', () => {
+    assert.deepStrictEqual(run([OWA_KEY, '"Level1FileTypes"="exe,vbs"', '"Level2FileTypes"="doc,xls"']), []);
+    assert.deepStrictEqual(run([OWA_KEY, '"Level2FileTypes"="doc,exe"']), []);
+  });
+});
