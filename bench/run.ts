@@ -3,7 +3,7 @@
  * against a baseline of what any tool must do anyway: read the file, decode it and split it into lines.
  *
  *   npm run bench                                  (build, then: node --expose-gc out/bench/run.js)
- *   node --expose-gc out/bench/run.js --only full  (one part: baseline, full, incremental, memory, small)
+ *   node --expose-gc out/bench/run.js --only full  (one part: baseline, full, incremental, catalog, memory, small)
  *   node --expose-gc out/bench/run.js --runs 9     (runs per median, default 5)
  *
  * Prints a table, "TARGET MISSED: …" lines for missed targets, and one JSON line with every figure. Always exits 0
@@ -16,12 +16,16 @@ import { decodeBytes } from '../server/src/core/encoding';
 import { Diagnostic } from '../server/src/core/types';
 import { regLanguage } from '../server/src/languages/reg/index';
 import { RegDocument } from '../server/src/languages/reg/document';
+import { DEFAULT_CONTEXT } from '../server/src/core/catalog';
+import { RegistryCatalogIndex } from '../server/src/core/catalogIndex';
+import { registryIndex } from '../server/src/core/catalogLoad';
 import { ensureExport, generatedDir, GeneratedFile, MB } from './generate';
 
 const TARGET_FULL_MS = 1000;
 const TARGET_FULL_RATIO = 3;
 const TARGET_EDIT_MS = 50;
 const TARGET_MEMORY_MULTIPLE = 10;
+const TARGET_CATALOG_OVERHEAD = 0.2;
 
 const SAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'exchange2000-upgrade', 'MAILSRV01-services.reg');
 
@@ -408,6 +412,33 @@ function main(): void {
     console.log(`incremental check: ${inc.consistent ? 'OK' : 'MISMATCH ' + inc.mismatch} (verification took ${ms(inc.verifyMs)})`);
   }
   doc = undefined;
+
+  if (want('catalog')) {
+    // The same parse + validation with an empty catalog and with the built-in one, runs interleaved so that both
+    // see the same machine load.
+    const decoded = decodeBytes(fs.readFileSync(big.file));
+    const empty = { context: DEFAULT_CONTEXT, registry: new RegistryCatalogIndex([]) };
+    const builtIn = { context: DEFAULT_CONTEXT, registry: registryIndex() };
+    const run = (exchange: typeof empty): Diagnostic[] => regLanguage.validate(regLanguage.parse(decoded.text, { decoded }), { decoded, exchange });
+    const syntaxOnly = { times: [] as number[], last: [] as Diagnostic[] };
+    const withCatalog = { times: [] as number[], last: [] as Diagnostic[] };
+    for (let i = 0; i < args.runs; i++) {
+      for (const [target, exchange] of i % 2 ? ([[syntaxOnly, empty], [withCatalog, builtIn]] as const) : ([[withCatalog, builtIn], [syntaxOnly, empty]] as const)) {
+        target.last = [];
+        gc();
+        const t = now();
+        target.last = run(exchange);
+        target.times.push(now() - t);
+      }
+    }
+    const a = median(syntaxOnly.times);
+    const b = median(withCatalog.times);
+    const overhead = b / a - 1;
+    json.catalog = { syntaxOnlyMs: a, withCatalogMs: b, overhead, findings: withCatalog.last.length - syntaxOnly.last.length };
+    const ok = target(overhead < TARGET_CATALOG_OVERHEAD, `catalog checks add ${(overhead * 100).toFixed(0)}% (target under ${TARGET_CATALOG_OVERHEAD * 100}%)`);
+    rows.push({ name: 'catalog: parse + syntax-only validation', value: ms(a), ratio: ratio(a), target: '', ok: undefined });
+    rows.push({ name: `catalog: parse + validation with the catalog (+${withCatalog.last.length - syntaxOnly.last.length} findings)`, value: ms(b), ratio: ratio(b), target: `< +${TARGET_CATALOG_OVERHEAD * 100}%`, ok });
+  }
 
   if (want('memory')) {
     const m = memory(big.file);
