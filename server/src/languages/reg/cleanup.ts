@@ -1,0 +1,68 @@
+/**
+ * A new .reg file that removes, on import, every obsolete Exchange 2000 value found in the given exports:
+ * one deletion entry ("Name"=-) per value, grouped by key, with the reason and the services to restart.
+ */
+import { ExchangeKnowledge } from '../../core/language';
+import type { RegDocument } from './document';
+import { checkExchange } from './exchange';
+import { HEADER_V5 } from './scan';
+import { keyContexts } from './validate';
+
+export interface CleanupSource {
+  /** How to name the file in the generated comments (a path or a URI). */
+  name: string;
+  doc: RegDocument;
+}
+
+function escapeName(name: string): string {
+  return name.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+/** The cleanup file's text (CRLF line endings, as regedit writes), or undefined when nothing is obsolete. */
+export function cleanupReg(sources: readonly CleanupSource[], exchange: ExchangeKnowledge): string | undefined {
+  const byKey = new Map<string, { path: string; values: Map<string, { name: string; why: string }> }>();
+  const restarts = new Set<string>();
+  const from: string[] = [];
+  for (const { name, doc } of sources) {
+    const contexts = keyContexts(doc);
+    const findings = checkExchange(
+      doc,
+      contexts.map((c) => c.key),
+      exchange.registry,
+      exchange.context,
+    ).filter((f) => f.code === 'reg.deprecated-e2k-tuning');
+    if (findings.length === 0) continue;
+    from.push(name);
+    for (const f of findings) {
+      const section = doc.sections[doc.sectionIndexAt(f.line)];
+      const keyLine = doc.records[section.start];
+      const path = (keyLine.name ?? '').replace(/\\+$/, '');
+      const valueName = doc.records[f.line].name;
+      if (valueName === null) continue;
+      const entry = exchange.registry.entries.find((e) => e.id === (f.data as { entryId?: string } | undefined)?.entryId);
+      if (entry?.restart) restarts.add(entry.restart);
+      const key = path.toUpperCase();
+      let group = byKey.get(key);
+      if (!group) byKey.set(key, (group = { path, values: new Map() }));
+      // The name exactly as the first file spells it: variants such as "MPHeaps parallelism" are different values.
+      if (!group.values.has(valueName.toLowerCase())) group.values.set(valueName.toLowerCase(), { name: valueName, why: entry?.replacedBy ?? 'obsolete Exchange 2000 tuning' });
+    }
+  }
+  if (byKey.size === 0) return undefined;
+  const lines = [
+    HEADER_V5,
+    '',
+    '; Removes Exchange 2000 tuning that Exchange 2003 no longer wants. Review it, then import it on each server',
+    '; (regedit /s this-file.reg) and restart the services listed below.',
+    ...from.map((f) => `; Found in: ${f}`),
+    ...[...restarts].map((r) => `; Restart afterwards: ${r}`),
+  ];
+  for (const { path, values } of byKey.values()) {
+    lines.push('', `[${path}]`);
+    for (const v of values.values()) {
+      lines.push(`; ${v.why.replace(/[\r\n]+/g, ' ')}`, `"${escapeName(v.name)}"=-`);
+    }
+  }
+  lines.push('', '');
+  return lines.join('\r\n');
+}

@@ -1,0 +1,47 @@
+import * as assert from 'assert';
+import { DEFAULT_CONTEXT } from '../../../../server/src/core/catalog';
+import { registryIndex } from '../../../../server/src/core/catalogLoad';
+import { regLanguage } from '../../../../server/src/languages/reg';
+import { cleanupReg } from '../../../../server/src/languages/reg/cleanup';
+import { V5 } from '../../../helpers/reg';
+
+const exchange = { context: DEFAULT_CONTEXT, registry: registryIndex() };
+const parse = (...lines: string[]) => regLanguage.parse([V5, '', ...lines, ''].join('\r\n'));
+
+describe('reg: cleanup file', () => {
+  it('writes one deletion entry per obsolete value, grouped by key, across files', () => {
+    const a = parse(
+      '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]',
+      '"Initial Memory Percentage"=dword:0000000a',
+      '"Maximum Polling Frequency"=dword:0000ea60',
+    );
+    const b = parse(
+      '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem\\]',
+      '"initial memory percentage"=dword:00000014',
+      '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ESE98\\Global\\OS\\Memory]',
+      '"MPHeap parallelism"="8"',
+    );
+    const text = cleanupReg([{ name: 'a.reg', doc: a }, { name: 'b.reg', doc: b }], exchange);
+    assert.ok(text);
+    const lines = text.split('\r\n');
+    assert.strictEqual(lines[0], V5);
+    assert.ok(lines.includes('; Found in: a.reg') && lines.includes('; Found in: b.reg'));
+    assert.deepStrictEqual(
+      lines.filter((l) => !l.startsWith(';') && l !== '' && l !== V5),
+      [
+        '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]',
+        '"Initial Memory Percentage"=-',
+        '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ESE98\\Global\\OS\\Memory]',
+        '"MPHeap parallelism"=-',
+      ],
+    );
+    assert.ok(lines.some((l) => l.startsWith('; Restart afterwards: ')));
+    // The result is itself a clean .reg file.
+    const again = regLanguage.parse(text);
+    assert.deepStrictEqual(regLanguage.validate(again, { exchange }), []);
+  });
+
+  it('returns nothing when no file has obsolete values', () => {
+    assert.strictEqual(cleanupReg([{ name: 'c.reg', doc: parse('[HKEY_CURRENT_USER\\A]', '"x"=dword:1') }], exchange), undefined);
+  });
+});
