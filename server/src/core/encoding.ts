@@ -14,7 +14,7 @@ export interface Decoded {
   guessedWithoutBom: boolean;
   /** A UTF-16 file with an odd number of bytes: the last byte could not be decoded. */
   truncated: boolean;
-  /** The text contains characters outside ASCII. */
+  /** Some byte is outside ASCII. Only computed for UTF-8 and ANSI files; false for UTF-16, where it does not matter. */
   nonAscii: boolean;
 }
 
@@ -52,7 +52,8 @@ export function decodeBytes(bytes: Uint8Array, forced?: EncodingName): Decoded {
     bom: false,
     guessedWithoutBom: false,
     truncated: false,
-    nonAscii: /[^\x00-\x7f]/.test(text),
+    // Only UTF-8 and ANSI files need this (UTF-16 files are read as regedit reads them whatever they hold).
+    nonAscii: encoding === 'utf8' || encoding === 'utf8bom' || encoding === 'windows1252' ? hasNonAscii(bytes, 0) : false,
     ...extra,
   });
   const b0 = bytes[0];
