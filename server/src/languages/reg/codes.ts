@@ -68,6 +68,8 @@ defineCodes({
   'reg.invalid-format': { severity: 'warning', summary: 'String data that does not have the documented shape (GUID, drive letter, extension, MIME type or host list, ValidPorts).' },
   'reg.do-not-modify': { severity: 'warning', summary: 'A value that Setup writes and that must not be changed has another value.' },
   'reg.level2-blocked-by-level1': { severity: 'information', summary: 'An OWA Level 2 attachment type that the Level 1 list also names: Level 1 wins and the attachment is blocked outright.' },
+  'reg.not-for-this-version': { severity: 'information', summary: 'A value that has an effect only on other Exchange versions than the one configured (for example an Exchange 2003 setting on Exchange 2000).' },
+  'reg.not-for-this-role': { severity: 'information', summary: 'A value that belongs on servers of another role than the one configured (for example a front-end setting on a mailbox server).' },
   'reg.discouraged-setting': { severity: 'information', summary: 'A valid setting that the documentation advises against outside troubleshooting.' },
   // Across the file
   'reg.duplicate-value': { severity: 'warning', summary: 'The same value is set or deleted twice under one key; only the later line has an effect.', tags: ['unnecessary'] },

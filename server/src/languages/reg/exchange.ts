@@ -3,7 +3,7 @@
  * tuning that Exchange 2003 no longer wants, for its type, its documented values or range, and the values Setup
  * writes. Only values regedit would actually import are checked (syntax errors come first).
  */
-import { ExchangeContext, isExchange2003OrLater, RegistryEntry } from '../../core/catalog';
+import { ExchangeContext, ExchangeVersion, isExchange2003OrLater, RegistryEntry } from '../../core/catalog';
 import { RegistryCatalogIndex } from '../../core/catalogIndex';
 import type { RegDocument } from './document';
 import { Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './scan';
@@ -52,6 +52,18 @@ const TYPE_NUMBER: Record<RegistryEntry['type'], number[]> = {
   REG_BINARY: [3],
 };
 
+const VERSION_NAMES: Record<string, string> = { '2000': 'Exchange 2000', '2003': 'Exchange 2003', '2003sp1': 'Exchange 2003 SP1', '2003sp2': 'Exchange 2003 SP2' };
+
+function versionName(v: string): string {
+  return VERSION_NAMES[v] ?? v;
+}
+
+/** "2003" in a catalog entry covers Exchange 2003 with any service pack; "2003sp1" covers SP1 and later. */
+export function appliesTo(versions: readonly ExchangeVersion[], v: ExchangeVersion): boolean {
+  const order: ExchangeVersion[] = ['2000', '2003', '2003sp1', '2003sp2'];
+  return versions.some((x) => x === v || (x.startsWith('2003') && v.startsWith('2003') && order.indexOf(v) >= order.indexOf(x)));
+}
+
 export function restartPhrase(restart: string): string {
   if (restart === 'dynamic') return 'The change takes effect without a restart.';
   if (restart === 'reboot') return 'Then restart the server.';
@@ -88,6 +100,22 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     return;
   }
   if (v.type === -1) return;
+
+  if (entry.status !== 'deprecated' && entry.versions?.length && !appliesTo(entry.versions, ctx.exchangeVersion)) {
+    at(
+      'reg.not-for-this-version',
+      ...nameRange,
+      `${name} has an effect only on ${entry.versions.map(versionName).join(' and ')}; the server runs ${versionName(ctx.exchangeVersion)} (setting exchangeConfig.exchangeVersion), which ignores it. Remove it, or check the version setting.`,
+    );
+    return;
+  }
+  if (ctx.role && entry.roles?.length && !entry.roles.includes(ctx.role)) {
+    at(
+      'reg.not-for-this-role',
+      ...nameRange,
+      `${name} belongs on ${entry.roles.join(' or ')} ${entry.roles.length === 1 && entry.roles[0] === 'client' ? 'computers' : 'servers'}; this file is for a ${ctx.role} server (setting exchangeConfig.serverRole), where it has no effect. Set it where it belongs.`,
+    );
+  }
 
   const expected = TYPE_NUMBER[entry.type];
   if (!expected.includes(v.type)) {

@@ -315,3 +315,23 @@ describe('reg.level2-blocked-by-level1', () => {
     assert.deepStrictEqual(run([OWA_KEY, '"Level2FileTypes"="doc,exe"']), []);
   });
 });
+
+describe('reg: version and role of the server', () => {
+  const IS_KEY = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]';
+  const run = (body: string[], context: ExchangeContext): string[] =>
+    regLanguage.validate(regLanguage.parse([V5, '', ...body, ''].join('\r\n')), { exchange: { context, registry: registryIndex() } }).map((d) => d.code);
+
+  it('reports an Exchange 2003 setting on Exchange 2000, not on 2003 or its service packs', () => {
+    const body = [IS_KEY, '"Maximum Polling Frequency"=dword:0000ea60'];
+    assert.deepStrictEqual(run(body, { exchangeVersion: '2000' }), ['reg.not-for-this-version']);
+    assert.deepStrictEqual(run(body, { exchangeVersion: '2003' }), []);
+    assert.deepStrictEqual(run(body, { exchangeVersion: '2003sp2' }), []);
+  });
+
+  it('reports a value set for another server role, only when the role is configured', () => {
+    const body = [IS_KEY, '"Maximum Polling Frequency"=dword:0000ea60'];
+    assert.deepStrictEqual(run(body, { exchangeVersion: '2003', role: 'front-end' }), ['reg.not-for-this-role']);
+    assert.deepStrictEqual(run(body, { exchangeVersion: '2003', role: 'mailbox' }), []);
+    assert.deepStrictEqual(run(body, { exchangeVersion: '2003' }), []);
+  });
+});
