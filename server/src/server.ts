@@ -9,7 +9,7 @@ import { ExchangeKnowledge } from './core/language';
 import { fixAllEdits } from './core/fixAll';
 import { applySeverityOverrides } from './core/severity';
 import { Diagnostic as CoreDiagnostic, lineRange, SOURCE } from './core/types';
-import { toLspDiagnostic, toLspFolding, toLspSymbol } from './lsp/convert';
+import { toLspCompletion, toLspDiagnostic, toLspFolding, toLspSymbol } from './lsp/convert';
 import { describe, DocumentStore, OpenDocument } from './lsp/documents';
 import { DEFAULT_SETTINGS, Settings, SETTINGS_SECTION } from './protocol';
 
@@ -70,6 +70,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
           change: lsp.TextDocumentSyncKind.Incremental,
         },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['[', '\\', '"', ':'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -194,6 +195,14 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     return withDoc<lsp.Hover | null>(textDocument.uri, null, (doc) => {
       const h = doc.language!.hover(doc.parsed, position, knowledgeFor(settings));
       return h ? { contents: { kind: lsp.MarkupKind.Markdown, value: h.contents }, range: h.range } : null;
+    });
+  });
+
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const settings = await settingsFor(textDocument.uri);
+    return withDoc<lsp.CompletionItem[]>(textDocument.uri, [], (doc) => {
+      const language = doc.language!;
+      return language.complete ? language.complete(doc.parsed, position, knowledgeFor(settings)).map(toLspCompletion) : [];
     });
   });
 

@@ -25,6 +25,28 @@ export interface Hover {
   range: Range;
 }
 
+export type CompletionKind = 'key' | 'value' | 'keyword' | 'snippet' | 'enum' | 'folder';
+
+/** One completion proposal, independent of any editor protocol. */
+export interface CompletionItem {
+  label: string;
+  /** key: a registry key (path segment with values); folder: an intermediate path segment; value: a value name; enum: one documented datum. */
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text to insert (default: the label); a snippet in LSP/TextMate syntax when isSnippet is set. */
+  insertText?: string;
+  isSnippet?: boolean;
+  /** The single-line range the insert text replaces (it contains the position); without it, the host's word range. */
+  range?: Range;
+  /** What the client filters on: the text from range.start to the cursor is matched against it. */
+  filterText?: string;
+  sortText?: string;
+  /** Obsolete setting: shown struck through. */
+  deprecated?: boolean;
+}
+
 export interface ContentChange {
   range: Range;
   text: string;
@@ -61,6 +83,8 @@ export interface LanguageService<Doc = unknown> {
   update?(doc: Doc, changes: readonly ContentChange[]): Doc;
   validate(doc: Doc, options?: AnalyzeOptions): Diagnostic[];
   hover(doc: Doc, position: Position, options?: AnalyzeOptions): Hover | undefined;
+  /** Completion proposals at a position; [] when there is nothing to propose. Never throws. */
+  complete?(doc: Doc, position: Position, options?: AnalyzeOptions): CompletionItem[];
   /** Fixes for a diagnostic this language reported on the same document state. */
   fixes?(doc: Doc, diagnostic: Diagnostic): Fix[];
   symbols(doc: Doc): DocumentSymbol[];

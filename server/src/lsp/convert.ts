@@ -1,7 +1,7 @@
 /** Conversions from the analysis core's shapes to LSP's. */
 import * as lsp from 'vscode-languageserver';
 import { codeAnchor } from '../core/codes';
-import { DocumentSymbol, FoldingRange } from '../core/language';
+import { CompletionItem, DocumentSymbol, FoldingRange } from '../core/language';
 import { Diagnostic } from '../core/types';
 
 const SEVERITY: Record<Diagnostic['severity'], lsp.DiagnosticSeverity> = {
@@ -49,4 +49,27 @@ export function toLspSymbol(s: DocumentSymbol): lsp.DocumentSymbol {
 
 export function toLspFolding(f: FoldingRange): lsp.FoldingRange {
   return { startLine: f.startLine, endLine: f.endLine };
+}
+
+const COMPLETION_KIND: Record<CompletionItem['kind'], lsp.CompletionItemKind> = {
+  key: lsp.CompletionItemKind.Module,
+  folder: lsp.CompletionItemKind.Folder,
+  value: lsp.CompletionItemKind.Property,
+  keyword: lsp.CompletionItemKind.Keyword,
+  snippet: lsp.CompletionItemKind.Snippet,
+  enum: lsp.CompletionItemKind.EnumMember,
+};
+
+export function toLspCompletion(c: CompletionItem): lsp.CompletionItem {
+  const out: lsp.CompletionItem = { label: c.label, kind: COMPLETION_KIND[c.kind] };
+  if (c.detail) out.detail = c.detail;
+  if (c.documentation) out.documentation = { kind: lsp.MarkupKind.Markdown, value: c.documentation };
+  const text = c.insertText ?? c.label;
+  if (c.range) out.textEdit = { range: c.range, newText: text };
+  else if (c.insertText !== undefined) out.insertText = c.insertText;
+  out.insertTextFormat = c.isSnippet ? lsp.InsertTextFormat.Snippet : lsp.InsertTextFormat.PlainText;
+  if (c.filterText !== undefined) out.filterText = c.filterText;
+  if (c.sortText !== undefined) out.sortText = c.sortText;
+  if (c.deprecated) out.tags = [lsp.CompletionItemTag.Deprecated];
+  return out;
 }

@@ -5,6 +5,7 @@ import { DEFAULT_CONTEXT } from '../../core/catalog';
 import { registryIndex } from '../../core/catalogLoad';
 import { codeInfo } from '../../core/codes';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
+import { regComplete } from './complete';
 import { RegDocument } from './document';
 import { regFixes } from './fixes';
 import { regHover } from './hover';
@@ -56,6 +57,7 @@ export const regLanguage: LanguageService<RegDocument> = {
     return options.decoded ? [...encodingDiagnostics(doc, options.decoded), ...diags] : diags;
   },
   hover: regHover,
+  complete: regComplete,
   fixes: regFixes,
   symbols: regSymbols,
   folding: regFolding,
