@@ -5,12 +5,13 @@ import {
   CloseHandlerResult,
   ErrorAction,
   ErrorHandlerResult,
+  ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { COMMANDS, LANGUAGE_IDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CleanupRegArgs, CleanupRegResult, COMMANDS, LANGUAGE_IDS, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -58,9 +59,42 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.cleanupFile, async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'reg') {
+        void vscode.window.showInformationMessage('Open a .reg export first.');
+        return;
+      }
+      await createCleanup([doc.uri.toString()], output);
+    }),
+    vscode.commands.registerCommand(COMMANDS.cleanupWorkspace, async () => {
+      const files = await vscode.workspace.findFiles('**/*.reg', '**/node_modules/**');
+      if (files.length === 0) {
+        void vscode.window.showInformationMessage('There are no .reg files in this workspace.');
+        return;
+      }
+      await createCleanup(
+        files.map((f) => f.toString()),
+        output,
+      );
+    }),
     output,
   );
   await client.start();
+}
+
+/** Asks the server for the cleanup file and opens it as a new, unsaved document: nothing is written to disk. */
+async function createCleanup(uris: string[], output: vscode.OutputChannel): Promise<void> {
+  if (!client) return;
+  const args: CleanupRegArgs = { uris };
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.cleanupReg, arguments: [args] })) as CleanupRegResult | null;
+  for (const u of result?.unreadable ?? []) output.appendLine(`Not read: ${u}`);
+  if (!result?.text) {
+    void vscode.window.showInformationMessage('No obsolete Exchange 2000 values found.');
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'reg', content: result.text });
+  await vscode.window.showTextDocument(doc);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,7 @@
 /** Node entry of the language server: `--stdio` or `--node-ipc` (chosen by vscode-languageserver from argv). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
@@ -16,4 +16,5 @@ const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   docsUri: fs.existsSync(readme) ? pathToFileURL(readme).toString() : undefined,
   readFile: (file) => fs.readFileSync(file, 'utf8'),
+  readUri: (uri) => fs.readFileSync(fileURLToPath(uri)),
 });

@@ -31,4 +31,24 @@ export const LANGUAGE_IDS = ['reg'] as const;
 export const COMMANDS = {
   restartServer: 'exchangeConfig.restartServer',
   showOutput: 'exchangeConfig.showOutput',
+  /** Client command: a cleanup .reg for the active file. */
+  cleanupFile: 'exchangeConfig.createCleanupReg',
+  /** Client command: a cleanup .reg for every .reg file in the workspace. */
+  cleanupWorkspace: 'exchangeConfig.createWorkspaceCleanupReg',
 } as const;
+
+/** Server command (workspace/executeCommand): builds the cleanup .reg text for the given document URIs. */
+export const SERVER_COMMANDS = {
+  cleanupReg: 'exchangeConfig.server.cleanupReg',
+} as const;
+
+export interface CleanupRegArgs {
+  uris: string[];
+}
+
+export interface CleanupRegResult {
+  /** The new file's text, or null when no file has obsolete values. */
+  text: string | null;
+  /** Files that could not be read, with the reason. */
+  unreadable: string[];
+}

@@ -11,13 +11,18 @@ import { applySeverityOverrides } from './core/severity';
 import { Diagnostic as CoreDiagnostic, lineRange, SOURCE } from './core/types';
 import { toLspCompletion, toLspDiagnostic, toLspFolding, toLspSymbol } from './lsp/convert';
 import { describe, DocumentStore, OpenDocument } from './lsp/documents';
-import { DEFAULT_SETTINGS, Settings, SETTINGS_SECTION } from './protocol';
+import { decodeBytes } from './core/encoding';
+import { regLanguage, RegDocument } from './languages/reg';
+import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
+import { CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
 
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
   docsUri?: string;
   /** Reads an organisation's catalog file; absent where there is no file system (the browser). */
   readFile?: (path: string) => string;
+  /** Reads the bytes of a document that is not open in the editor, by URI; absent in the browser. */
+  readUri?: (uri: string) => Uint8Array;
 }
 
 export function startServer(connection: lsp.Connection, options: ServerOptions = {}): void {
@@ -70,6 +75,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
           change: lsp.TextDocumentSyncKind.Incremental,
         },
         hoverProvider: true,
+        executeCommandProvider: { commands: [SERVER_COMMANDS.cleanupReg] },
         completionProvider: { triggerCharacters: ['[', '\\', '"', ':'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
@@ -240,6 +246,33 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       }
       return actions;
     });
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SERVER_COMMANDS.cleanupReg) return null;
+    const args = (params.arguments?.[0] ?? { uris: [] }) as CleanupRegArgs;
+    const uris = Array.isArray(args.uris) ? args.uris.filter((u): u is string => typeof u === 'string') : [];
+    const sources: CleanupSource[] = [];
+    const unreadable: string[] = [];
+    let knowledge: Knowledge | undefined;
+    for (const uri of uris) {
+      const settings = await settingsFor(uri);
+      knowledge ??= knowledgeFor(settings);
+      const open = store.get(uri);
+      try {
+        if (open && open.language === regLanguage && open.parsed) {
+          sources.push({ name: uri, doc: open.parsed as RegDocument });
+        } else if (options.readUri) {
+          const decoded = decodeBytes(options.readUri(uri));
+          sources.push({ name: uri, doc: regLanguage.parse(decoded.text, { decoded }) });
+        } else unreadable.push(`${uri}: files that are not open cannot be read here`);
+      } catch (e) {
+        unreadable.push(`${uri}: ${(e as Error).message}`);
+      }
+    }
+    const text = knowledge ? cleanupReg(sources, knowledge.exchange) : undefined;
+    const result: CleanupRegResult = { text: text ?? null, unreadable };
+    return result;
   });
 
   connection.onDocumentSymbol(({ textDocument }) => withDoc(textDocument.uri, [], (doc) => doc.language!.symbols(doc.parsed).map(toLspSymbol)));
