@@ -253,8 +253,12 @@ export function formatProblem(entry: RegistryEntry, text: string): string | unde
       const items = text.split(';').filter((x) => x !== '');
       const bad = items.find((x) => !/^[A-Za-z0-9][A-Za-z0-9.-]*:\d{1,5}(-\d{1,5})?$/.test(x));
       if (bad !== undefined) return `each entry must be host:port or host:first-last, separated by semicolons; "${bad}" is not, so the RPC proxy refuses connections to it. The documented form is ExchangeServer:6001-6002;ExchangeServerFQDN:6001-6002;ExchangeServer:6004;ExchangeServerFQDN:6004;`;
-      const ports = items.flatMap((x) => x.split(':')[1].split('-').map(Number));
-      if (ports.some((p) => p < 1 || p > 65535)) return 'a port is outside 1-65535.';
+      // The documented pattern opens 6001-6002 (store, DSReferral) and 6004 (DSProxy) on each Exchange server.
+      const odd = items.find((x) => {
+        const [first, last = first] = x.split(':')[1].split('-').map(Number);
+        return first > last || first < 6001 || last > 6004 || (first <= 6003 && last >= 6003);
+      });
+      if (odd !== undefined) return `"${odd}" opens other ports than the documented 6001-6002 and 6004 (RPC over HTTP: store, DSReferral and DSProxy); the RPC proxy then forwards to ports Exchange does not use, or leaves out one it needs. Use host:6001-6002 and host:6004 for each Exchange server (NetBIOS name and internal FQDN).`;
       return undefined;
     }
     default:

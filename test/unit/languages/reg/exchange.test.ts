@@ -335,3 +335,20 @@ describe('reg: version and role of the server', () => {
     assert.deepStrictEqual(run(body, { exchangeVersion: '2003' }), []);
   });
 });
+
+describe('reg: ValidPorts on the RPC proxy', () => {
+  const KEY = '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Rpc\\RpcProxy]';
+  const run = (data: string): string[] =>
+    regLanguage
+      .validate(regLanguage.parse([V5, '', KEY, `"ValidPorts"="${data}"`, ''].join('\r\n')), { exchange: { context: { exchangeVersion: '2003' }, registry: registryIndex() } })
+      .map((d) => d.code);
+
+  it('accepts the documented pattern', () => {
+    assert.deepStrictEqual(run('MAIL01:6001-6002;mail01.contoso.local:6001-6002;MAIL01:6004;mail01.contoso.local:6004;'), []);
+  });
+  it('reports broken syntax and ports outside the documented ones', () => {
+    assert.deepStrictEqual(run('MAIL01 6001-6002'), ['reg.invalid-format']);
+    assert.deepStrictEqual(run('MAIL01:6001-6004;'), ['reg.invalid-format'], '6003 is not an Exchange port');
+    assert.deepStrictEqual(run('MAIL01:593;'), ['reg.invalid-format']);
+  });
+});
