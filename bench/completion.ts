@@ -21,24 +21,14 @@ import { regLanguage } from '../server/src/languages/reg/index';
 import { openKeyAt } from '../server/src/languages/reg/complete';
 import { RegDocument } from '../server/src/languages/reg/document';
 import { ensureExport, generatedDir, MB } from './generate';
+import { median, ms, now } from './stats';
 
 const POSITIONS = 50;
 const WARM_RUNS = 21;
 const TARGET_MS = 20;
 
-function now(): number {
-  return performance.now();
-}
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-function ms(x: number): string {
-  return x >= 100 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(0)} µs`;
-}
 
 type Spot = 'key' | 'value' | 'blank';
 

@@ -20,6 +20,7 @@ import { DEFAULT_CONTEXT } from '../server/src/core/catalog';
 import { RegistryCatalogIndex } from '../server/src/core/catalogIndex';
 import { registryIndex } from '../server/src/core/catalogLoad';
 import { ensureExport, generatedDir, GeneratedFile, MB } from './generate';
+import { median, ms, now } from './stats';
 
 const TARGET_FULL_MS = 1000;
 const TARGET_FULL_RATIO = 3;
@@ -31,19 +32,8 @@ const SAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'exchange2000-upg
 
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
 
-function now(): number {
-  return performance.now();
-}
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-function ms(x: number): string {
-  return x >= 100 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(1)} ms` : `${(x * 1000).toFixed(0)} µs`;
-}
 
 function mb(bytes: number): string {
   return `${(bytes / MB).toFixed(1)} MB`;
