@@ -15,6 +15,9 @@ const readme = path.join(__dirname, '..', '..', '..', 'README.md');
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   docsUri: fs.existsSync(readme) ? pathToFileURL(readme).toString() : undefined,
-  readFile: (file) => fs.readFileSync(file, 'utf8'),
+  readFile: (file, workspaceUri) => {
+    const base = workspaceUri?.startsWith('file:') ? fileURLToPath(workspaceUri) : process.cwd();
+    return fs.readFileSync(path.resolve(base, file), 'utf8');
+  },
   readUri: (uri) => fs.readFileSync(fileURLToPath(uri)),
 });

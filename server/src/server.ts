@@ -7,7 +7,6 @@ import { ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole, WindowsV
 import { CatalogProblem, parseRegistryCatalog, registryIndex } from './core/catalogLoad';
 import { ExchangeKnowledge } from './core/language';
 import { fixAllEdits } from './core/fixAll';
-import { applySeverityOverrides } from './core/severity';
 import { Diagnostic as CoreDiagnostic, lineRange, SOURCE } from './core/types';
 import { toLspCompletion, toLspDiagnostic, toLspFolding, toLspSymbol } from './lsp/convert';
 import { describe, DocumentStore, OpenDocument } from './lsp/documents';
@@ -19,8 +18,11 @@ import { CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, SERVER_COMMANDS, Se
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
   docsUri?: string;
-  /** Reads an organisation's catalog file; absent where there is no file system (the browser). */
-  readFile?: (path: string) => string;
+  /**
+   * Reads an organisation's catalog file (a relative path is resolved against the workspace folder URI given);
+   * absent where there is no file system (the browser).
+   */
+  readFile?: (path: string, workspaceUri?: string) => string;
   /** Reads the bytes of a document that is not open in the editor, by URI; absent in the browser. */
   readUri?: (uri: string) => Uint8Array;
 }
@@ -28,7 +30,11 @@ export interface ServerOptions {
 export function startServer(connection: lsp.Connection, options: ServerOptions = {}): void {
   const store = new DocumentStore((m) => connection.console.error(m));
   let pullDiagnostics = false;
+  let refreshSupport = false;
+  let versionedEdits = false;
   let configurationRequests = false;
+  /** Where relative catalog paths are resolved: the first workspace folder, if any. */
+  let workspaceUri: string | undefined;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -38,26 +44,26 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   function knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.catalogFiles, settings.maxDiagnosticsPerFile]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides]);
     let k = knowledgeCache.get(key);
     if (k) return k;
     const catalogs: RegistryCatalog[] = [];
     for (const file of settings.catalogFiles) {
-      const { catalog, problems } = loadUserCatalog(file, options.readFile);
+      const { catalog, problems } = loadUserCatalog(file, options.readFile ? (p) => options.readFile!(p, workspaceUri) : undefined);
       if (catalog) catalogs.push(catalog);
       for (const p of problems) {
         const line = `Catalog ${p.source} is not used: ${p.message}. The built-in catalog still applies.`;
         if (!reportedProblems.has(line)) {
           reportedProblems.add(line);
           connection.console.warn(line);
-          void connection.window.showWarningMessage(line);
+          connection.window.showWarningMessage(line);
         }
       }
     }
     const context: ExchangeContext = { exchangeVersion: settings.exchangeVersion as ExchangeVersion };
     if (settings.windowsVersion) context.windowsVersion = settings.windowsVersion as WindowsVersion;
     if (settings.serverRole) context.role = settings.serverRole as ServerRole;
-    k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile };
+    k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides };
     knowledgeCache.set(key, k);
     return k;
   }
@@ -65,7 +71,10 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   connection.onInitialize((params) => {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
     configurationRequests = !!caps.workspace?.configuration;
+    workspaceUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const init = params.initializationOptions as { settings?: Partial<Settings> } | undefined;
     if (init?.settings) globalSettings = normalizeSettings(init.settings);
     const result: lsp.InitializeResult = {
@@ -100,8 +109,11 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     knowledgeCache.clear();
     const s = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (s && typeof s === 'object') globalSettings = normalizeSettings(s as Partial<Settings>);
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
-    else for (const doc of store.all()) schedule(doc.uri, 0);
+    if (pullDiagnostics) {
+      // Clients that pull but cannot be asked to refresh pull again on their own (on the next change or focus).
+      // (refresh() is typed void but returns the request's promise; a refusal must not end the process.)
+      if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
+    } else for (const doc of store.all()) schedule(doc.uri, 0);
   });
 
   function settingsFor(uri: string): Promise<Settings> {
@@ -129,17 +141,19 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
         diags = doc.language.validate(doc.parsed, knowledge);
       } catch (e) {
         connection.console.error(`Validating ${doc.uri} failed: ${describe(e)}`);
-        diags = [internalError(describe(e))];
+        // The parsed form may be inconsistent: the next change parses the text again from scratch.
+        doc.failure = describe(e);
+        diags = [internalError(doc.failure)];
       }
     }
-    validated.set(doc.uri, { doc, version: doc.version, knowledge, diags });
+    // A document closed while its settings were being fetched must not be kept alive by the cache.
+    if (store.get(doc.uri) === doc) validated.set(doc.uri, { doc, version: doc.version, knowledge, diags });
     return diags;
   }
 
   async function diagnose(doc: OpenDocument): Promise<lsp.Diagnostic[]> {
     const settings = await settingsFor(doc.uri);
-    const diags = applySeverityOverrides(coreDiagnostics(doc, knowledgeFor(settings)), settings.severityOverrides);
-    return diags.map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
+    return coreDiagnostics(doc, knowledgeFor(settings)).map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
   }
 
   function schedule(uri: string, delay: number): void {
@@ -233,15 +247,15 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
               kind: lsp.CodeActionKind.QuickFix,
               diagnostics: [asked],
               isPreferred: fix.isPreferred,
-              edit: { changes: { [doc.uri]: fix.edits } },
+              edit: workspaceEdit(doc, fix.edits),
             });
           }
         }
       }
       if (wants(FIX_ALL_KIND) && only) {
-        const edits = fixAllEdits(doc.language!, doc.parsed, applySeverityOverrides(current, settings.severityOverrides));
+        const edits = fixAllEdits(doc.language!, doc.parsed, current);
         if (edits.length > 0) {
-          actions.push({ title: 'Fix all auto-fixable Exchange Config problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+          actions.push({ title: 'Fix all auto-fixable Exchange Config problems', kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits) });
         }
       }
       return actions;
@@ -274,6 +288,12 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const result: CleanupRegResult = { text: text ?? null, unreadable };
     return result;
   });
+
+  /** Edits tied to the document version they were computed for, where the client can refuse stale ones. */
+  function workspaceEdit(doc: OpenDocument, edits: lsp.TextEdit[]): lsp.WorkspaceEdit {
+    if (!versionedEdits) return { changes: { [doc.uri]: edits } };
+    return { documentChanges: [lsp.TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] };
+  }
 
   connection.onDocumentSymbol(({ textDocument }) => withDoc(textDocument.uri, [], (doc) => doc.language!.symbols(doc.parsed).map(toLspSymbol)));
 
@@ -312,6 +332,7 @@ function loadUserCatalog(file: string, readFile: ((path: string) => string) | un
 interface Knowledge {
   exchange: ExchangeKnowledge;
   maxDiagnostics: number;
+  severityOverrides: Record<string, string>;
 }
 
 function oneOf(value: unknown, allowed: readonly string[], fallback: string): string {

@@ -125,6 +125,17 @@ describe('cli: exchange-config-lint', () => {
     assert.deepStrictEqual((JSON.parse(r.out) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code), ['reg.deprecated-e2k-tuning']);
   });
 
+  it('counts overrides before --max-diagnostics, and errors beyond it for the exit status', () => {
+    const file = path.join(dir, 'cap.reg');
+    fs.writeFileSync(file, `REGEDIT4\r\n[HKEY_CURRENT_USER\\A]\r\njunk one\r\njunk two\r\n"d"=dword:xyz\r\n`);
+    const off = lint(['--format', 'json', '--max-diagnostics', '2', '--severity', 'reg.line-ignored=off', file]);
+    assert.strictEqual(off.code, 1);
+    assert.deepStrictEqual((JSON.parse(off.out) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code), ['reg.dword-empty']);
+    const capped = lint(['--format', 'json', '--max-diagnostics', '1', file]);
+    assert.strictEqual(capped.code, 1, 'the error past the cap still fails the run');
+    assert.deepStrictEqual((JSON.parse(capped.out) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code), ['reg.line-ignored']);
+  });
+
   describe('encodings', () => {
     const body = `${V5}\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"x"="é"\r\n`;
     const cases: [string, Buffer, string[]][] = [

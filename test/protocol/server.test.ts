@@ -169,6 +169,13 @@ describe('protocol: pull diagnostics and node IPC', function () {
     await client.stop();
   });
 
+  it('survives a settings change when the client cannot be asked to refresh', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { kind: string };
+    assert.strictEqual(report.kind, 'full');
+    assert.strictEqual(client.process.exitCode, null);
+  });
+
   it('answers textDocument/diagnostic', async () => {
     await client.open(URI, TEXT);
     const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { kind: string; items: Diag[] };

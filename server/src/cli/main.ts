@@ -8,8 +8,8 @@ import { DEFAULT_CONTEXT, ExchangeContext, ExchangeVersion, RegistryCatalog, Ser
 import { parseRegistryCatalog, registryIndex } from '../core/catalogLoad';
 import { decodeBytes, EncodingName } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
-import { applySeverityOverrides, SEVERITY_OVERRIDES } from '../core/severity';
-import { Diagnostic } from '../core/types';
+import { SEVERITY_OVERRIDES } from '../core/severity';
+import { Diagnostic, SOURCE } from '../core/types';
 import { languageForFile, languages } from '../languages';
 import { FileResult, formatJson, formatSarif, formatText } from './format';
 
@@ -151,9 +151,22 @@ export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, '
   const decoded = decodeBytes(bytes, opts.encoding);
   const language = languageForFile(file, decoded.text);
   if (!language) return `${file}: not a file type this tool understands (${languages.map((l) => l.extensions.join(', ')).join(', ')})`;
-  const doc = language.parse(decoded.text, { decoded });
-  let diagnostics: Diagnostic[] = language.validate(doc, { decoded, maxDiagnostics: opts.maxDiagnostics, exchange });
-  diagnostics = applySeverityOverrides(diagnostics, opts.overrides);
+  let diagnostics: Diagnostic[];
+  try {
+    const doc = language.parse(decoded.text, { decoded });
+    // Everything is validated, so that the exit status counts errors beyond --max-diagnostics too.
+    diagnostics = language.validate(doc, { decoded, exchange, severityOverrides: opts.overrides });
+  } catch (e) {
+    diagnostics = [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'error',
+        code: 'internal-error',
+        message: `Exchange Config Tools could not analyse this file (${(e as Error).message}). Other files are not affected; please report this with the file.`,
+        source: SOURCE,
+      },
+    ];
+  }
   return { file, languageId: language.id, diagnostics };
 }
 
@@ -217,11 +230,13 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     else results.push(r);
   }
   for (const e of errors) err(`exchange-config-lint: ${e}\n`);
+  const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  if (opts.maxDiagnostics !== undefined) for (const r of results) r.diagnostics = r.diagnostics.slice(0, opts.maxDiagnostics);
   if (opts.format === 'json') out(formatJson(results));
   else if (opts.format === 'sarif') out(formatSarif(results, version()));
   else out(formatText(results));
   if (errors.length > 0) return 2;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 function version(): string {

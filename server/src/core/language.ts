@@ -55,7 +55,10 @@ export interface ContentChange {
 export interface AnalyzeOptions {
   /** How the host decoded the file's bytes, when it read them itself (the CLI does; an editor does not say). */
   decoded?: Decoded;
+  /** At most this many diagnostics, counted after severity overrides (codes turned off do not count). */
   maxDiagnostics?: number;
+  /** Severity per code; 'off' drops the code. */
+  severityOverrides?: Readonly<Record<string, string>>;
   /** The server the file belongs to and the registry catalog to check it against (default: Exchange 2003, built-in catalog). */
   exchange?: ExchangeKnowledge;
 }

@@ -4,6 +4,7 @@ import { AnalyzeOptions, LanguageService } from '../../core/language';
 import { DEFAULT_CONTEXT } from '../../core/catalog';
 import { registryIndex } from '../../core/catalogLoad';
 import { codeInfo } from '../../core/codes';
+import { applySeverityOverrides } from '../../core/severity';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import { regComplete } from './complete';
 import { RegDocument } from './document';
@@ -53,8 +54,10 @@ export const regLanguage: LanguageService<RegDocument> = {
   },
   validate(doc, options: AnalyzeOptions = {}) {
     const exchange = options.exchange ?? { context: DEFAULT_CONTEXT, registry: registryIndex() };
-    const diags = validateReg(doc, { maxDiagnostics: options.maxDiagnostics, exchange });
-    return options.decoded ? [...encodingDiagnostics(doc, options.decoded), ...diags] : diags;
+    const encoding = options.decoded ? applySeverityOverrides(encodingDiagnostics(doc, options.decoded), options.severityOverrides) : [];
+    const max = options.maxDiagnostics ?? Infinity;
+    const diags = validateReg(doc, { maxDiagnostics: Math.max(0, max - encoding.length), exchange, severityOverrides: options.severityOverrides });
+    return [...encoding.slice(0, max), ...diags];
   },
   hover: regHover,
   complete: regComplete,

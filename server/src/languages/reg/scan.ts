@@ -4,6 +4,7 @@
  * open key, which is resolved later per section. The accept/reject decisions mirror regedit.exe as described by
  * Wine's Windows-verified conformance tests (external-facts section 6).
  */
+import { editDistance } from '../../core/nearest';
 
 export const enum Kind {
   Header,
@@ -306,19 +307,6 @@ function nearestRoot(first: string): string | undefined {
     }
   }
   return bestScore <= 3 ? best : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 function scanKey(text: string, open: number, end: number, rec: LineRecord): void {

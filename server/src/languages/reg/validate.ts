@@ -4,6 +4,7 @@
  */
 import { codeInfo } from '../../core/codes';
 import { ExchangeKnowledge } from '../../core/language';
+import { applySeverityOverrides } from '../../core/severity';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import type { RegDocument, Section } from './document';
 import { checkExchange } from './exchange';
@@ -33,6 +34,8 @@ export interface ValidateOptions {
   maxDiagnostics?: number;
   /** Check values the catalog knows (Exchange knowledge); without it only the file format is checked. */
   exchange?: ExchangeKnowledge;
+  /** Severity per code, applied before the cap; 'off' drops the code. */
+  severityOverrides?: Readonly<Record<string, string>>;
 }
 
 export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Diagnostic[] {
@@ -150,7 +153,8 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
     list.sort((x, y) => x.line - y.line || x.start - y.start || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     for (const d of list) {
       if (out.length >= max) break;
-      out.push(toDiagnostic(d));
+      const diagnostic = overridden(toDiagnostic(d), options.severityOverrides);
+      if (diagnostic) out.push(diagnostic);
     }
   }
   return out;
@@ -209,6 +213,11 @@ export function keyContexts(doc: RegDocument): KeyContext[] {
     out.push(ctx);
   }
   return out;
+}
+
+/** The diagnostic with its severity override applied, or undefined when its code is turned off. */
+export function overridden(d: Diagnostic, overrides: Readonly<Record<string, string>> | undefined): Diagnostic | undefined {
+  return applySeverityOverrides([d], overrides)[0];
 }
 
 function fromSectionDiag(d: SectionDiag, start: number): GlobalDiag {

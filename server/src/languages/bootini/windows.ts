@@ -1,0 +1,97 @@
+/**
+ * Which Windows an entry starts: from its description ("Windows Server 2003, Enterprise", "Microsoft Windows 2000
+ * Advanced Server"), or, when the description does not say, from the configured Windows version.
+ */
+import { ExchangeContext } from '../../core/catalog';
+import { RELEASE_NAMES, WindowsRelease } from './switches';
+
+export type Edition = 'server' | 'advanced' | 'datacenter' | 'professional' | 'home' | 'standard' | 'enterprise' | 'web' | 'small-business';
+
+export interface EntryWindows {
+  release?: WindowsRelease;
+  edition?: Edition;
+  servicePack?: number;
+  /** Where the release comes from. */
+  from: 'description' | 'settings' | 'unknown';
+}
+
+const EDITION_NAMES: Record<Edition, string> = {
+  server: 'Server',
+  advanced: 'Advanced Server',
+  datacenter: 'Datacenter Server',
+  professional: 'Professional',
+  home: 'Home Edition',
+  standard: 'Standard Edition',
+  enterprise: 'Enterprise Edition',
+  web: 'Web Edition',
+  'small-business': 'Small Business Server',
+};
+
+/** The release, edition and service pack a description names, if it names a release. */
+export function windowsFromDescription(description: string): Omit<EntryWindows, 'from'> | undefined {
+  const d = description;
+  const spMatch = /\b(?:SP|Service\s*Pack)\s*(\d+)\b/i.exec(d);
+  const servicePack = spMatch ? Number(spMatch[1]) : undefined;
+  const withSp = <T extends object>(w: T): T & { servicePack?: number } => (servicePack === undefined ? w : { ...w, servicePack });
+  if (/\b2003\b/.test(d) || /\.NET\s+Server/i.test(d)) {
+    const edition: Edition | undefined = /small\s+business/i.test(d)
+      ? 'small-business'
+      : /datacenter/i.test(d)
+        ? 'datacenter'
+        : /enterprise/i.test(d)
+          ? 'enterprise'
+          : /\bweb\b/i.test(d)
+            ? 'web'
+            : /standard/i.test(d)
+              ? 'standard'
+              : undefined;
+    return withSp(edition ? { release: '2003' as const, edition } : { release: '2003' as const });
+  }
+  if (/\bXP\b/i.test(d)) {
+    const edition: Edition | undefined = /professional/i.test(d) ? 'professional' : /\bhome\b/i.test(d) ? 'home' : undefined;
+    return withSp(edition ? { release: 'xp' as const, edition } : { release: 'xp' as const });
+  }
+  if (/\b2000\b/.test(d)) {
+    const edition: Edition | undefined = /datacenter/i.test(d)
+      ? 'datacenter'
+      : /advanced/i.test(d)
+        ? 'advanced'
+        : /professional/i.test(d)
+          ? 'professional'
+          : /\bserver\b/i.test(d)
+            ? 'server'
+            : undefined;
+    return withSp(edition ? { release: '2000' as const, edition } : { release: '2000' as const });
+  }
+  if (/\bNT\b/i.test(d)) return withSp({ release: 'nt4' as const });
+  return undefined;
+}
+
+export function entryWindows(description: string | undefined, context: ExchangeContext): EntryWindows {
+  const fromText = description !== undefined ? windowsFromDescription(description) : undefined;
+  if (fromText) return { ...fromText, from: 'description' };
+  if (context.windowsVersion) return { release: context.windowsVersion, from: 'settings' };
+  return { from: 'unknown' };
+}
+
+/** "Windows 2000 Advanced Server", "Windows Server 2003 SP1", "an unknown Windows version". */
+export function windowsLabel(w: EntryWindows): string {
+  if (!w.release) return 'an unknown Windows version';
+  let label = RELEASE_NAMES[w.release];
+  if (w.edition) label += w.release === '2003' && w.edition !== 'small-business' ? `, ${EDITION_NAMES[w.edition]}` : ` ${EDITION_NAMES[w.edition]}`;
+  if (w.servicePack !== undefined) label += ` SP${w.servicePack}`;
+  return label;
+}
+
+/** Where the version was found, for messages: " (from the description)", " (the configured Windows version)". */
+export function windowsSource(w: EntryWindows): string {
+  return w.from === 'description' ? ' (as the description says)' : w.from === 'settings' ? ' (the configured Windows version)' : '';
+}
+
+/** Whether Exchange 2000/2003 can run on this entry's Windows: a server release, or one we do not know. */
+export function isExchangeServerOs(w: EntryWindows): boolean {
+  if (!w.release) return true;
+  if (w.release === '2003') return w.edition !== 'web';
+  if (w.release === '2000') return w.edition !== 'professional';
+  return false;
+}
