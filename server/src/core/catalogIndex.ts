@@ -29,13 +29,18 @@ export class RegistryCatalogIndex {
   readonly entries: RegistryEntry[] = [];
 
   constructor(catalogs: readonly RegistryCatalog[]) {
-    for (const catalog of catalogs) for (const entry of catalog.entries) this.add(entry);
+    // A later catalog (an organisation's own) replaces an entry with the same id, keys and names included.
+    const byId = new Map<string, RegistryEntry>();
+    for (const catalog of catalogs) {
+      for (const entry of catalog.entries) {
+        byId.delete(entry.id);
+        byId.set(entry.id, entry);
+      }
+    }
+    for (const entry of byId.values()) this.add(entry);
   }
 
   private add(entry: RegistryEntry): void {
-    // A later catalog (an organisation's own) replaces an entry with the same id.
-    const previous = this.entries.findIndex((e) => e.id === entry.id);
-    if (previous >= 0) this.entries.splice(previous, 1);
     this.entries.push(entry);
     for (const key of entry.keys) {
       const norm = normalizeRegistryPath(key);

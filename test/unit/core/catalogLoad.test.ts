@@ -28,6 +28,16 @@ describe('core: user catalogs', () => {
     assert.strictEqual(index.lookup('HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\SERVICES\\MSEXCHANGEWEB\\OWA', 'keyinterval')?.max, 30);
   });
 
+  it('replaces a built-in entry with the same id entirely, keys and names included', () => {
+    const builtIn = registryIndex().entries.find((e) => e.names.includes('MPHeaps parallelism'));
+    assert.ok(builtIn);
+    const own = { version: 1, entries: [{ ...builtIn, names: ['MPHeap parallelism'], status: 'current' as const }] };
+    const index = registryIndex([own]);
+    const key = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\MICROSOFT\\ESE98\\GLOBAL\\OS\\MEMORY';
+    assert.strictEqual(index.lookup(key, 'MPHeaps parallelism'), undefined);
+    assert.strictEqual(index.lookup(key, 'MPHeap parallelism')?.status, 'current');
+  });
+
   it('reports a malformed catalog clearly and leaves the built-in one working', () => {
     const bad = parseRegistryCatalog('{"version": 1, "entries": [{"id": "x"}]}', 'broken.json');
     assert.strictEqual(bad.catalog, undefined);

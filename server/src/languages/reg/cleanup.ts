@@ -4,7 +4,7 @@
  */
 import { ExchangeKnowledge } from '../../core/language';
 import type { RegDocument } from './document';
-import { checkExchange } from './exchange';
+import { checkExchange, restartPhrase } from './exchange';
 import { HEADER_V5 } from './scan';
 import { keyContexts } from './validate';
 
@@ -34,13 +34,14 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
     if (findings.length === 0) continue;
     from.push(name);
     for (const f of findings) {
-      const section = doc.sections[doc.sectionIndexAt(f.line)];
-      const keyLine = doc.records[section.start];
-      const path = (keyLine.name ?? '').replace(/\\+$/, '');
+      // The key regedit has open for the value (after an ignored key line, still the one before it).
+      const opened = contexts[doc.sectionIndexAt(f.line)].line;
+      if (opened === undefined) continue;
+      const path = (doc.records[opened].name ?? '').replace(/\\+$/, '');
       const valueName = doc.records[f.line].name;
       if (valueName === null) continue;
       const entry = exchange.registry.entries.find((e) => e.id === (f.data as { entryId?: string } | undefined)?.entryId);
-      if (entry?.restart) restarts.add(entry.restart);
+      if (entry?.restart) restarts.add(restartPhrase(entry.restart));
       const key = path.toUpperCase();
       let group = byKey.get(key);
       if (!group) byKey.set(key, (group = { path, values: new Map() }));
@@ -55,7 +56,7 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
     '; Removes Exchange 2000 tuning that Exchange 2003 no longer wants. Review it, then import it on each server',
     '; (regedit /s this-file.reg) and restart the services listed below.',
     ...from.map((f) => `; Found in: ${f}`),
-    ...[...restarts].map((r) => `; Restart afterwards: ${r}`),
+    ...[...restarts].map((r) => `; ${r}`),
   ];
   for (const { path, values } of byKey.values()) {
     lines.push('', `[${path}]`);

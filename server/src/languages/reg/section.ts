@@ -48,6 +48,18 @@ export interface SectionAnalysis {
   diags: SectionDiag[];
 }
 
+/**
+ * A line number in a cached message. Section analyses are kept across edits elsewhere, so their messages refer to
+ * lines relative to the section start; resolveLineRefs turns them into line numbers when diagnostics are made.
+ */
+export function lineRef(rel: number): string {
+  return `{line:${rel}}`;
+}
+
+export function resolveLineRefs(message: string, sectionStart: number): string {
+  return message.indexOf('{line:') < 0 ? message : message.replace(/\{line:(-?\d+)\}/g, (_, rel: string) => String(sectionStart + Number(rel) + 1));
+}
+
 export function normalizeKeyPath(path: string): string {
   // The registry ignores trailing separators and compares names case-insensitively.
   let end = path.length;
@@ -103,7 +115,7 @@ export function analyzeSection(doc: RegDocument, section: Section): SectionAnaly
             start: 0,
             end: text.length,
             code: 'reg.hex-continuation-swallowed',
-            message: `regedit expected more hex bytes for the value on line ${i + 1} (its data ends with ",\\"), found this line instead, and discards that value${/^\s*[[@"]/.test(text) ? ' and this line as well' : ''}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
+            message: `regedit expected more hex bytes for the value on line ${lineRef(i - start)} (its data ends with ",\\"), found this line instead, and discards that value${/^\s*[[@"]/.test(text) ? ' and this line as well' : ''}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
             related: [{ rel: i - start, start: rec.nameStart, end: rec.nameEnd, message: 'the value that is discarded' }],
           });
         }
@@ -364,7 +376,8 @@ function checkDuplicates(entries: ValueEntry[], doc: RegDocument, start: number,
 export function duplicateDiag(earlier: ValueEntry, later: ValueEntry, doc: RegDocument, earlierStart: number, laterStart: number): SectionDiag {
   const eRec = doc.records[earlierStart + earlier.rel];
   const lRec = doc.records[laterStart + later.rel];
-  const laterLine = laterStart + later.rel + 1;
+  // Relative to the earlier line's section, which is where the diagnostic is reported.
+  const laterLine = lineRef(laterStart - earlierStart + later.rel);
   const what =
     earlier.type === -1 && later.type === -1
       ? `is deleted again on line ${laterLine}`

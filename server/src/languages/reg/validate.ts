@@ -9,7 +9,7 @@ import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import type { RegDocument, Section } from './document';
 import { checkExchange } from './exchange';
 import { Kind } from './scan';
-import { duplicateDiag, findSameName, rememberName, SectionAnalysis, SectionDiag, ValueEntry } from './section';
+import { duplicateDiag, findSameName, rememberName, resolveLineRefs, SectionAnalysis, SectionDiag, ValueEntry } from './section';
 
 interface GlobalDiag {
   line: number;
@@ -22,9 +22,11 @@ interface GlobalDiag {
 }
 
 /** Where the values of a section go. */
-interface KeyContext {
+export interface KeyContext {
   /** Normalised key the values are written to, or undefined when no key is open. */
   key: string | undefined;
+  /** The key line that opened it. */
+  line?: number;
   /** When no key is open: why. */
   why: string;
 }
@@ -197,7 +199,7 @@ export function keyContexts(doc: RegDocument): KeyContext[] {
     if (i > 0) {
       switch (rec.kind) {
         case Kind.Key:
-          ctx = { key: s.analysis().keyLower, why: '' };
+          ctx = { key: s.analysis().keyLower, line: s.start, why: '' };
           break;
         case Kind.KeyDelete:
           ctx = { key: undefined, why: `the key deletion on line ${s.start + 1} closes the open key` };
@@ -221,7 +223,7 @@ export function overridden(d: Diagnostic, overrides: Readonly<Record<string, str
 }
 
 function fromSectionDiag(d: SectionDiag, start: number): GlobalDiag {
-  const g: GlobalDiag = { line: start + d.rel, start: d.start, end: d.end, code: d.code, message: d.message };
+  const g: GlobalDiag = { line: start + d.rel, start: d.start, end: d.end, code: d.code, message: resolveLineRefs(d.message, start) };
   if (d.related) g.related = d.related.map((r) => ({ line: start + r.rel, start: r.start, end: r.end, message: r.message }));
   if (d.data !== undefined) g.data = d.data;
   return g;

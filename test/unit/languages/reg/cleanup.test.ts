@@ -35,10 +35,21 @@ describe('reg: cleanup file', () => {
         '"MPHeap parallelism"=-',
       ],
     );
-    assert.ok(lines.some((l) => l.startsWith('; Restart afterwards: ')));
+    assert.ok(lines.some((l) => /^; Then restart the Microsoft Exchange Information Store/.test(l)));
     // The result is itself a clean .reg file.
     const again = regLanguage.parse(text);
     assert.deepStrictEqual(regLanguage.validate(again, { exchange }), []);
+  });
+
+  it('uses the key regedit has open, also after an ignored key line', () => {
+    const doc = parse(
+      '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]',
+      '[ HKEY_LOCAL_MACHINE\\SOFTWARE\\Ignored]',
+      '"Initial Memory Percentage"=dword:0000000a',
+    );
+    const text = cleanupReg([{ name: 'd.reg', doc }], exchange) ?? '';
+    assert.ok(!text.includes('[]'));
+    assert.match(text, /\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem\]\r\n; [^\r]*\r\n"Initial Memory Percentage"=-/);
   });
 
   it('returns nothing when no file has obsolete values', () => {

@@ -106,6 +106,8 @@ describe('reg: properties', () => {
         const doc = RegDocument.parse(text);
         let current = text;
         for (const e of edits) {
+          // Validate between edits, as the server does, so that cached section analyses are reused.
+          snapshot(doc);
           const start = current.length === 0 ? 0 : e.start % (current.length + 1);
           const end = Math.min(current.length, start + e.length);
           const range = { start: offsetToPosition(current, start), end: offsetToPosition(current, end) };
