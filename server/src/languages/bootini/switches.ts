@@ -53,6 +53,8 @@ export interface BootSwitch {
   requires?: string[];
   /** Why, in a sentence for the message. */
   requiresNote?: string;
+  /** The name later Windows versions know the same function by. */
+  replacedBy?: string;
   /** Switches that contradict this one (the relation is symmetric). */
   conflicts?: string[];
   /** Markdown, in our own words. */

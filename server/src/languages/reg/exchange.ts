@@ -105,7 +105,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     at(
       'reg.not-for-this-version',
       ...nameRange,
-      `${name} has an effect only on ${entry.versions.map(versionName).join(' and ')}; the server runs ${versionName(ctx.exchangeVersion)} (setting exchangeConfig.exchangeVersion), which ignores it. Remove it, or check the version setting.`,
+      `${name} has an effect only on ${entry.versions.map((v) => (v === '2000' ? versionName(v) : `${versionName(v)}${v === '2003sp2' ? '' : ' and later'}`)).join(' and ')}; the server runs ${versionName(ctx.exchangeVersion)} (setting exchangeConfig.exchangeVersion), which ignores it. Remove it, or check the version setting.`,
     );
     return;
   }

@@ -5,7 +5,7 @@
 import { Fix } from '../../core/language';
 import { Diagnostic, lineRange, range, TextEdit } from '../../core/types';
 import type { RegDocument } from './document';
-import { Kind } from './scan';
+import { HEADER_V4, HEADER_V5, Kind } from './scan';
 
 type FixBuilder = (doc: RegDocument, d: Diagnostic, data: Record<string, unknown>) => Fix[];
 
@@ -51,10 +51,10 @@ const insertAtFix =
 
 /** Replaces a `#` that was meant as a comment after data with `;`. */
 const hashCommentFix: FixBuilder = (doc, d) => {
+  // Only where the "#" itself is what regedit stumbles on: the diagnostic starts at it.
   const line = d.range.start.line;
-  const text = doc.lines[line];
-  const hash = text.indexOf('#', d.range.start.character);
-  if (hash < 0 || hash >= Math.max(d.range.end.character, d.range.start.character + 1)) return [];
+  const hash = d.range.start.character;
+  if (doc.lines[line][hash] !== '#') return [];
   return [{ title: 'Start the comment with ";"', isPreferred: true, edits: [replace(line, hash, hash + 1, ';')] }];
 };
 
@@ -107,6 +107,13 @@ const FIXES: Record<string, FixBuilder> = {
   'reg.value-out-of-range': setDwordFix((n) => `Set it to ${n}`, false),
   'reg.undefined-bits': setDwordFix((n) => `Keep only the documented bits (0x${n.toString(16).padStart(8, '0')})`, true),
   'reg.invalid-header': (doc, d, data) => {
+    // Blank lines above a valid header: removing them is the fix, not a second header.
+    if (doc.lines[0].trim() === '') {
+      let h = 0;
+      while (h < doc.lineCount - 1 && doc.lines[h].trim() === '') h++;
+      const first = doc.lines[h].trim();
+      if (first === HEADER_V5 || first === HEADER_V4) return [{ title: 'Remove the blank lines before the header', isPreferred: true, edits: [{ range: range(0, 0, h, 0), newText: '' }] }];
+    }
     if (typeof data.replacement === 'string') return replacementFix((r) => `Replace the header with "${r}"`, true)(doc, d, data);
     if (typeof data.insert === 'string') {
       return [{ title: `Insert the header "${data.insert}"`, isPreferred: true, edits: [replace(0, 0, 0, `${data.insert}${documentEol(doc)}${documentEol(doc)}`)] }];
@@ -159,7 +166,11 @@ const FIXES: Record<string, FixBuilder> = {
       const at = d.range.start.character;
       return [{ title: 'Remove the 0x prefix', isPreferred: true, edits: [replace(line, at, at + 2, '')] }];
     }
-    return hashCommentFix(doc, d, {});
+    // "dword:10 #note": the "#" after the digits is the only problem.
+    const hash = /^[0-9a-fA-F]{1,8}[ \t]*#/.exec(text.slice(d.range.start.character));
+    if (!hash) return [];
+    const at = d.range.start.character + hash[0].length - 1;
+    return [{ title: 'Start the comment with ";"', isPreferred: true, edits: [replace(line, at, at + 1, ';')] }];
   },
   'reg.data-unknown-type': (_doc, d, data) => {
     const r = data.replacement;

@@ -19,7 +19,7 @@ function encodingDiagnostics(doc: RegDocument, decoded: Decoded): Diagnostic[] {
   const add = (code: string, message: string): void => {
     out.push({ range: r, severity: codeInfo(code).severity, code, message, source: SOURCE });
   };
-  if (decoded.encoding === 'utf8bom') {
+  if (decoded.encoding === 'utf8bom' && decoded.bom) {
     add('reg.utf8-bom', 'The file starts with a UTF-8 byte order mark. regedit on Windows 2000/Server 2003 reads every file without the UTF-16LE mark (FF FE) as ANSI, so the three mark bytes become part of the header and the whole file is rejected. Save it as UTF-16LE (Unicode) or as ANSI without a byte order mark.');
   } else if (decoded.encoding === 'utf16be') {
     add('reg.utf16-big-endian', 'The file is UTF-16 big-endian. regedit only reads UTF-16 little-endian (with the FF FE mark) or ANSI, so it rejects this file. Save it as UTF-16LE ("Unicode").');

@@ -246,7 +246,8 @@ export function scanHeader(text: string): { rec: LineRecord; kind: HeaderKind } 
   else if (lower === HEADER_V5.toLowerCase() || lower === HEADER_V4.toLowerCase()) {
     why = 'the header is case-sensitive';
     replacement = lower === HEADER_V4.toLowerCase() ? HEADER_V4 : HEADER_V5;
-  } else if (lower.startsWith('windows registry editor')) why = 'the only accepted version line is "Windows Registry Editor Version 5.00"';
+  } else if (h.replace(/[ \t]+$/, '') === HEADER_V5) why = 'the header has trailing blanks, and regedit compares the whole line';
+  else if (lower.startsWith('windows registry editor')) why = 'the only accepted version line is "Windows Registry Editor Version 5.00"';
   else if (/^\s*[[@";#]/.test(h)) {
     why = 'the file has no header line before its first key, value or comment';
     replacement = undefined;

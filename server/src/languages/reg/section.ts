@@ -160,7 +160,8 @@ function extractBytes(text: string, from: number, end: number, out: number[]): v
   let s = from;
   while (s < end) {
     let c = text.charCodeAt(s);
-    while (s < end && (c === 0x20 || c === 0x09 || c === 0x2b || c === 0x2d)) c = text.charCodeAt(++s);
+    // The blanks regedit's byte parser (wcstoul) skips, and a sign.
+    while (s < end && (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x2b || c === 0x2d)) c = text.charCodeAt(++s);
     if (c === 0x30 && (text.charCodeAt(s + 1) | 0x20) === 0x78 && isHexDigit(text.charCodeAt(s + 2))) s += 2;
     const d = s;
     let value = 0;

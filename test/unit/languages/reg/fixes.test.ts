@@ -66,6 +66,19 @@ describe('reg: quick fixes', () => {
     assert.strictEqual(applyFix(before, 'reg.duplicate-value'), `${V5}\r\n${K}\r\n"a"=-`);
   });
 
+  it('offers the "#" fix only where the "#" is the problem', () => {
+    for (const line of ['"a"="x" y #c', '"d"=dword:1234 5678 #c', '"h"=hex:01 02 #x']) {
+      const text = crlf(V5, K, line, '');
+      const doc = regLanguage.parse(text);
+      for (const d of regLanguage.validate(doc)) assert.deepStrictEqual(regLanguage.fixes!(doc, d), [], `${line}: ${d.code}`);
+    }
+  });
+
+  it('removes blank lines above the header instead of adding a second one', () => {
+    const before = crlf('', V5, K, '');
+    assert.strictEqual(applyFix(before, 'reg.invalid-header'), crlf(V5, K, ''));
+  });
+
   it('has a before/after case for every fixable code', () => {
     const covered = new Set(CASES.map((c) => c[0]));
     assert.deepStrictEqual(fixableCodes().filter((c) => !covered.has(c)), []);

@@ -275,3 +275,11 @@ describe('reg 6.1: header', () => {
     });
   });
 });
+
+describe('header: trailing blanks after the version 5 header', () => {
+  it('says that the blanks are the problem', () => {
+    const d = regLanguage.validate(regLanguage.parse('Windows Registry Editor Version 5.00 \r\n'));
+    assert.strictEqual(d[0].code, 'reg.invalid-header');
+    assert.match(d[0].message, /trailing blanks/);
+  });
+});
