@@ -40,7 +40,7 @@ export interface WindowsConstraint {
   allowed?: AllowedValue[];
 }
 
-/** How confident the catalog is in a fact; uncertain facts lower the severity of what is reported from them. */
+/** How confident the catalog is in a fact; findings from uncertain entries are reported one severity level lower, with a note. */
 export type Confidence = 'documented' | 'inferred' | 'uncertain';
 
 export interface RegistryEntry {

@@ -5,14 +5,20 @@
  */
 import { ExchangeContext, ExchangeVersion, isExchange2003OrLater, RegistryEntry } from '../../core/catalog';
 import { RegistryCatalogIndex } from '../../core/catalogIndex';
+import { codeInfo } from '../../core/codes';
+import { Severity } from '../../core/types';
 import type { RegDocument } from './document';
-import { Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './scan';
+import { dataContentEnd, Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './scan';
 import { displayName, entryBytes, SectionDiag, typeName, ValueEntry } from './section';
 
 export interface ExchangeFinding extends SectionDiag {
   /** Absolute line of the value. */
   line: number;
+  /** Lower than the code's default where the catalog entry is uncertain. */
+  severity?: Severity;
 }
+
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'hint', hint: 'hint' };
 
 /** The data of a value as the registry will hold it: a number for dwords, text for strings. */
 export interface ValueData {
@@ -84,10 +90,17 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
   const rec = doc.records[line];
   const name = displayName(v.name);
   const at = (code: string, start: number, end: number, message: string, data?: unknown): void => {
-    out.push({ line, rel: 0, start, end, code, message, data: { entryId: entry.id, ...(data as object | undefined) } });
+    const finding: ExchangeFinding = { line, rel: 0, start, end, code, message, data: { entryId: entry.id, ...(data as object | undefined) } };
+    if (entry.confidence === 'uncertain') {
+      // Where the sources disagree or are unclear, say so, one level more quietly.
+      finding.severity = LOWER[codeInfo(code).severity];
+      finding.message += ' (The sources are uncertain about this setting; see the hover for details.)';
+    }
+    out.push(finding);
   };
   const nameRange: [number, number] = [rec.nameStart, rec.nameEnd];
-  const dataRange: [number, number] = [rec.dataStart, lastLine === line ? rec.dataEnd : doc.lines[line].length];
+  const lineText = doc.lines[line];
+  const dataRange: [number, number] = [rec.dataStart, dataContentEnd(lineText, rec.dataStart, lastLine === line ? rec.dataEnd : lineText.length)];
   const notes = entry.notes?.length ? ` Note: ${entry.notes[0]}` : '';
 
   if (entry.status === 'deprecated' && isExchange2003OrLater(ctx.exchangeVersion)) {

@@ -5,7 +5,7 @@
 import { Fix } from '../../core/language';
 import { Diagnostic, lineRange, range, TextEdit } from '../../core/types';
 import type { RegDocument } from './document';
-import { HEADER_V4, HEADER_V5, Kind } from './scan';
+import { dataContentEnd, HEADER_V4, HEADER_V5, Kind } from './scan';
 
 type FixBuilder = (doc: RegDocument, d: Diagnostic, data: Record<string, unknown>) => Fix[];
 
@@ -71,7 +71,8 @@ function replaceData(doc: RegDocument, line: number, newData: string): TextEdit[
   if (!span) return [];
   const rec = doc.records[line];
   const last = span[1];
-  const endChar = last === line ? rec.dataEnd : doc.lines[last].length;
+  // A trailing "; comment" on the last line stays.
+  const endChar = dataContentEnd(doc.lines[last], last === line ? rec.dataStart : 0, last === line ? rec.dataEnd : doc.lines[last].length);
   return [{ range: range(line, rec.dataStart, last, endChar), newText: newData }];
 }
 

@@ -1104,6 +1104,26 @@ function scanIgnored(text: string, i: number, end: number, rec: LineRecord): voi
   );
 }
 
+/**
+ * Where the data on a line ends, before a trailing ";" comment and the blanks before it (a ";" inside a quoted
+ * string is data). Fixes and diagnostics use it so that they leave the comment alone.
+ */
+export function dataContentEnd(text: string, from: number, end: number): number {
+  let i = from;
+  let inQuote = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuote) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inQuote = false;
+    } else if (c === 0x22) inQuote = true;
+    else if (c === 0x3b) break;
+  }
+  i = Math.min(i, end);
+  while (i > from && isBlank(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
 /** Scans one line of the body (everything after the header line) of a REGEDIT4 or version 5 file. */
 export function scanLine(text: string, inCont: boolean): LineRecord {
   if (text.length === 0) return inCont ? EMPTY_GAP : EMPTY;

@@ -5,7 +5,7 @@
 import { codeInfo } from '../../core/codes';
 import { ExchangeKnowledge } from '../../core/language';
 import { applySeverityOverrides } from '../../core/severity';
-import { Diagnostic, lineRange, SOURCE } from '../../core/types';
+import { Diagnostic, lineRange, Severity, SOURCE } from '../../core/types';
 import type { RegDocument, Section } from './document';
 import { checkExchange } from './exchange';
 import { Kind } from './scan';
@@ -19,6 +19,8 @@ interface GlobalDiag {
   message: string;
   related?: { line: number; start: number; end: number; message: string }[];
   data?: unknown;
+  /** Instead of the code's default severity. */
+  severity?: Severity;
 }
 
 /** Where the values of a section go. */
@@ -55,7 +57,7 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
     const keys = contexts.map((c) => c.key);
     for (const f of checkExchange(doc, keys, options.exchange.registry, options.exchange.context)) {
       const related = f.related?.map((r) => ({ line: f.line + r.rel, start: r.start, end: r.end, message: r.message }));
-      add(doc.sectionIndexAt(f.line), { line: f.line, start: f.start, end: f.end, code: f.code, message: f.message, data: f.data, related });
+      add(doc.sectionIndexAt(f.line), { line: f.line, start: f.start, end: f.end, code: f.code, message: f.message, data: f.data, related, severity: f.severity });
     }
   }
   // Values written nowhere.
@@ -233,7 +235,7 @@ function toDiagnostic(d: GlobalDiag): Diagnostic {
   const info = codeInfo(d.code);
   const out: Diagnostic = {
     range: lineRange(d.line, d.start, d.end),
-    severity: info.severity,
+    severity: d.severity ?? info.severity,
     code: d.code,
     message: d.message,
     source: SOURCE,

@@ -352,3 +352,13 @@ describe('reg: ValidPorts on the RPC proxy', () => {
     assert.deepStrictEqual(run('MAIL01:593;'), ['reg.invalid-format']);
   });
 });
+
+describe('reg: uncertain catalog entries', () => {
+  it('report one level more quietly, and say why', () => {
+    const uncertain: RegistryCatalog = { version: 1, entries: [{ ...CATALOG.entries[3], id: 'uncertain', confidence: 'uncertain' }] };
+    const text = [V5, '', `[${OWA}]`, '"DisableAttachments"=dword:00000003', ''].join('\r\n');
+    const d = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003' }, registry: new RegistryCatalogIndex([uncertain]) } });
+    assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['reg.value-not-allowed', 'information']]);
+    assert.match(d[0].message, /sources are uncertain/);
+  });
+});

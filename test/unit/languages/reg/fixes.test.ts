@@ -13,6 +13,7 @@ const OWA = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchang
 const CASES: [string, string, string][] = [
   // Exchange knowledge, with the built-in catalog
   ['reg.deprecated-e2k-tuning', crlf(V5, IS, '"Initial Memory Percentage"=dword:0000000a', ''), crlf(V5, IS, '"Initial Memory Percentage"=-', '')],
+  ['reg.deprecated-e2k-tuning', crlf(V5, IS, '"Initial Memory Percentage"=dword:0000000a ; tuned in 2004', ''), crlf(V5, IS, '"Initial Memory Percentage"=- ; tuned in 2004', '')],
   ['reg.wrong-type', crlf(V5, IS, '"Maximum Polling Frequency"="90000"', ''), crlf(V5, IS, '"Maximum Polling Frequency"=dword:00015f90', '')],
   ['reg.do-not-modify', crlf(V5, IS, '"Rpc/HTTP Port"=dword:00001772', ''), crlf(V5, IS, '"Rpc/HTTP Port"=dword:00001771', '')],
   ['reg.value-out-of-range', crlf(V5, OWA, '"KeyInterval"=dword:000005a1', ''), crlf(V5, OWA, '"KeyInterval"=dword:000005a0', '')],
