@@ -118,7 +118,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         i = argv.length;
         break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         opts.paths.push(arg);
     }
   }

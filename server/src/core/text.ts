@@ -29,10 +29,3 @@ export function splitLines(text: string): Lines {
   eols[last] = '';
   return { lines, eols };
 }
-
-/** The text these lines were split from. */
-export function joinLines(lines: readonly string[], eols: readonly string[]): string {
-  let out = '';
-  for (let i = 0; i < lines.length; i++) out += lines[i] + eols[i];
-  return out;
-}

@@ -57,10 +57,9 @@ export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOption
     const meaning = data?.dword !== undefined ? describeDword(known, data.dword) : undefined;
     md += `${meaning ? `\n\nMeaning: **${meaning}**` : ''}\n\n---\n\n${renderRegistryEntry(known)}`;
   }
-  const rangeEnd = pos.line === first ? doc.lines[first].length : doc.lines[pos.line].length;
   return {
     contents: md + keyLine,
-    range: lineRange(pos.line, pos.line === first ? valueRec.nameStart : 0, rangeEnd),
+    range: lineRange(pos.line, pos.line === first ? valueRec.nameStart : 0, doc.lines[pos.line].length),
   };
 }
 

@@ -21,7 +21,8 @@ export function regSymbols(doc: RegDocument): DocumentSymbol[] {
       const line = s.start + e.rel;
       const r = doc.records[line];
       return {
-        name: e.name === null ? '@' : e.name === '' ? '""' : e.name,
+        // An empty name ("") is the default value too, so only @ stands for both.
+        name: e.name ?? '@',
         detail: e.valid ? typeName(e.type) : 'not imported',
         kind: 'property',
         range: range(line, 0, s.start + e.lastRel, doc.lines[s.start + e.lastRel].length),
