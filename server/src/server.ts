@@ -85,7 +85,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
         },
         hoverProvider: true,
         executeCommandProvider: { commands: [SERVER_COMMANDS.cleanupReg] },
-        completionProvider: { triggerCharacters: ['[', '\\', '"', ':'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['[', '\\', '"', ':', '/', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,

@@ -77,6 +77,9 @@ describe('cli: exchange-config-lint', () => {
     assert.strictEqual(lint(['--format', 'xml', dir]).code, 2);
     assert.strictEqual(lint(['--bogus', dir]).code, 2);
     assert.strictEqual(lint(['--help']).code, 0);
+    const version = lint(['--version']);
+    assert.strictEqual(version.code, 0);
+    assert.match(version.out, /^\d+\.\d+\.\d+\n$/);
   });
 
   it('prints file:line:col severity code message and a summary in text format', () => {

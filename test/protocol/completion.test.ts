@@ -35,7 +35,7 @@ describe('protocol: completion', function () {
     client = TestClient.start('stdio');
     const init = await client.initialize({});
     const caps = init.capabilities as { completionProvider?: { triggerCharacters?: string[]; resolveProvider?: boolean } };
-    assert.deepStrictEqual(caps.completionProvider, { triggerCharacters: ['[', '\\', '"', ':'], resolveProvider: false });
+    assert.deepStrictEqual(caps.completionProvider, { triggerCharacters: ['[', '\\', '"', ':', '/', '='], resolveProvider: false });
     await client.open(URI, TEXT);
   });
 

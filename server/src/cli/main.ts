@@ -25,8 +25,9 @@ interface Options {
 
 const USAGE = `Usage: exchange-config-lint [options] <file|dir>...
 
-Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg).
-Folders are searched recursively for files it understands.
+Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg)
+and boot.ini (any letter case). Folders are searched recursively for files it
+understands.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -37,9 +38,10 @@ Options:
   --max-diagnostics N        report at most N diagnostics per file
   --exchange-version V       the Exchange version the servers run now:
                              2000, 2003 (default), 2003sp1, 2003sp2
-  --windows-version V        the servers' Windows version: 2000 or 2003
+  --windows-version V        the servers' Windows version: 2000 or 2003 (for
+                             boot.ini entries whose description names none)
   --role ROLE                the servers' role: mailbox, public-folder,
-                             front-end, bridgehead, rpc-proxy
+                             front-end, bridgehead, rpc-proxy (boot.ini: /3GB)
   --catalog FILE             an organisation's own registry catalog (JSON,
                              same schema as the built-in one); may be repeated
   -h, --help                 show this help
@@ -241,7 +243,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 
 function version(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
     return pkg.version;
   } catch {
     return 'unknown';

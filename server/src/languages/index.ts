@@ -1,8 +1,9 @@
 /** The languages the product understands, and which one a file belongs to. */
 import { LanguageService } from '../core/language';
+import { bootiniLanguage } from './bootini';
 import { regLanguage } from './reg';
 
-export const languages: readonly LanguageService[] = [regLanguage as LanguageService];
+export const languages: readonly LanguageService[] = [regLanguage as LanguageService, bootiniLanguage as LanguageService];
 
 export function languageById(id: string): LanguageService | undefined {
   return languages.find((l) => l.id === id);

@@ -1,99 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as oniguruma from 'vscode-oniguruma';
-import * as vsctm from 'vscode-textmate';
+import { hasScope, innermost, lacksScope, noInvalid, show, tok, tokenizer } from '../../helpers/textmate';
 
 // Compiled to out/test/unit/syntaxes/, so the repository root is four levels up.
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const GRAMMAR = path.join(ROOT, 'syntaxes', 'reg.tmLanguage.json');
 const CONFIG = path.join(ROOT, 'syntaxes', 'reg.language-configuration.json');
 
-interface Token {
-  text: string;
-  scopes: string[];
-}
-
-let grammarPromise: Promise<vsctm.IGrammar> | undefined;
-
-/** Loads the grammar the way VS Code does: vscode-textmate on top of the Oniguruma WebAssembly build. */
-function loadGrammar(): Promise<vsctm.IGrammar> {
-  if (!grammarPromise) {
-    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-    const onigLib = oniguruma.loadWASM({ data: wasm }).then(() => ({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (s: string) => new oniguruma.OnigString(s),
-    }));
-    const registry = new vsctm.Registry({
-      onigLib,
-      loadGrammar: async (scopeName) =>
-        scopeName === 'source.reg' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR, 'utf8'), GRAMMAR) : null,
-    });
-    grammarPromise = registry.loadGrammar('source.reg').then((g) => {
-      if (!g) throw new Error('source.reg did not load');
-      return g;
-    });
-  }
-  return grammarPromise;
-}
-
-/**
- * Tokenizes the lines in order (state carried from line to line, as in the editor).
- * Fails if vscode-textmate reports a problem (it logs endless-loop protection to console.error).
- */
-async function tokenize(...lines: string[]): Promise<Token[][]> {
-  const grammar = await loadGrammar();
-  const complaints: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => {
-    complaints.push(args.map(String).join(' '));
-  };
-  const result: Token[][] = [];
-  try {
-    let state = vsctm.INITIAL;
-    for (const line of lines) {
-      const r = grammar.tokenizeLine(line, state);
-      result.push(r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes })));
-      state = r.ruleStack;
-    }
-  } finally {
-    console.error = original;
-  }
-  assert.deepStrictEqual(complaints, [], 'vscode-textmate complained while tokenizing');
-  return result;
-}
-
-function show(line: Token[]): string {
-  return line.map((t) => `${JSON.stringify(t.text)} ${t.scopes.slice(1).join(' ')}`).join('\n');
-}
-
-/** The n-th token (0-based) whose text is exactly `text`. */
-function tok(line: Token[], text: string, n = 0): Token {
-  const found = line.filter((t) => t.text === text);
-  assert.ok(found.length > n, `no token ${JSON.stringify(text)} (#${n}) in:\n${show(line)}`);
-  return found[n];
-}
-
-/** Asserts that the n-th token `text` carries `scope` somewhere in its scope stack. */
-function hasScope(line: Token[], text: string, scope: string, n = 0): void {
-  const t = tok(line, text, n);
-  assert.ok(t.scopes.includes(scope), `${JSON.stringify(text)} has ${t.scopes.join(' ')}, expected ${scope}`);
-}
-
-function lacksScope(line: Token[], text: string, prefix: string, n = 0): void {
-  const t = tok(line, text, n);
-  assert.ok(!t.scopes.some((s) => s.startsWith(prefix)), `${JSON.stringify(text)} has ${t.scopes.join(' ')}, expected no ${prefix}*`);
-}
-
-function innermost(line: Token[], text: string, n = 0): string {
-  const s = tok(line, text, n).scopes;
-  return s[s.length - 1];
-}
-
-function noInvalid(line: Token[]): void {
-  const bad = line.filter((t) => t.scopes.some((s) => s.startsWith('invalid')));
-  assert.deepStrictEqual(bad, [], `unexpected invalid tokens in:\n${show(line)}`);
-}
+const tokenize = tokenizer('source.reg', GRAMMAR);
 
 describe('syntaxes: reg grammar', () => {
   it('is the grammar package.json contributes for the reg language', () => {

@@ -1,0 +1,87 @@
+/** Helpers for boot.ini tests: parse text, collect diagnostics (optionally for a server context), apply fixes. */
+import * as assert from 'assert';
+import { DEFAULT_CONTEXT, ExchangeContext } from '../../server/src/core/catalog';
+import { registryIndex } from '../../server/src/core/catalogLoad';
+import { AnalyzeOptions, Fix } from '../../server/src/core/language';
+import { Diagnostic } from '../../server/src/core/types';
+import { bootiniLanguage, BootIniDocument } from '../../server/src/languages/bootini';
+import { applyEdits } from './reg';
+
+export { applyEdits };
+
+export const LOADER = ['[boot loader]', 'timeout=30', 'default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS'];
+export const PATH = 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS';
+export const W2003 = `${PATH}="Windows Server 2003, Enterprise"`;
+export const W2000AS = 'multi(0)disk(0)rdisk(0)partition(1)\\WINNT="Microsoft Windows 2000 Advanced Server"';
+export const W2000S = 'multi(0)disk(0)rdisk(0)partition(1)\\WINNT="Microsoft Windows 2000 Server"';
+
+/** A complete boot.ini (CRLF): [boot loader] defaulting to PATH, then [operating systems] with these entry lines. */
+export function bootIni(...entries: string[]): string {
+  return [...LOADER, '[operating systems]', ...entries, ''].join('\r\n');
+}
+
+/** The line of the first entry in bootIni(...). */
+export const ENTRY = 4;
+
+export function context(c: Partial<ExchangeContext> = {}): AnalyzeOptions {
+  return { exchange: { context: { ...DEFAULT_CONTEXT, ...c }, registry: registryIndex() } };
+}
+
+export function parse(text: string): BootIniDocument {
+  return bootiniLanguage.parse(text);
+}
+
+export function diagnose(text: string, options?: AnalyzeOptions): Diagnostic[] {
+  return bootiniLanguage.validate(bootiniLanguage.parse(text), options);
+}
+
+export function codes(text: string, options?: AnalyzeOptions): string[] {
+  return diagnose(text, options).map((d) => d.code);
+}
+
+export function fmt(ds: Diagnostic[]): string {
+  return ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).join(', ') || '(none)';
+}
+
+/** Exactly one diagnostic with this code, on this line at these columns; returns it. */
+export function diagAt(text: string, code: string, line: number, start: number, end: number, options?: AnalyzeOptions): Diagnostic {
+  const ds = diagnose(text, options);
+  const found = ds.filter((d) => d.code === code);
+  assert.strictEqual(found.length, 1, `expected one ${code}, got ${fmt(ds)}`);
+  const d = found[0];
+  assert.deepStrictEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [line, start, line, end], `range of ${code}: ${fmt(found)}`);
+  return d;
+}
+
+/** Exactly one diagnostic with this code somewhere; returns it. */
+export function one(text: string, code: string, options?: AnalyzeOptions): Diagnostic {
+  const ds = diagnose(text, options);
+  const found = ds.filter((d) => d.code === code);
+  assert.strictEqual(found.length, 1, `expected one ${code}, got ${fmt(ds)}`);
+  return found[0];
+}
+
+export function noCode(text: string, code: string, options?: AnalyzeOptions): void {
+  const ds = diagnose(text, options);
+  assert.ok(!ds.some((d) => d.code === code), `did not expect ${code}, got ${fmt(ds)}`);
+}
+
+export function clean(text: string, options?: AnalyzeOptions): void {
+  const ds = diagnose(text, options);
+  assert.strictEqual(ds.length, 0, `expected no diagnostics, got ${fmt(ds)}`);
+}
+
+export function fixesFor(text: string, code: string, options?: AnalyzeOptions): Fix[] {
+  const doc = bootiniLanguage.parse(text);
+  const d = bootiniLanguage.validate(doc, options).find((x) => x.code === code);
+  if (!d) throw new Error(`no ${code} diagnostic`);
+  return bootiniLanguage.fixes!(doc, d);
+}
+
+/** Applies the fix whose title matches (or the first one) of the first diagnostic with this code. */
+export function applyFix(text: string, code: string, title?: RegExp, options?: AnalyzeOptions): string {
+  const fixes = fixesFor(text, code, options);
+  const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
+  if (!fix) throw new Error(`no fix for ${code}${title ? ` matching ${title}` : ''}: ${fixes.map((f) => f.title).join(' | ')}`);
+  return applyEdits(text, fix.edits);
+}
