@@ -8,6 +8,13 @@ export type RegistryType = 'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_MULTI_SZ' | 'REG_DW
 /** Exchange versions a setting or a status applies to. */
 export type ExchangeVersion = '2000' | '2003' | '2003sp1' | '2003sp2';
 
+export const EXCHANGE_VERSION_NAMES: Readonly<Record<ExchangeVersion, string>> = {
+  '2000': 'Exchange 2000',
+  '2003': 'Exchange 2003',
+  '2003sp1': 'Exchange 2003 SP1',
+  '2003sp2': 'Exchange 2003 SP2',
+};
+
 export type WindowsVersion = '2000' | '2003';
 
 export type ServerRole = 'mailbox' | 'public-folder' | 'front-end' | 'bridgehead' | 'rpc-proxy' | 'client';

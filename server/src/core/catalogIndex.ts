@@ -3,14 +3,8 @@
  * HKLM and HKEY_LOCAL_MACHINE alike, trailing separators ignored. User catalogs are merged over the built-in one.
  */
 import { RegistryCatalog, RegistryEntry } from './catalog';
+import { ROOT_ABBREVIATIONS } from './registryRoots';
 
-const ROOT_ABBREVIATIONS: Record<string, string> = {
-  HKLM: 'HKEY_LOCAL_MACHINE',
-  HKCU: 'HKEY_CURRENT_USER',
-  HKCR: 'HKEY_CLASSES_ROOT',
-  HKU: 'HKEY_USERS',
-  HKCC: 'HKEY_CURRENT_CONFIG',
-};
 
 /** Upper-case, full root name, no trailing backslashes. */
 export function normalizeRegistryPath(path: string): string {

@@ -1,5 +1,5 @@
 /** One rendering of a catalog entry, for hover and for completion documentation alike. */
-import { RegistryEntry } from './catalog';
+import { EXCHANGE_VERSION_NAMES, RegistryEntry } from './catalog';
 
 const STATUS: Record<RegistryEntry['status'], string> = {
   current: 'Supported',
@@ -8,7 +8,6 @@ const STATUS: Record<RegistryEntry['status'], string> = {
   discouraged: 'Valid, but **discouraged**',
 };
 
-const VERSION_NAMES: Record<string, string> = { '2000': 'Exchange 2000', '2003': 'Exchange 2003', '2003sp1': 'Exchange 2003 SP1', '2003sp2': 'Exchange 2003 SP2' };
 
 function hex(n: number): string {
   return `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
@@ -57,7 +56,7 @@ export function renderRegistryEntry(entry: RegistryEntry): string {
     const when = entry.restart === 'dynamic' ? 'at once, no restart' : entry.restart === 'reboot' ? 'after restarting the server' : `after restarting ${entry.restart}`;
     facts.push(`**Takes effect:** ${when}`);
   }
-  if (entry.versions?.length) facts.push(`**Versions:** ${entry.versions.map((v) => VERSION_NAMES[v] ?? v).join(', ')}`);
+  if (entry.versions?.length) facts.push(`**Versions:** ${entry.versions.map((v) => EXCHANGE_VERSION_NAMES[v] ?? v).join(', ')}`);
   if (entry.roles?.length) facts.push(`**Set on:** ${entry.roles.join(', ')} servers`);
   lines.push(facts.join('  \n'));
   if (entry.notes?.length) lines.push('', ...entry.notes.map((n) => `> ${n}`));

@@ -3,13 +3,13 @@
  * tuning that Exchange 2003 no longer wants, for its type, its documented values or range, and the values Setup
  * writes. Only values regedit would actually import are checked (syntax errors come first).
  */
-import { ExchangeContext, ExchangeVersion, isExchange2003OrLater, RegistryEntry } from '../../core/catalog';
+import { EXCHANGE_VERSION_NAMES, ExchangeContext, ExchangeVersion, isExchange2003OrLater, RegistryEntry } from '../../core/catalog';
 import { RegistryCatalogIndex } from '../../core/catalogIndex';
 import { codeInfo } from '../../core/codes';
 import { Severity } from '../../core/types';
 import type { RegDocument } from './document';
 import { dataContentEnd, Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './scan';
-import { displayName, entryBytes, SectionDiag, typeName, ValueEntry } from './section';
+import { bytesToText, displayName, entryBytes, SectionDiag, typeName, ValueEntry } from './section';
 
 export interface ExchangeFinding extends SectionDiag {
   /** Absolute line of the value. */
@@ -27,8 +27,6 @@ export interface ValueData {
   text?: string;
 }
 
-const ansi = new TextDecoder('windows-1252');
-
 export function valueData(doc: RegDocument, line: number, lastLine: number): ValueData {
   const rec = doc.records[line];
   const type = rec.type;
@@ -41,10 +39,7 @@ export function valueData(doc: RegDocument, line: number, lastLine: number): Val
   const bytes = entryBytes(doc, line, lastLine);
   if (type === REG_DWORD && bytes.length === 4) return { type, dword: (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0 };
   if (type === REG_SZ || type === REG_EXPAND_SZ) {
-    let text = '';
-    if (doc.unicode) for (let k = 0; k + 1 < bytes.length; k += 2) text += String.fromCharCode(bytes[k] | (bytes[k + 1] << 8));
-    else text = ansi.decode(Uint8Array.from(bytes));
-    return { type, text: text.replace(/\0+$/, '') };
+    return { type, text: bytesToText(bytes, doc.unicode).replace(/\0+$/, '') };
   }
   return { type };
 }
@@ -58,10 +53,8 @@ const TYPE_NUMBER: Record<RegistryEntry['type'], number[]> = {
   REG_BINARY: [3],
 };
 
-const VERSION_NAMES: Record<string, string> = { '2000': 'Exchange 2000', '2003': 'Exchange 2003', '2003sp1': 'Exchange 2003 SP1', '2003sp2': 'Exchange 2003 SP2' };
-
-function versionName(v: string): string {
-  return VERSION_NAMES[v] ?? v;
+function versionName(v: ExchangeVersion): string {
+  return EXCHANGE_VERSION_NAMES[v];
 }
 
 /** "2003" in a catalog entry covers Exchange 2003 with any service pack; "2003sp1" covers SP1 and later. */

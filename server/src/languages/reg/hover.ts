@@ -5,7 +5,7 @@ import { AnalyzeOptions, Hover } from '../../core/language';
 import { lineRange, Position } from '../../core/types';
 import type { RegDocument } from './document';
 import { Kind, matchRoot, REG_BINARY, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_NONE, REG_QWORD, REG_SZ } from './scan';
-import { displayName, entryBytes, typeName, ValueEntry } from './section';
+import { bytesToText, displayName, entryBytes, typeName, ValueEntry } from './section';
 import { valueData } from './exchange';
 import { keyContexts } from './validate';
 
@@ -84,18 +84,9 @@ function describeValue(doc: RegDocument, entry: ValueEntry, first: number, last:
   return lines.join('\n');
 }
 
-const ansi = new TextDecoder('windows-1252');
-
 function codeBlock(text: string): string {
   const fence = text.includes('```') ? '~~~~' : '```';
   return `${fence}text\n${text}\n${fence}`;
-}
-
-function bytesToText(bytes: number[], unicode: boolean): string {
-  if (!unicode) return ansi.decode(Uint8Array.from(bytes));
-  let s = '';
-  for (let k = 0; k + 1 < bytes.length; k += 2) s += String.fromCharCode(bytes[k] | (bytes[k + 1] << 8));
-  return s;
 }
 
 export function decodeBytesFor(type: number, bytes: number[], unicode: boolean): string {

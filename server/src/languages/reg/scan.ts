@@ -6,6 +6,8 @@
  */
 import { editDistance } from '../../core/nearest';
 
+import { REGISTRY_ROOTS, ROOT_ABBREVIATIONS } from '../../core/registryRoots';
+
 export const enum Kind {
   Header,
   Blank,
@@ -262,26 +264,9 @@ export function scanHeader(text: string): { rec: LineRecord; kind: HeaderKind } 
   return { rec, kind: 'invalid' };
 }
 
-const ROOTS = [
-  'HKEY_LOCAL_MACHINE',
-  'HKEY_USERS',
-  'HKEY_CLASSES_ROOT',
-  'HKEY_CURRENT_CONFIG',
-  'HKEY_CURRENT_USER',
-  'HKEY_DYN_DATA',
-];
-
-const ABBREVIATIONS: Record<string, string> = {
-  HKLM: 'HKEY_LOCAL_MACHINE',
-  HKCU: 'HKEY_CURRENT_USER',
-  HKCR: 'HKEY_CLASSES_ROOT',
-  HKU: 'HKEY_USERS',
-  HKCC: 'HKEY_CURRENT_CONFIG',
-};
-
 /** The root a key path starts with, as regedit matches it: case-insensitively, followed by `\` or the end. */
 export function matchRoot(path: string): string | undefined {
-  for (const root of ROOTS) {
+  for (const root of REGISTRY_ROOTS) {
     if (path.length >= root.length && path.slice(0, root.length).toUpperCase() === root) {
       if (path.length === root.length || path.charCodeAt(root.length) === 0x5c) return root;
     }
@@ -292,7 +277,7 @@ export function matchRoot(path: string): string | undefined {
 export function expandAbbreviation(path: string): string | undefined {
   const slash = path.indexOf('\\');
   const first = (slash < 0 ? path : path.slice(0, slash)).toUpperCase();
-  const full = ABBREVIATIONS[first];
+  const full = ROOT_ABBREVIATIONS[first];
   return full ? full + (slash < 0 ? '' : path.slice(slash)) : undefined;
 }
 
@@ -300,7 +285,7 @@ function nearestRoot(first: string): string | undefined {
   const upper = first.toUpperCase();
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const root of ROOTS) {
+  for (const root of REGISTRY_ROOTS) {
     const d = editDistance(upper, root);
     if (d < bestScore) {
       bestScore = d;
@@ -878,7 +863,7 @@ function scanData(text: string, p: number, end: number, rec: LineRecord): void {
         'reg.hex-type-unusual',
         p,
         t + 2,
-        `regedit's number parser reads "hex(${written}):" as type ${value.toString(16)} (${typeLabel(value)}) in Wine's reference implementation, but regedit never writes a type this way and Windows has not been verified to accept it. Write ${canonical}.`,
+        `regedit's number parser reads "hex(${written}):" as type ${value.toString(16)} (${typeName(value)}) in Wine's reference implementation, but regedit never writes a type this way and Windows has not been verified to accept it. Write ${canonical}.`,
         { replacement: canonical },
       );
     }
@@ -926,10 +911,6 @@ function readHexType(text: string, from: number, end: number): { value: number; 
   if (t === digits) return { value: 0, end: from }; // no conversion: wcstoul reports the start
   if (sign === 0x2d && value <= 0xffffffff) value = (0x100000000 - value) % 0x100000000;
   return { value, end: t };
-}
-
-function typeLabel(type: number): string {
-  return ['REG_NONE', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_BINARY', 'REG_DWORD', 'REG_DWORD_BIG_ENDIAN', 'REG_LINK', 'REG_MULTI_SZ', 'REG_RESOURCE_LIST', 'REG_FULL_RESOURCE_DESCRIPTOR', 'REG_RESOURCE_REQUIREMENTS_LIST', 'REG_QWORD'][type] ?? 'a non-standard type';
 }
 
 function scanDword(text: string, from: number, end: number, rec: LineRecord): void {
@@ -1217,4 +1198,38 @@ export function scanWin31Line(text: string): LineRecord {
     'In the Windows 3.1 format (bare REGEDIT header) only lines that start exactly with HKEY_CLASSES_ROOT are read; this line is ignored. Use the header "Windows Registry Editor Version 5.00" for other keys.',
   );
   return rec;
+}
+
+/** The registry's name of a value type number (-1 stands for a deletion). */
+export function typeName(type: number): string {
+  switch (type) {
+    case -1:
+      return 'deletion';
+    case 0:
+      return 'REG_NONE';
+    case 1:
+      return 'REG_SZ';
+    case 2:
+      return 'REG_EXPAND_SZ';
+    case 3:
+      return 'REG_BINARY';
+    case 4:
+      return 'REG_DWORD';
+    case 5:
+      return 'REG_DWORD_BIG_ENDIAN';
+    case 6:
+      return 'REG_LINK';
+    case 7:
+      return 'REG_MULTI_SZ';
+    case 8:
+      return 'REG_RESOURCE_LIST';
+    case 9:
+      return 'REG_FULL_RESOURCE_DESCRIPTOR';
+    case 10:
+      return 'REG_RESOURCE_REQUIREMENTS_LIST';
+    case 11:
+      return 'REG_QWORD';
+    default:
+      return `type 0x${type.toString(16)}`;
+  }
 }

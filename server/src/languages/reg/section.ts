@@ -5,6 +5,7 @@
  * survive edits elsewhere in the file.
  */
 import type { RegDocument, Section } from './document';
+import { typeName } from './scan';
 import { hexLineCount, hexLineHasSurrogateByte, hexLineTail, isHexDigit, Kind, LineRecord, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ } from './scan';
 
 export interface RelatedRel {
@@ -285,37 +286,16 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
   }
 }
 
-export function typeName(type: number): string {
-  switch (type) {
-    case -1:
-      return 'deletion';
-    case 0:
-      return 'REG_NONE';
-    case 1:
-      return 'REG_SZ';
-    case 2:
-      return 'REG_EXPAND_SZ';
-    case 3:
-      return 'REG_BINARY';
-    case 4:
-      return 'REG_DWORD';
-    case 5:
-      return 'REG_DWORD_BIG_ENDIAN';
-    case 6:
-      return 'REG_LINK';
-    case 7:
-      return 'REG_MULTI_SZ';
-    case 8:
-      return 'REG_RESOURCE_LIST';
-    case 9:
-      return 'REG_FULL_RESOURCE_DESCRIPTOR';
-    case 10:
-      return 'REG_RESOURCE_REQUIREMENTS_LIST';
-    case 11:
-      return 'REG_QWORD';
-    default:
-      return `type 0x${type.toString(16)}`;
-  }
+export { typeName };
+
+const ansi = new TextDecoder('windows-1252');
+
+/** Hex string data as text: UTF-16LE in a file with the FF FE mark, the ANSI code page otherwise (as regedit reads it). */
+export function bytesToText(bytes: number[], unicode: boolean): string {
+  if (!unicode) return ansi.decode(Uint8Array.from(bytes));
+  let s = '';
+  for (let k = 0; k + 1 < bytes.length; k += 2) s += String.fromCharCode(bytes[k] | (bytes[k + 1] << 8));
+  return s;
 }
 
 export function displayName(name: string | null): string {
