@@ -11,7 +11,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { CleanupRegArgs, CleanupRegResult, COMMANDS, LANGUAGE_IDS, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CleanupRegArgs, CleanupRegResult, COMMANDS, LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -78,6 +78,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         output,
       );
     }),
+    vscode.commands.registerCommand(COMMANDS.showMemoryReport, async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || (doc.languageId !== 'reg' && doc.languageId !== 'bootini')) {
+        void vscode.window.showInformationMessage('Open a .reg export or a boot.ini first.');
+        return;
+      }
+      await showMemoryReport(doc.uri.toString());
+    }),
     output,
   );
   await client.start();
@@ -94,6 +102,19 @@ async function createCleanup(uris: string[], output: vscode.OutputChannel): Prom
     return;
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'reg', content: result.text });
+  await vscode.window.showTextDocument(doc);
+}
+
+/** Asks the server for the memory configuration report and opens it as a new, unsaved markdown document. */
+async function showMemoryReport(uri: string): Promise<void> {
+  if (!client) return;
+  const args: MemoryReportArgs = { uri };
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.memoryReport, arguments: [args] })) as MemoryReportResult | null;
+  if (!result?.markdown) {
+    void vscode.window.showInformationMessage('No memory report: it needs a boot.ini and a .reg export (open in the editor, or beside the file) in the same folder.');
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.window.showTextDocument(doc);
 }
 

@@ -35,12 +35,25 @@ export const COMMANDS = {
   cleanupFile: 'exchangeConfig.createCleanupReg',
   /** Client command: a cleanup .reg for every .reg file in the workspace. */
   cleanupWorkspace: 'exchangeConfig.createWorkspaceCleanupReg',
+  /** Client command: the memory configuration report (boot.ini and .reg files of one folder) for the active file. */
+  showMemoryReport: 'exchangeConfig.showMemoryReport',
 } as const;
 
 /** Server command (workspace/executeCommand): builds the cleanup .reg text for the given document URIs. */
 export const SERVER_COMMANDS = {
   cleanupReg: 'exchangeConfig.server.cleanupReg',
+  /** Builds the markdown memory configuration report for a .reg or boot.ini document and its folder's other file. */
+  memoryReport: 'exchangeConfig.server.memoryReport',
 } as const;
+
+export interface MemoryReportArgs {
+  uri: string;
+}
+
+export interface MemoryReportResult {
+  /** The report, or null when there is no boot.ini (or, for a boot.ini, no open .reg file) to pair. */
+  markdown: string | null;
+}
 
 export interface CleanupRegArgs {
   uris: string[];

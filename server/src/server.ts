@@ -13,7 +13,9 @@ import { describe, DocumentStore, OpenDocument } from './lsp/documents';
 import { decodeBytes } from './core/encoding';
 import { regLanguage, RegDocument } from './languages/reg';
 import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
-import { CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
+import { bootiniLanguage, BootIniDocument } from './languages/bootini';
+import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
+import { CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
 
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
@@ -84,7 +86,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
           change: lsp.TextDocumentSyncKind.Incremental,
         },
         hoverProvider: true,
-        executeCommandProvider: { commands: [SERVER_COMMANDS.cleanupReg] },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport] },
         completionProvider: { triggerCharacters: ['[', '\\', '"', ':', '/', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
@@ -153,7 +155,67 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   async function diagnose(doc: OpenDocument): Promise<lsp.Diagnostic[]> {
     const settings = await settingsFor(doc.uri);
-    return coreDiagnostics(doc, knowledgeFor(settings)).map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
+    const knowledge = knowledgeFor(settings);
+    const diags = withCross(coreDiagnostics(doc, knowledge), crossDiagnostics(doc, knowledge));
+    return diags.map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
+  }
+
+  // Checks across the files of one server: a boot.ini and the .reg exports in the same folder.
+
+  function folderOf(uri: string): string {
+    return uri.slice(0, uri.lastIndexOf('/') + 1);
+  }
+
+  /** The boot.ini of a folder: an open document, else the file on disk (boot.ini or BOOT.INI beside the given URI). */
+  function siblingBootIni(uri: string): BootIniFile | undefined {
+    const folder = folderOf(uri);
+    for (const d of store.all()) {
+      if (d.language === bootiniLanguage && d.parsed !== undefined && d.failure === undefined && folderOf(d.uri) === folder) return { uri: d.uri, doc: d.parsed as BootIniDocument };
+    }
+    if (!options.readUri) return undefined;
+    for (const name of ['boot.ini', 'BOOT.INI']) {
+      const sibling = folder + name;
+      try {
+        const decoded = decodeBytes(options.readUri(sibling));
+        return { uri: sibling, doc: bootiniLanguage.parse(decoded.text, { decoded }) };
+      } catch {
+        // No such file: try the next spelling.
+      }
+    }
+    return undefined;
+  }
+
+  /** The open .reg documents of a folder. */
+  function openRegs(folder: string): RegFile[] {
+    return store
+      .all()
+      .filter((d) => d.language === regLanguage && d.parsed !== undefined && d.failure === undefined && folderOf(d.uri) === folder)
+      .map((d) => ({ uri: d.uri, doc: d.parsed as RegDocument }));
+  }
+
+  function crossDiagnostics(doc: OpenDocument, knowledge: Knowledge): CoreDiagnostic[] {
+    if (doc.language !== regLanguage || doc.parsed === undefined || doc.failure !== undefined) return [];
+    try {
+      const boot = siblingBootIni(doc.uri);
+      if (!boot) return [];
+      const reg: RegFile = { uri: doc.uri, doc: doc.parsed as RegDocument };
+      return checkMemoryConfig(boot, reg, { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides }, openRegs(folderOf(doc.uri)));
+    } catch (e) {
+      connection.console.error(`Cross-file checks of ${doc.uri} failed: ${describe(e)}`);
+      return [];
+    }
+  }
+
+  /** A boot.ini opened, changed or closed: the .reg documents beside it are diagnosed again. */
+  function bootIniChanged(uri: string, languageId: string | undefined, delay: number): void {
+    const doc = store.get(uri);
+    const isBootIni = doc ? doc.language === bootiniLanguage : languageId === bootiniLanguage.id || /(^|\/)boot\.ini$/i.test(uri);
+    if (!isBootIni) return;
+    const regs = openRegs(folderOf(uri));
+    if (regs.length === 0) return;
+    if (pullDiagnostics) {
+      if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
+    } else for (const r of regs) schedule(r.uri, delay);
   }
 
   function schedule(uri: string, delay: number): void {
@@ -177,15 +239,19 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     store.open(t.uri, t.languageId, t.version, t.text);
     schedule(t.uri, 0);
+    bootIniChanged(t.uri, t.languageId, 0);
   });
 
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
     store.change(t.uri, t.version ?? 0, contentChanges as { range?: lsp.Range; text: string }[]);
     schedule(t.uri, 50);
+    bootIniChanged(t.uri, undefined, 50);
   });
 
   connection.onDidCloseTextDocument(({ textDocument: t }) => {
+    const wasBootIni = store.get(t.uri)?.language === bootiniLanguage;
     store.close(t.uri);
+    if (wasBootIni) bootIniChanged(t.uri, bootiniLanguage.id, 0);
     validated.delete(t.uri);
     const timer = pending.get(t.uri);
     if (timer) clearTimeout(timer);
@@ -263,6 +329,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   });
 
   connection.onExecuteCommand(async (params) => {
+    if (params.command === SERVER_COMMANDS.memoryReport) return memoryReportFor(params.arguments?.[0] as MemoryReportArgs | undefined);
     if (params.command !== SERVER_COMMANDS.cleanupReg) return null;
     const args = (params.arguments?.[0] ?? { uris: [] }) as CleanupRegArgs;
     const uris = Array.isArray(args.uris) ? args.uris.filter((u): u is string => typeof u === 'string') : [];
@@ -288,6 +355,38 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const result: CleanupRegResult = { text: text ?? null, unreadable };
     return result;
   });
+
+  async function memoryReportFor(args: MemoryReportArgs | undefined): Promise<MemoryReportResult> {
+    const uri = typeof args?.uri === 'string' ? args.uri : undefined;
+    if (!uri) return { markdown: null };
+    const knowledge = knowledgeFor(await settingsFor(uri));
+    try {
+      const open = store.get(uri);
+      const folder = folderOf(uri);
+      const isBootIni = open ? open.language === bootiniLanguage : /(^|\/)boot\.ini$/i.test(uri);
+      let boot: BootIniFile | undefined;
+      const regs = openRegs(folder);
+      if (isBootIni) {
+        if (open?.parsed !== undefined && open.language === bootiniLanguage) boot = { uri, doc: open.parsed as BootIniDocument };
+        else if (options.readUri) {
+          const decoded = decodeBytes(options.readUri(uri));
+          boot = { uri, doc: bootiniLanguage.parse(decoded.text, { decoded }) };
+        }
+        if (regs.length === 0) return { markdown: null };
+      } else {
+        boot = siblingBootIni(uri);
+        if (!regs.some((r) => r.uri === uri)) {
+          if (!options.readUri) return { markdown: null };
+          const decoded = decodeBytes(options.readUri(uri));
+          regs.push({ uri, doc: regLanguage.parse(decoded.text, { decoded }) });
+        }
+      }
+      return { markdown: boot ? memoryReport(boot, regs, knowledge.exchange) : null };
+    } catch (e) {
+      connection.console.error(`Memory report for ${uri} failed: ${describe(e)}`);
+      return { markdown: null };
+    }
+  }
 
   /** Edits tied to the document version they were computed for, where the client can refuse stale ones. */
   function workspaceEdit(doc: OpenDocument, edits: lsp.TextEdit[]): lsp.WorkspaceEdit {

@@ -4,13 +4,17 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { DEFAULT_CONTEXT, ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole } from '../core/catalog';
 import { parseRegistryCatalog, registryIndex } from '../core/catalogLoad';
 import { decodeBytes, EncodingName } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
 import { SEVERITY_OVERRIDES } from '../core/severity';
 import { Diagnostic, SOURCE } from '../core/types';
+import { checkMemoryConfig, withCross } from '../checks/memory';
 import { languageForFile, languages } from '../languages';
+import { bootiniLanguage } from '../languages/bootini';
+import { regLanguage } from '../languages/reg';
 import { FileResult, formatJson, formatSarif, formatText } from './format';
 
 interface Options {
@@ -219,6 +223,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     else files.push(p);
   }
   const results: FileResult[] = [];
+  const bytesOf = new Map<FileResult, Uint8Array>();
   for (const file of files) {
     let bytes: Uint8Array;
     try {
@@ -229,8 +234,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     const r = checkFile(file, bytes, opts, exchange);
     if (typeof r === 'string') errors.push(r);
-    else results.push(r);
+    else {
+      results.push(r);
+      bytesOf.set(r, bytes);
+    }
   }
+  addCrossDiagnostics(results, bytesOf, opts, exchange);
   for (const e of errors) err(`exchange-config-lint: ${e}\n`);
   const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   if (opts.maxDiagnostics !== undefined) for (const r of results) r.diagnostics = r.diagnostics.slice(0, opts.maxDiagnostics);
@@ -239,6 +248,38 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   else out(formatText(results));
   if (errors.length > 0) return 2;
   return failed ? 1 : 0;
+}
+
+/**
+ * The checks that need a boot.ini and the .reg exports of the same server: files in the same folder are taken to come
+ * from one server. The diagnostics are appended to the .reg files' results.
+ */
+function addCrossDiagnostics(results: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, exchange: ExchangeKnowledge): void {
+  const folders = new Map<string, FileResult[]>();
+  for (const r of results) {
+    const dir = path.dirname(path.resolve(r.file));
+    const list = folders.get(dir);
+    if (list) list.push(r);
+    else folders.set(dir, [r]);
+  }
+  for (const list of folders.values()) {
+    const bootResult = list.find((r) => r.languageId === bootiniLanguage.id);
+    const regResults = list.filter((r) => r.languageId === regLanguage.id);
+    if (!bootResult || regResults.length === 0) continue;
+    try {
+      const parse = <D>(r: FileResult, language: { parse(text: string, o?: object): D }): { uri: string; doc: D } => {
+        const decoded = decodeBytes(bytesOf.get(r)!, opts.encoding);
+        return { uri: pathToFileURL(path.resolve(r.file)).href, doc: language.parse(decoded.text, { decoded }) };
+      };
+      const boot = parse(bootResult, bootiniLanguage);
+      const regs = regResults.map((r) => parse(r, regLanguage));
+      regResults.forEach((r, k) => {
+        r.diagnostics = withCross(r.diagnostics, checkMemoryConfig(boot, regs[k], { exchange, severityOverrides: opts.overrides }, regs));
+      });
+    } catch {
+      // Each file has been checked on its own; a failure of the cross-file checks must not hide those results.
+    }
+  }
 }
 
 function version(): string {

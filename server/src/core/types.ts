@@ -17,6 +17,8 @@ export type DiagnosticTag = 'unnecessary' | 'deprecated';
 export interface RelatedInformation {
   range: Range;
   message: string;
+  /** The document the range is in, when it is another file than the diagnostic's (cross-file checks). */
+  uri?: string;
 }
 
 export interface Diagnostic {

@@ -23,7 +23,7 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, docsUri: string | un
   if (d.tags) {
     out.tags = d.tags.map((t) => (t === 'unnecessary' ? lsp.DiagnosticTag.Unnecessary : lsp.DiagnosticTag.Deprecated));
   }
-  if (d.related) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (d.related) out.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
   if (d.data !== undefined) out.data = d.data;
   return out;
 }

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { allCodes } from '../../../server/src/core/codes';
 import '../../../server/src/languages';
+import '../../../server/src/checks/codes';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
 

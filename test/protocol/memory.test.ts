@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TestClient } from './client';
+
+const BOOT = [
+  '[boot loader]',
+  'timeout=30',
+  'default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS',
+  '[operating systems]',
+  'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="Windows Server 2003, Enterprise" /fastdetect /3GB /USERVA=3030',
+  '',
+].join('\r\n');
+const REG = [
+  'Windows Registry Editor Version 5.00',
+  '',
+  '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Memory Management]',
+  '"SystemPages"=dword:00007530',
+  '',
+].join('\r\n');
+
+type Related = { location: { uri: string; range: { start: { line: number; character: number } } }; message: string };
+type Diag = { code: string; range: { start: { line: number; character: number } }; relatedInformation?: Related[] };
+const hasCross = (p: { diagnostics: unknown[] }): boolean => (p.diagnostics as Diag[]).some((d) => d.code === 'cross.memory-config');
+
+describe('protocol: memory configuration across boot.ini and .reg', function () {
+  this.timeout(20000);
+  let client: TestClient;
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-mem-'));
+    client = TestClient.start('stdio');
+    await client.initialize({});
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports on an open .reg once the boot.ini of its folder opens, with related information in boot.ini', async () => {
+    const regUri = 'file:///tmp/mem-test-open/memory.reg';
+    const bootUri = 'file:///tmp/mem-test-open/boot.ini';
+    const first = client.nextDiagnostics(regUri);
+    await client.open(regUri, REG);
+    assert.ok(!hasCross(await first), 'no boot.ini yet');
+    const wait = client.nextDiagnostics(regUri, hasCross);
+    await client.open(bootUri, BOOT, 'bootini');
+    const diags = (await wait).diagnostics as Diag[];
+    const d = diags.find((x) => x.code === 'cross.memory-config')!;
+    assert.deepStrictEqual(d.range.start, { line: 3, character: 14 });
+    assert.strictEqual(d.relatedInformation?.[0].location.uri, bootUri);
+    assert.strictEqual(d.relatedInformation?.[0].location.range.start.line, 4);
+
+    const result = (await client.connection.sendRequest('workspace/executeCommand', {
+      command: 'exchangeConfig.server.memoryReport',
+      arguments: [{ uri: regUri }],
+    })) as { markdown: string | null };
+    assert.ok(result.markdown);
+    assert.match(result.markdown, /# Memory configuration report/);
+    assert.match(result.markdown, /SystemPages: 30000/);
+    assert.match(result.markdown, /event 9665/);
+    const fromBoot = (await client.connection.sendRequest('workspace/executeCommand', {
+      command: 'exchangeConfig.server.memoryReport',
+      arguments: [{ uri: bootUri }],
+    })) as { markdown: string | null };
+    assert.ok(fromBoot.markdown?.includes('SystemPages: 30000'));
+  });
+
+  it('reads the boot.ini beside a .reg from disk, and answers null without one', async () => {
+    fs.writeFileSync(path.join(dir, 'BOOT.INI'), Buffer.from(BOOT, 'latin1'));
+    const regUri = pathToFileURL(path.join(dir, 'memory.reg')).toString();
+    const wait = client.nextDiagnostics(regUri);
+    await client.open(regUri, REG);
+    const diags = (await wait).diagnostics as Diag[];
+    const d = diags.find((x) => x.code === 'cross.memory-config');
+    assert.ok(d, JSON.stringify(diags.map((x) => x.code)));
+    assert.match(d.relatedInformation?.[0].location.uri ?? '', /\/BOOT\.INI$/i);
+
+    const lone = 'file:///tmp/mem-test-none/alone.reg';
+    await client.open(lone, REG);
+    const result = (await client.connection.sendRequest('workspace/executeCommand', {
+      command: 'exchangeConfig.server.memoryReport',
+      arguments: [{ uri: lone }],
+    })) as { markdown: string | null };
+    assert.strictEqual(result.markdown, null);
+  });
+});
