@@ -12,6 +12,8 @@ export interface Settings {
   serverRole: string;
   /** Paths of an organisation's own registry catalog files (same JSON schema as the built-in catalog). */
   catalogFiles: string[];
+  /** Physical memory of the servers in MB; 0 when not known. */
+  serverMemoryMB: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   windowsVersion: '',
   serverRole: '',
   catalogFiles: [],
+  serverMemoryMB: 0,
 };
 
 /** The configuration section the server reads (package.json contributes `exchangeConfig.*`). */

@@ -46,7 +46,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   function knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides]);
     let k = knowledgeCache.get(key);
     if (k) return k;
     const catalogs: RegistryCatalog[] = [];
@@ -65,6 +65,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const context: ExchangeContext = { exchangeVersion: settings.exchangeVersion as ExchangeVersion };
     if (settings.windowsVersion) context.windowsVersion = settings.windowsVersion as WindowsVersion;
     if (settings.serverRole) context.role = settings.serverRole as ServerRole;
+    if (settings.serverMemoryMB > 0) context.memoryMB = settings.serverMemoryMB;
     k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides };
     knowledgeCache.set(key, k);
     return k;
@@ -448,5 +449,6 @@ function normalizeSettings(s: Partial<Settings>): Settings {
     windowsVersion: oneOf(s.windowsVersion, ['2000', '2003'], ''),
     serverRole: oneOf(s.serverRole, ['mailbox', 'public-folder', 'front-end', 'bridgehead', 'rpc-proxy'], ''),
     catalogFiles: Array.isArray(s.catalogFiles) ? s.catalogFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [],
+    serverMemoryMB: typeof s.serverMemoryMB === 'number' && s.serverMemoryMB > 0 ? Math.floor(s.serverMemoryMB) : 0,
   };
 }

@@ -46,6 +46,8 @@ Options:
                              boot.ini entries whose description names none)
   --role ROLE                the servers' role: mailbox, public-folder,
                              front-end, bridgehead, rpc-proxy (boot.ini: /3GB)
+  --memory-mb N              the servers' physical memory in MB (the /3GB
+                             guidance applies from 1024)
   --catalog FILE             an organisation's own registry catalog (JSON,
                              same schema as the built-in one); may be repeated
   -h, --help                 show this help
@@ -119,6 +121,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--catalog':
         opts.catalogFiles.push(value());
         break;
+      case '--memory-mb': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new UsageError('--memory-mb takes a whole number of megabytes');
+        opts.context.memoryMB = n;
+        break;
+      }
       case '--':
         opts.paths.push(...argv.slice(i + 1));
         i = argv.length;

@@ -111,6 +111,8 @@ export interface ExchangeContext {
   exchangeVersion: ExchangeVersion;
   windowsVersion?: WindowsVersion;
   role?: ServerRole;
+  /** Physical memory of the server in MB, when known (the /3GB guidance applies from 1 GB). */
+  memoryMB?: number;
 }
 
 export const DEFAULT_CONTEXT: ExchangeContext = { exchangeVersion: '2003' };

@@ -82,7 +82,7 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
     return;
   }
 
-  if ((context.role === 'mailbox' || context.role === 'public-folder') && entry === boot) {
+  if ((context.role === 'mailbox' || context.role === 'public-folder') && entry === boot && !(context.memoryMB !== undefined && context.memoryMB < 1024)) {
     // Windows 2000 Server does not support /3GB for Exchange: nothing to ask for there.
     if (windows.release === '2000' && windows.edition === 'server') return;
     const roleName = context.role === 'mailbox' ? 'a mailbox server' : 'a public-folder server';
@@ -106,7 +106,7 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
       line,
       entry.pathStart,
       entry.pathEnd,
-      `No /3GB on the entry this server starts, and the configured role is ${roleName}: Exchange servers that host mailboxes or public folders need /3GB (001:1675-1681, KB 823440). Without it the Exchange 2003 store's database cache is 576 MB instead of 896 MB (001:1672) and the store logs event 9665 at start-up (001:1693). ${what} ${RAM_NOTE} Below 1 GB leave /3GB off and turn this check off.`,
+      `No /3GB on the entry this server starts, and the configured role is ${roleName}: Exchange servers that host mailboxes or public folders need /3GB (001:1675-1681, KB 823440). Without it the Exchange 2003 store's database cache is 576 MB instead of 896 MB (001:1672) and the store logs event 9665 at start-up (001:1693). ${what} ${context.memoryMB !== undefined ? `The server has ${context.memoryMB} MB of RAM (setting exchangeConfig.serverMemoryMB), and the guidance applies from 1 GB.` : `${RAM_NOTE} Below 1 GB leave /3GB off, and set exchangeConfig.serverMemoryMB so that this check knows.`}`,
       { fixes },
     );
   }

@@ -122,6 +122,11 @@ describe('bootini: Exchange memory rules', () => {
       noCode(entry('/fastdetect', `${PATH}="Microsoft Windows XP Professional"`), 'bootini.missing-3gb', MAILBOX);
       noCode(entry('/fastdetect /3GB /USERVA=3030'), 'bootini.missing-3gb', MAILBOX);
     });
+
+    it('uses the configured memory: silent below 1 GB, and says how much the server has', () => {
+      noCode(entry('/fastdetect'), 'bootini.missing-3gb', context({ role: 'mailbox', memoryMB: 512 }));
+      assert.match(one(entry('/fastdetect'), 'bootini.missing-3gb', context({ role: 'mailbox', memoryMB: 4096 })).message, /has 4096 MB of RAM/);
+    });
   });
 
   it('the sample boot.ini from the Exchange 2000 upgrade reports /3GB without /USERVA and /USERVA=3100', () => {
