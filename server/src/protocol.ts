@@ -14,6 +14,11 @@ export interface Settings {
   catalogFiles: string[];
   /** Physical memory of the servers in MB; 0 when not known. */
   serverMemoryMB: number;
+  /**
+   * Which boot.ini belongs to the .reg exports of a folder (both workspace-relative), where they do not sit side by
+   * side; by default a .reg file is paired with the boot.ini in its own folder.
+   */
+  bootIniFor: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   serverRole: '',
   catalogFiles: [],
   serverMemoryMB: 0,
+  bootIniFor: {},
 };
 
 /** The configuration section the server reads (package.json contributes `exchangeConfig.*`). */

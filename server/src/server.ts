@@ -46,7 +46,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   function knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor]);
     let k = knowledgeCache.get(key);
     if (k) return k;
     const catalogs: RegistryCatalog[] = [];
@@ -66,7 +66,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     if (settings.windowsVersion) context.windowsVersion = settings.windowsVersion as WindowsVersion;
     if (settings.serverRole) context.role = settings.serverRole as ServerRole;
     if (settings.serverMemoryMB > 0) context.memoryMB = settings.serverMemoryMB;
-    k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides };
+    k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides, bootIniFor: settings.bootIniFor };
     knowledgeCache.set(key, k);
     return k;
   }
@@ -168,22 +168,51 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   }
 
   /** The boot.ini of a folder: an open document, else the file on disk (boot.ini or BOOT.INI beside the given URI). */
-  function siblingBootIni(uri: string): BootIniFile | undefined {
+  function siblingBootIni(uri: string, bootIniFor: Readonly<Record<string, string>> = {}): BootIniFile | undefined {
+    const paired = pairedBootIni(uri, bootIniFor);
+    if (paired) return readBootIni(paired);
     const folder = folderOf(uri);
     for (const d of store.all()) {
       if (d.language === bootiniLanguage && d.parsed !== undefined && d.failure === undefined && folderOf(d.uri) === folder) return { uri: d.uri, doc: d.parsed as BootIniDocument };
     }
-    if (!options.readUri) return undefined;
     for (const name of ['boot.ini', 'BOOT.INI']) {
-      const sibling = folder + name;
-      try {
-        const decoded = decodeBytes(options.readUri(sibling));
-        return { uri: sibling, doc: bootiniLanguage.parse(decoded.text, { decoded }) };
-      } catch {
-        // No such file: try the next spelling.
-      }
+      const found = readBootIni(folder + name);
+      if (found) return found;
     }
     return undefined;
+  }
+
+  /** A boot.ini by URI: the open document, else the file on disk, else undefined. */
+  function readBootIni(bootUri: string): BootIniFile | undefined {
+    const open = store.get(bootUri);
+    if (open && open.language === bootiniLanguage && open.parsed !== undefined && open.failure === undefined) return { uri: bootUri, doc: open.parsed as BootIniDocument };
+    if (!options.readUri) return undefined;
+    try {
+      const decoded = decodeBytes(options.readUri(bootUri));
+      return { uri: bootUri, doc: bootiniLanguage.parse(decoded.text, { decoded }) };
+    } catch {
+      return undefined; // no such file
+    }
+  }
+
+  /**
+   * The boot.ini the setting exchangeConfig.bootIniFor pairs with a .reg file: keys are folders of exports, values
+   * boot.ini paths, both relative to the workspace folder; the longest matching folder wins.
+   */
+  function pairedBootIni(uri: string, bootIniFor: Readonly<Record<string, string>>): string | undefined {
+    if (!workspaceUri) return undefined;
+    const base = workspaceUri.replace(/\/+$/, '');
+    if (!uri.startsWith(`${base}/`)) return undefined;
+    const relFolder = decodeURIComponent(folderOf(uri).slice(base.length + 1)).replace(/\/+$/, '');
+    const clean = (p: string): string => p.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+    let best: { folder: string; bootIni: string } | undefined;
+    for (const [key, bootIni] of Object.entries(bootIniFor)) {
+      const folder = clean(key);
+      const matches = folder === '' || relFolder === folder || relFolder.startsWith(`${folder}/`);
+      if (matches && (!best || folder.length > best.folder.length)) best = { folder, bootIni };
+    }
+    if (!best) return undefined;
+    return `${base}/${clean(best.bootIni).split('/').map(encodeURIComponent).join('/')}`;
   }
 
   /** The open .reg documents of a folder. */
@@ -197,7 +226,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   function crossDiagnostics(doc: OpenDocument, knowledge: Knowledge): CoreDiagnostic[] {
     if (doc.language !== regLanguage || doc.parsed === undefined || doc.failure !== undefined) return [];
     try {
-      const boot = siblingBootIni(doc.uri);
+      const boot = siblingBootIni(doc.uri, knowledge.bootIniFor);
       if (!boot) return [];
       const reg: RegFile = { uri: doc.uri, doc: doc.parsed as RegDocument };
       return checkMemoryConfig(boot, reg, { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides }, openRegs(folderOf(doc.uri)));
@@ -375,7 +404,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
         }
         if (regs.length === 0) return { markdown: null };
       } else {
-        boot = siblingBootIni(uri);
+        boot = siblingBootIni(uri, knowledge.bootIniFor);
         if (!regs.some((r) => r.uri === uri)) {
           if (!options.readUri) return { markdown: null };
           const decoded = decodeBytes(options.readUri(uri));
@@ -433,6 +462,7 @@ interface Knowledge {
   exchange: ExchangeKnowledge;
   maxDiagnostics: number;
   severityOverrides: Record<string, string>;
+  bootIniFor: Record<string, string>;
 }
 
 function oneOf(value: unknown, allowed: readonly string[], fallback: string): string {
@@ -450,5 +480,9 @@ function normalizeSettings(s: Partial<Settings>): Settings {
     serverRole: oneOf(s.serverRole, ['mailbox', 'public-folder', 'front-end', 'bridgehead', 'rpc-proxy'], ''),
     catalogFiles: Array.isArray(s.catalogFiles) ? s.catalogFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [],
     serverMemoryMB: typeof s.serverMemoryMB === 'number' && s.serverMemoryMB > 0 ? Math.floor(s.serverMemoryMB) : 0,
+    bootIniFor:
+      s.bootIniFor && typeof s.bootIniFor === 'object'
+        ? Object.fromEntries(Object.entries(s.bootIniFor).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''))
+        : {},
   };
 }

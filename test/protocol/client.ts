@@ -57,10 +57,11 @@ export class TestClient {
     return c;
   }
 
-  async initialize(capabilities: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(capabilities: Record<string, unknown> = {}, initializationOptions?: unknown, workspaceFolders?: { uri: string; name: string }[]): Promise<{ capabilities: Record<string, unknown> }> {
     const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: workspaceFolders ?? null,
       capabilities,
       initializationOptions,
     })) as { capabilities: Record<string, unknown> };

@@ -89,3 +89,35 @@ describe('protocol: memory configuration across boot.ini and .reg', function () 
     assert.strictEqual(result.markdown, null);
   });
 });
+
+describe('protocol: pairing a .reg with a boot.ini in another folder (exchangeConfig.bootIniFor)', function () {
+  this.timeout(20000);
+  let client: TestClient;
+  let ws: string;
+
+  before(async () => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-ws-'));
+    fs.mkdirSync(path.join(ws, 'servers', 'MAIL 01'), { recursive: true });
+    fs.mkdirSync(path.join(ws, 'exports', 'MAIL01'), { recursive: true });
+    fs.writeFileSync(path.join(ws, 'servers', 'MAIL 01', 'boot.ini'), BOOT);
+    client = TestClient.start('stdio');
+    client.configuration = { exchangeConfig: { bootIniFor: { 'exports/MAIL01': 'servers/MAIL 01/boot.ini' } } };
+    await client.initialize({ workspace: { configuration: true } }, undefined, [{ uri: pathToFileURL(ws).toString(), name: 'ws' }]);
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('reads the paired boot.ini from disk and links to it', async () => {
+    const wsUri = pathToFileURL(ws).toString();
+    const regUri = `${wsUri}/exports/MAIL01/memory.reg`;
+    const wait = client.nextDiagnostics(regUri);
+    await client.open(regUri, REG);
+    const diags = (await wait).diagnostics as Diag[];
+    const d = diags.find((x) => x.code === 'cross.memory-config');
+    assert.ok(d, JSON.stringify(diags.map((x) => x.code)));
+    assert.strictEqual(d.relatedInformation?.[0].location.uri, `${wsUri}/servers/MAIL%2001/boot.ini`);
+  });
+});
