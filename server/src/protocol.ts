@@ -19,6 +19,8 @@ export interface Settings {
    * side; by default a .reg file is paired with the boot.ini in its own folder.
    */
   bootIniFor: Record<string, string>;
+  /** Attributes an organisation added to the global catalog's partial attribute set; LDAP filters count them as in the GC. */
+  ldapAttributesInGC: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,12 +32,13 @@ export const DEFAULT_SETTINGS: Settings = {
   catalogFiles: [],
   serverMemoryMB: 0,
   bootIniFor: {},
+  ldapAttributesInGC: [],
 };
 
 /** The configuration section the server reads (package.json contributes `exchangeConfig.*`). */
 export const SETTINGS_SECTION = 'exchangeConfig';
 
-export const LANGUAGE_IDS = ['reg', 'bootini'] as const;
+export const LANGUAGE_IDS = ['reg', 'bootini', 'ldapfilter'] as const;
 
 export const COMMANDS = {
   restartServer: 'exchangeConfig.restartServer',

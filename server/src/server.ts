@@ -46,7 +46,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   function knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC]);
     let k = knowledgeCache.get(key);
     if (k) return k;
     const catalogs: RegistryCatalog[] = [];
@@ -66,6 +66,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     if (settings.windowsVersion) context.windowsVersion = settings.windowsVersion as WindowsVersion;
     if (settings.serverRole) context.role = settings.serverRole as ServerRole;
     if (settings.serverMemoryMB > 0) context.memoryMB = settings.serverMemoryMB;
+    if (settings.ldapAttributesInGC.length > 0) context.extraGcAttributes = [...settings.ldapAttributesInGC];
     k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides, bootIniFor: settings.bootIniFor };
     knowledgeCache.set(key, k);
     return k;
@@ -484,5 +485,6 @@ function normalizeSettings(s: Partial<Settings>): Settings {
       s.bootIniFor && typeof s.bootIniFor === 'object'
         ? Object.fromEntries(Object.entries(s.bootIniFor).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''))
         : {},
+    ldapAttributesInGC: Array.isArray(s.ldapAttributesInGC) ? s.ldapAttributesInGC.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : [],
   };
 }

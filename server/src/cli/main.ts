@@ -30,7 +30,8 @@ interface Options {
 const USAGE = `Usage: exchange-config-lint [options] <file|dir>...
 
 Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg)
-and boot.ini (any letter case). Folders are searched recursively for files it
+boot.ini (any letter case) and query-based distribution group LDAP filters
+(.ldapfilter, .ldap). Folders are searched recursively for files it
 understands.
 
 Options:
@@ -50,6 +51,8 @@ Options:
                              guidance applies from 1024)
   --catalog FILE             an organisation's own registry catalog (JSON,
                              same schema as the built-in one); may be repeated
+  --gc-attribute NAME        an attribute your forest added to the global
+                             catalog (LDAP filters); may be repeated
   -h, --help                 show this help
   --version                  show the version
 
@@ -121,6 +124,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--catalog':
         opts.catalogFiles.push(value());
         break;
+      case '--gc-attribute': {
+        const v = value().trim();
+        if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(v)) throw new UsageError(`--gc-attribute takes an attribute name, not "${v}"`);
+        (opts.context.extraGcAttributes ??= []).push(v);
+        break;
+      }
       case '--memory-mb': {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 1) throw new UsageError('--memory-mb takes a whole number of megabytes');

@@ -113,6 +113,8 @@ export interface ExchangeContext {
   role?: ServerRole;
   /** Physical memory of the server in MB, when known (the /3GB guidance applies from 1 GB). */
   memoryMB?: number;
+  /** Attributes an organisation added to the global catalog's partial attribute set (LDAP filters count them as in the GC). */
+  extraGcAttributes?: string[];
 }
 
 export const DEFAULT_CONTEXT: ExchangeContext = { exchangeVersion: '2003' };

@@ -1,9 +1,10 @@
 /** The languages the product understands, and which one a file belongs to. */
 import { LanguageService } from '../core/language';
 import { bootiniLanguage } from './bootini';
+import { ldapfilterLanguage } from './ldapfilter';
 import { regLanguage } from './reg';
 
-export const languages: readonly LanguageService[] = [regLanguage as LanguageService, bootiniLanguage as LanguageService];
+export const languages: readonly LanguageService[] = [regLanguage as LanguageService, bootiniLanguage as LanguageService, ldapfilterLanguage as LanguageService];
 
 export function languageById(id: string): LanguageService | undefined {
   return languages.find((l) => l.id === id);

@@ -1,0 +1,114 @@
+/**
+ * The attribute catalog of recipient filters (server/data/catalog/ldap-attributes.json, from exchange-schema-facts):
+ * lookups by name and the one rendering used by hover and completion.
+ */
+import data from '../../../data/catalog/ldap-attributes.json';
+
+export type Tri = boolean | 'unknown';
+
+export interface LdapAttribute {
+  name: string;
+  cn: string;
+  definedBy: string;
+  syntax: string;
+  multiValued: Tri;
+  inGC: Tri;
+  indexed: Tri;
+  anr: Tri;
+  rangeUpper?: number;
+  /** false: not part of the Exchange 2003 schema; 'unknown': not established. */
+  exchange2003?: Tri;
+  meaning: string;
+  notes?: string[];
+  source: string;
+}
+
+export interface LdapClass {
+  name: string;
+  definedBy: string;
+  defaultObjectCategory: string;
+  subClassOf: string;
+  meaning: string;
+  source: string;
+}
+
+export const ATTRIBUTES: readonly LdapAttribute[] = (data as { attributes: LdapAttribute[] }).attributes;
+export const CLASSES: readonly LdapClass[] = (data as { classes: LdapClass[] }).classes;
+export const ATTRIBUTE_NAMES: readonly string[] = ATTRIBUTES.map((a) => a.name);
+
+const byName = new Map<string, LdapAttribute>(ATTRIBUTES.map((a) => [a.name.toLowerCase(), a]));
+
+export function attributeNamed(name: string): LdapAttribute | undefined {
+  return byName.get(name.toLowerCase());
+}
+
+export function classNamed(name: string): LdapClass | undefined {
+  const n = name.toLowerCase();
+  return CLASSES.find((c) => c.name.toLowerCase() === n || c.defaultObjectCategory.slice(3).toLowerCase() === n);
+}
+
+/** Syntaxes without a substring matching rule (RFC 4517): a * in their value is no wildcard. */
+export const NO_SUBSTRING_SYNTAXES: Readonly<Record<string, string>> = {
+  dn: 'distinguished name',
+  'or-name': 'distinguished name (OR-Name)',
+  boolean: 'Boolean',
+  integer: 'integer',
+  'large-integer': 'large integer',
+  oid: 'object identifier',
+  sid: 'SID',
+  'octet-string': 'octet string',
+  'generalized-time': 'generalized time',
+};
+
+const SYNTAX_NAMES: Readonly<Record<string, string>> = {
+  unicode: 'Unicode string',
+  teletex: 'case-insensitive (Teletex) string',
+  printable: 'printable string',
+  unknown: 'unknown',
+  ...NO_SUBSTRING_SYNTAXES,
+};
+
+function flag(v: Tri): string {
+  return v === 'unknown' ? 'unknown' : v ? 'yes' : 'no';
+}
+
+/** Markdown for hover and completion. */
+export function renderAttribute(a: LdapAttribute, extraGc: boolean): string {
+  const lines = [`**${a.name}** (${a.cn}, ${a.definedBy})`, '', a.meaning, ''];
+  lines.push(`| | |`, `|---|---|`);
+  lines.push(`| In the global catalog | ${extraGc && a.inGC !== true ? 'yes (exchangeConfig.ldapAttributesInGC)' : flag(a.inGC)} |`);
+  lines.push(`| Indexed | ${flag(a.indexed)} |`);
+  lines.push(`| Ambiguous name resolution | ${flag(a.anr)} |`);
+  lines.push(`| Syntax | ${SYNTAX_NAMES[a.syntax] ?? a.syntax} |`);
+  lines.push(`| Values | ${a.multiValued === 'unknown' ? 'unknown' : a.multiValued ? 'multi-valued' : 'single-valued'} |`);
+  if (a.rangeUpper !== undefined) lines.push(`| Longest value | ${a.rangeUpper} |`);
+  if (a.exchange2003 === false) lines.push('', 'Not part of the Exchange 2003 schema (Exchange 2007 and later).');
+  if (a.inGC === false && !extraGc) lines.push('', 'Not in the global catalog of an Exchange 2003 forest: a query-based group, expanded against a GC, never matches on it.');
+  for (const n of a.notes ?? []) lines.push('', `Note: ${n}`);
+  lines.push('', `Source: ${a.source}`);
+  return lines.join('\n');
+}
+
+export function renderClass(c: LdapClass): string {
+  return `**${c.name}** (${c.definedBy})\n\n${c.meaning}\n\nobjectCategory: \`${c.defaultObjectCategory}\`; subclass of ${c.subClassOf}.\n\nSource: ${c.source}`;
+}
+
+/** The recipient-type clauses Exchange 2003 tools generate (external-facts §5.3). */
+export const STANDARD_CLAUSES: readonly { label: string; text: string }[] = [
+  { label: 'Users with Exchange mailbox', text: '(&(objectCategory=person)(objectClass=user)(|(homeMDB=*)(msExchHomeServerName=*)))' },
+  { label: 'Users with external e-mail addresses', text: '(&(objectCategory=person)(objectClass=user)(!(homeMDB=*))(!(msExchHomeServerName=*)))' },
+  { label: 'Contacts with external e-mail addresses', text: '(&(objectCategory=person)(objectClass=contact))' },
+  { label: 'Mail-enabled groups', text: '(objectCategory=group)' },
+  { label: 'Mail-enabled public folders', text: '(objectCategory=publicFolder)' },
+  { label: 'Query-based distribution groups', text: '(objectCategory=msExchDynamicDistributionList)' },
+  { label: 'Exclude the stores\' system mailboxes', text: '(!(cn=SystemMailbox{*}))' },
+  { label: 'Exclude disabled accounts', text: '(!(userAccountControl:1.2.840.113556.1.4.803:=2))' },
+];
+
+const STANDARD_NORMALISED = new Map(STANDARD_CLAUSES.map((c) => [c.text.toLowerCase(), c.label]));
+
+/** The label of a standard clause, when `text` is one (compared without blanks and case). */
+export function standardClause(text: string): string | undefined {
+  if (text.length > 400) return undefined;
+  return STANDARD_NORMALISED.get(text.replace(/\s+/g, '').toLowerCase());
+}
