@@ -38,7 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** The configuration section the server reads (package.json contributes `exchangeConfig.*`). */
 export const SETTINGS_SECTION = 'exchangeConfig';
 
-export const LANGUAGE_IDS = ['reg', 'bootini', 'ldapfilter'] as const;
+export const LANGUAGE_IDS = ['reg', 'bootini', 'ldapfilter', 'ldif'] as const;
 
 export const COMMANDS = {
   restartServer: 'exchangeConfig.restartServer',

@@ -50,11 +50,12 @@ describe('cli: LDAP filters', () => {
     assert.strictEqual(lint(['--gc-attribute', 'not an attribute', EXAMPLE]).code, 2);
   });
 
-  it('finds .ldap files in folders (not LDIF), and a syntax error gives exit status 1', () => {
+  it('finds .ldap files (and LDIF exports) in folders, and a syntax error gives exit status 1', () => {
     const r = lint(['--format', 'json', dir]);
     assert.strictEqual(r.code, 1);
     const results = JSON.parse(r.out) as JsonResult[];
-    assert.deepStrictEqual(results.map((x) => path.basename(x.file)), ['broken.ldap']);
+    assert.deepStrictEqual(results.map((x) => [path.basename(x.file), x.languageId]), [['broken.ldap', 'ldapfilter'], ['export.ldf', 'ldif']]);
+    assert.deepStrictEqual(results[1].diagnostics, []);
     assert.deepStrictEqual(results[0].diagnostics.map((d) => d.code), ['ldapfilter.unbalanced-parentheses', 'ldapfilter.unindexed-attribute']);
   });
 });

@@ -31,8 +31,8 @@ const USAGE = `Usage: exchange-config-lint [options] <file|dir>...
 
 Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg)
 boot.ini (any letter case) and query-based distribution group LDAP filters
-(.ldapfilter, .ldap). Folders are searched recursively for files it
-understands.
+(.ldapfilter, .ldap) and LDIF exports (.ldf, .ldif). Folders are searched
+recursively for files it understands.
 
 Options:
   --format text|json|sarif   output format (default: text)

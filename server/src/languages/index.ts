@@ -2,9 +2,10 @@
 import { LanguageService } from '../core/language';
 import { bootiniLanguage } from './bootini';
 import { ldapfilterLanguage } from './ldapfilter';
+import { ldifLanguage } from './ldif';
 import { regLanguage } from './reg';
 
-export const languages: readonly LanguageService[] = [regLanguage as LanguageService, bootiniLanguage as LanguageService, ldapfilterLanguage as LanguageService];
+export const languages: readonly LanguageService[] = [regLanguage as LanguageService, bootiniLanguage as LanguageService, ldapfilterLanguage as LanguageService, ldifLanguage as LanguageService];
 
 export function languageById(id: string): LanguageService | undefined {
   return languages.find((l) => l.id === id);

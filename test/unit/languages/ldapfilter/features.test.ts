@@ -99,7 +99,7 @@ describe('ldapfilter: registration and settings', () => {
   it('claims .ldapfilter and .ldap, and is registered for the server, the client and VS Code', () => {
     assert.strictEqual(languageForFile('groups/marketing.ldapfilter')?.id, 'ldapfilter');
     assert.strictEqual(languageForFile('SALES.LDAP')?.id, 'ldapfilter');
-    assert.strictEqual(languageForFile('export.ldf'), undefined);
+    assert.strictEqual(languageForFile('export.ldf')?.id, 'ldif');
     assert.strictEqual(languageById('ldapfilter')?.id, 'ldapfilter');
     assert.ok((LANGUAGE_IDS as readonly string[]).includes('ldapfilter'));
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {

@@ -1,0 +1,59 @@
+/** Hover: what the Exchange attributes mean, and the decoded text of base64 values. */
+import { Hover } from '../../core/language';
+import { Position } from '../../core/types';
+import { AttrLine, LdifDocument, LogicalLine } from './parse';
+
+/** Meanings of the attributes the Exchange documents describe (seed-facts §2.2, external-facts §3.1 and §5.1). */
+export const ATTRIBUTES: Readonly<Record<string, string>> = {
+  dn: 'The distinguished name of the object the record describes (RFC 2849).',
+  changetype: 'What the record does when imported: add, delete, modify, modrdn or moddn (RFC 2849). Without it the record is content (ldifde adds it).',
+  msexchdynamicdlfilter: 'The LDAP filter (RFC 2254) of an Exchange 2003 query-based distribution group; the categorizer runs it against a global catalog each time mail is sent (external-facts §5.1-5.2).',
+  msexchdynamicdlbasedn: 'The distinguished name of the container a query-based distribution group searches, in and below it (external-facts §5.1).',
+  msexcheseparamlogbuffers: 'Storage group: number of ESE log buffers. Exchange 2000 default 84, Exchange 2003 500. Never above 9000 (can corrupt transaction logs). On Exchange 2003 clear it to <Not Set> (001:1801-1811; 004:1724-1726, 1864-1935).',
+  msexcheseparammaxopentables: 'Storage group: maximum number of database tables open at once. Exchange 2003 computes it; it should not be set there (001:1814-1824; 004:1728-1730, 1937-1978).',
+  msexchmailboxfolderset: 'Per-user Outlook Web Access segmentation: a bit mask of features; it overrides the server\'s DefaultMailboxFolderSet (003:93, 102-120).',
+  msexchpreferredbackfillsource: 'Public information store object: the GUID of the preferred public folder backfill server; checked before the Preferred Backfill Source registry value (003:400-409).',
+};
+
+function lineAt(doc: LdifDocument, pos: Position): { ll: LogicalLine; offset: number } | undefined {
+  for (const rec of doc.records) {
+    if (pos.line < rec.firstLine || pos.line > rec.lastLine) continue;
+    for (const ll of rec.lines) {
+      for (const s of ll.segments) {
+        if (s.line === pos.line && pos.character >= s.char && pos.character <= s.char + s.length) return { ll, offset: s.offset + pos.character - s.char };
+      }
+    }
+  }
+  return undefined;
+}
+
+function attrOf(doc: LdifDocument, ll: LogicalLine): AttrLine | undefined {
+  for (const rec of doc.records) {
+    if (ll.firstLine < rec.firstLine || ll.firstLine > rec.lastLine) continue;
+    if (rec.dn?.ll === ll) return rec.dn;
+    if (rec.changetypeLine?.ll === ll) return rec.changetypeLine;
+    for (const a of rec.attrs) if (a.ll === ll) return a;
+    for (const b of rec.blocks) {
+      if (b.opLine.ll === ll) return b.opLine;
+      for (const v of b.values) if (v.ll === ll) return v;
+    }
+  }
+  return undefined;
+}
+
+export function ldifHover(doc: LdifDocument, pos: Position): Hover | undefined {
+  const at = lineAt(doc, pos);
+  if (!at) return undefined;
+  const a = attrOf(doc, at.ll);
+  if (!a) return undefined;
+  if (at.offset <= a.nameEnd) {
+    const meaning = ATTRIBUTES[a.key];
+    if (!meaning) return undefined;
+    return { contents: `**${a.name}**\n\n${meaning}`, range: doc.range(a.ll, a.nameStart, a.nameEnd) };
+  }
+  if (a.kind === 'base64' && at.offset >= a.rawStart) {
+    const text = a.value === undefined ? '*(not valid base64)*' : '```\n' + a.value.replace(/```/g, '`\u200b``') + '\n```';
+    return { contents: `**${a.name}** (base64), decoded:\n\n${text}`, range: doc.valueRange(a) };
+  }
+  return undefined;
+}
