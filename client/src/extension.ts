@@ -11,7 +11,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { CleanupRegArgs, CleanupRegResult, COMMANDS, LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CleanupRegArgs, CleanupRegResult, OneLineArgs, OneLineResult, COMMANDS, LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -59,6 +59,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.copyFilterOneLine, async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'ldapfilter' || !client) {
+        void vscode.window.showInformationMessage('Open an LDAP filter (.ldapfilter) first.');
+        return;
+      }
+      const args: OneLineArgs = { uri: doc.uri.toString() };
+      const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.oneLine, arguments: [args] })) as OneLineResult | null;
+      if (!result?.text) {
+        void vscode.window.showWarningMessage('The filter has syntax errors; fix them first (see the Problems panel).');
+        return;
+      }
+      await vscode.env.clipboard.writeText(result.text);
+      void vscode.window.showInformationMessage('The filter is on the clipboard, on one line, ready for ADSI Edit.');
+    }),
     vscode.commands.registerCommand(COMMANDS.cleanupFile, async () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== 'reg') {

@@ -41,6 +41,8 @@ export const SETTINGS_SECTION = 'exchangeConfig';
 export const LANGUAGE_IDS = ['reg', 'bootini', 'ldapfilter', 'ldif'] as const;
 
 export const COMMANDS = {
+  /** Client command: copy the active LDAP filter, joined onto one line, to the clipboard. */
+  copyFilterOneLine: 'exchangeConfig.copyFilterOneLine',
   restartServer: 'exchangeConfig.restartServer',
   showOutput: 'exchangeConfig.showOutput',
   /** Client command: a cleanup .reg for the active file. */
@@ -53,6 +55,8 @@ export const COMMANDS = {
 
 /** Server command (workspace/executeCommand): builds the cleanup .reg text for the given document URIs. */
 export const SERVER_COMMANDS = {
+  /** The one-line form of an LDAP filter document (for ADSI Edit). */
+  oneLine: 'exchangeConfig.server.oneLine',
   cleanupReg: 'exchangeConfig.server.cleanupReg',
   /** Builds the markdown memory configuration report for a .reg or boot.ini document and its folder's other file. */
   memoryReport: 'exchangeConfig.server.memoryReport',
@@ -65,6 +69,15 @@ export interface MemoryReportArgs {
 export interface MemoryReportResult {
   /** The report, or null when there is no boot.ini (or, for a boot.ini, no open .reg file) to pair. */
   markdown: string | null;
+}
+
+export interface OneLineArgs {
+  uri: string;
+}
+
+export interface OneLineResult {
+  /** The one-line form, or null when the document has syntax errors (or its language has none). */
+  text: string | null;
 }
 
 export interface CleanupRegArgs {

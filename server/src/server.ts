@@ -15,7 +15,7 @@ import { regLanguage, RegDocument } from './languages/reg';
 import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
 import { bootiniLanguage, BootIniDocument } from './languages/bootini';
 import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
-import { CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
+import { OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
 
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
@@ -88,7 +88,8 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
           change: lsp.TextDocumentSyncKind.Incremental,
         },
         hoverProvider: true,
-        executeCommandProvider: { commands: [SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport] },
+        documentFormattingProvider: true,
+        executeCommandProvider: { commands: [SERVER_COMMANDS.oneLine, SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport] },
         completionProvider: { triggerCharacters: ['[', '\\', '"', ':', '/', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
@@ -359,7 +360,21 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     });
   });
 
+  connection.onDocumentFormatting(({ textDocument }) =>
+    withDoc<lsp.TextEdit[]>(textDocument.uri, [], (doc) => {
+      const formatted = doc.language!.format?.(doc.parsed);
+      if (formatted === undefined || formatted === doc.text.getText()) return [];
+      const end = doc.text.positionAt(doc.text.getText().length);
+      return [{ range: { start: { line: 0, character: 0 }, end }, newText: formatted }];
+    }),
+  );
+
   connection.onExecuteCommand(async (params) => {
+    if (params.command === SERVER_COMMANDS.oneLine) {
+      const uri = (params.arguments?.[0] as OneLineArgs | undefined)?.uri;
+      const result: OneLineResult = { text: uri ? withDoc<string | null>(uri, null, (doc) => doc.language!.oneLine?.(doc.parsed) ?? null) : null };
+      return result;
+    }
     if (params.command === SERVER_COMMANDS.memoryReport) return memoryReportFor(params.arguments?.[0] as MemoryReportArgs | undefined);
     if (params.command !== SERVER_COMMANDS.cleanupReg) return null;
     const args = (params.arguments?.[0] ?? { uris: [] }) as CleanupRegArgs;

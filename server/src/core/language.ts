@@ -90,6 +90,10 @@ export interface LanguageService<Doc = unknown> {
   complete?(doc: Doc, position: Position, options?: AnalyzeOptions): CompletionItem[];
   /** Fixes for a diagnostic this language reported on the same document state. */
   fixes?(doc: Doc, diagnostic: Diagnostic): Fix[];
+  /** The whole document laid out again (document formatting), or undefined when it cannot be (syntax errors). */
+  format?(doc: Doc): string | undefined;
+  /** A one-line form of the document for pasting elsewhere (an LDAP filter for ADSI Edit). */
+  oneLine?(doc: Doc): string | undefined;
   symbols(doc: Doc): DocumentSymbol[];
   folding(doc: Doc): FoldingRange[];
 }

@@ -5,6 +5,7 @@ import { applySeverityOverrides } from '../../core/severity';
 import { ldapfilterComplete } from './complete';
 import { ldapfilterFixes } from './fixes';
 import { ldapfilterHover } from './hover';
+import { formatFilter, joinFilter } from './format';
 import { LdapFilterDocument } from './parse';
 import { ldapfilterFolding, ldapfilterSymbols } from './symbols';
 import { validateLdapFilter } from './validate';
@@ -27,6 +28,8 @@ export const ldapfilterLanguage: LanguageService<LdapFilterDocument> = {
   fixes: ldapfilterFixes,
   symbols: ldapfilterSymbols,
   folding: ldapfilterFolding,
+  format: (doc) => formatFilter(doc),
+  oneLine: (doc) => joinFilter(doc),
 };
 
 export { LdapFilterDocument };
