@@ -21,6 +21,8 @@ export interface Settings {
   bootIniFor: Record<string, string>;
   /** Attributes an organisation added to the global catalog's partial attribute set; LDAP filters count them as in the GC. */
   ldapAttributesInGC: string[];
+  /** Attributes the forest indexed beyond the Exchange 2003 schema. */
+  ldapAttributesIndexed: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   serverMemoryMB: 0,
   bootIniFor: {},
   ldapAttributesInGC: [],
+  ldapAttributesIndexed: [],
 };
 
 /** The configuration section the server reads (package.json contributes `exchangeConfig.*`). */

@@ -46,7 +46,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   function knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed]);
     let k = knowledgeCache.get(key);
     if (k) return k;
     const catalogs: RegistryCatalog[] = [];
@@ -67,6 +67,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     if (settings.serverRole) context.role = settings.serverRole as ServerRole;
     if (settings.serverMemoryMB > 0) context.memoryMB = settings.serverMemoryMB;
     if (settings.ldapAttributesInGC.length > 0) context.extraGcAttributes = [...settings.ldapAttributesInGC];
+    if (settings.ldapAttributesIndexed.length > 0) context.extraIndexedAttributes = [...settings.ldapAttributesIndexed];
     k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides, bootIniFor: settings.bootIniFor };
     knowledgeCache.set(key, k);
     return k;
@@ -481,6 +482,10 @@ interface Knowledge {
   bootIniFor: Record<string, string>;
 }
 
+function attributeList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : [];
+}
+
 function oneOf(value: unknown, allowed: readonly string[], fallback: string): string {
   return typeof value === 'string' && allowed.includes(value) ? value : fallback;
 }
@@ -500,6 +505,7 @@ function normalizeSettings(s: Partial<Settings>): Settings {
       s.bootIniFor && typeof s.bootIniFor === 'object'
         ? Object.fromEntries(Object.entries(s.bootIniFor).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''))
         : {},
-    ldapAttributesInGC: Array.isArray(s.ldapAttributesInGC) ? s.ldapAttributesInGC.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : [],
+    ldapAttributesInGC: attributeList(s.ldapAttributesInGC),
+    ldapAttributesIndexed: attributeList(s.ldapAttributesIndexed),
   };
 }

@@ -53,6 +53,8 @@ Options:
                              same schema as the built-in one); may be repeated
   --gc-attribute NAME        an attribute your forest added to the global
                              catalog (LDAP filters); may be repeated
+  --indexed-attribute NAME   an attribute your forest indexed (LDAP filters);
+                             may be repeated
   -h, --help                 show this help
   --version                  show the version
 
@@ -128,6 +130,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         const v = value().trim();
         if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(v)) throw new UsageError(`--gc-attribute takes an attribute name, not "${v}"`);
         (opts.context.extraGcAttributes ??= []).push(v);
+        break;
+      }
+      case '--indexed-attribute': {
+        const v = value().trim();
+        if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(v)) throw new UsageError(`--indexed-attribute takes an attribute name, not "${v}"`);
+        (opts.context.extraIndexedAttributes ??= []).push(v);
         break;
       }
       case '--memory-mb': {

@@ -115,6 +115,8 @@ export interface ExchangeContext {
   memoryMB?: number;
   /** Attributes an organisation added to the global catalog's partial attribute set (LDAP filters count them as in the GC). */
   extraGcAttributes?: string[];
+  /** Attributes the forest indexed beyond the Exchange 2003 schema (LDAP filters do not report them as unindexed). */
+  extraIndexedAttributes?: string[];
 }
 
 export const DEFAULT_CONTEXT: ExchangeContext = { exchangeVersion: '2003' };

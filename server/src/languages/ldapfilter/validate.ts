@@ -49,8 +49,9 @@ export function validateLdapFilter(doc: LdapFilterDocument, context: ExchangeCon
   const problems: Problem[] = [...doc.problems];
   const syntaxError = problems.some((p) => codeInfo(p.code).severity === 'error');
   const extraGc = new Set((context.extraGcAttributes ?? []).map((a) => a.toLowerCase()));
+  const extraIndexed = new Set((context.extraIndexedAttributes ?? []).map((a) => a.toLowerCase()));
   const standard = standardMembership(doc);
-  for (const item of doc.items) checkItem(item, extraGc, standard.has(item), problems);
+  for (const item of doc.items) checkItem(item, extraGc, standard.has(item) || extraIndexed.has(item.attr.toLowerCase()), problems);
   if (!syntaxError && doc.root) checkRecipientClauses(doc, doc.root, problems);
   return problems.map((p) => toDiagnostic(doc, p)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

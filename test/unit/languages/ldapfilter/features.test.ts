@@ -5,6 +5,7 @@ import * as path from 'path';
 import { fixAllEdits } from '../../../../server/src/core/fixAll';
 import { languageById, languageForFile } from '../../../../server/src/languages';
 import { ldapfilterLanguage } from '../../../../server/src/languages/ldapfilter';
+import { registryIndex } from '../../../../server/src/core/catalogLoad';
 import { DEFAULT_SETTINGS, LANGUAGE_IDS } from '../../../../server/src/protocol';
 import { applyEdits, applyFix, context, diagnose, fixesFor, good, noCode } from '../../../helpers/ldapfilter';
 
@@ -130,5 +131,17 @@ describe('ldapfilter: registration and settings', () => {
     assert.strictEqual(diagnose(good('(msExchRecipientTypeDetails=1)')).filter((d) => d.code === 'ldapfilter.unknown-attribute').length, 1);
     noCode(good('(extensionAttribute14=x)'), 'ldapfilter.attribute-not-in-gc');
     noCode(good('(extensionAttribute14=x)'), 'ldapfilter.unindexed-attribute');
+  });
+});
+
+describe('ldapfilter: attributes the forest indexed (exchangeConfig.ldapAttributesIndexed)', () => {
+  it('does not report them as unindexed', () => {
+    const text = '(&(mailNickname=*)(department=Marketing))';
+    const codesWith = (extraIndexedAttributes?: string[]): string[] =>
+      ldapfilterLanguage
+        .validate(ldapfilterLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003', extraIndexedAttributes }, registry: registryIndex() } })
+        .map((d) => d.code);
+    assert.ok(codesWith().includes('ldapfilter.unindexed-attribute'));
+    assert.ok(!codesWith(['Department']).includes('ldapfilter.unindexed-attribute'));
   });
 });
