@@ -7,6 +7,28 @@ export interface Lines {
 }
 
 export function splitLines(text: string): Lines {
+  // Most files use one kind of line break throughout (regedit writes CRLF): split on it directly, which is several
+  // times faster than a regular expression, and fall back to the general split only for mixed line breaks.
+  const sep = text.indexOf('\r\n') >= 0 ? '\r\n' : text.indexOf('\n') >= 0 ? '\n' : '\r';
+  const lines = text.split(sep);
+  let uniform = true;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    // Any line break left inside a part is of another kind: the file mixes them.
+    if (l.indexOf('\n') >= 0 || l.indexOf('\r') >= 0) {
+      uniform = false;
+      break;
+    }
+  }
+  if (uniform) {
+    const eols = new Array<string>(lines.length).fill(sep);
+    eols[lines.length - 1] = '';
+    return { lines, eols };
+  }
+  return splitMixed(text);
+}
+
+function splitMixed(text: string): Lines {
   const lines = text.split(/\r\n|\r|\n/);
   const eols = new Array<string>(lines.length);
   let pos = 0;

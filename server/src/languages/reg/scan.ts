@@ -267,11 +267,21 @@ export function scanHeader(text: string): { rec: LineRecord; kind: HeaderKind } 
 /** The root a key path starts with, as regedit matches it: case-insensitively, followed by `\` or the end. */
 export function matchRoot(path: string): string | undefined {
   for (const root of REGISTRY_ROOTS) {
-    if (path.length >= root.length && path.slice(0, root.length).toUpperCase() === root) {
+    if (path.length >= root.length && startsWithUpper(path, root)) {
       if (path.length === root.length || path.charCodeAt(root.length) === 0x5c) return root;
     }
   }
   return undefined;
+}
+
+/** `text` starts with `upper` (an upper-case ASCII word), ignoring ASCII case, without allocating. */
+function startsWithUpper(text: string, upper: string): boolean {
+  for (let i = 0; i < upper.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (c !== upper.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 export function expandAbbreviation(path: string): string | undefined {
