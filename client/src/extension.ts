@@ -11,7 +11,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { CleanupRegArgs, CleanupRegResult, OneLineArgs, OneLineResult, COMMANDS, LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, OneLineArgs, OneLineResult, COMMANDS, LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -43,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+    // 'ini': the server takes an .ini file shaped like an Exchange Setup answer file as setupini and ignores the rest.
+    documentSelector: [...LANGUAGE_IDS, 'ini'].flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
       { scheme: 'vscode-vfs', language },
@@ -101,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       await showMemoryReport(doc.uri.toString());
     }),
+    vscode.commands.registerCommand(COMMANDS.checkSetupCommandLine, checkSetupCommandLineCommand),
     output,
   );
   await client.start();
@@ -131,6 +133,33 @@ async function showMemoryReport(uri: string): Promise<void> {
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.window.showTextDocument(doc);
+}
+
+/** Asks for an Exchange Setup command line, has the server check it, and shows the result. */
+async function checkSetupCommandLineCommand(): Promise<void> {
+  if (!client) return;
+  const commandLine = await vscode.window.showInputBox({
+    title: 'Check Exchange Setup command line',
+    prompt: 'The Setup command line, e.g. E:\\setup\\i386\\setup /unattendfile D:\\myanswerfile.ini',
+    placeHolder: 'setup /createunattend D:\\myanswerfile.ini',
+    ignoreFocusOut: true,
+  });
+  if (commandLine === undefined) return;
+  const args: CheckSetupCommandLineArgs = { commandLine };
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.checkSetupCommandLine, arguments: [args] })) as CheckSetupCommandLineResult | null;
+  const problems = result?.diagnostics ?? [];
+  if (problems.length === 0) {
+    void vscode.window.showInformationMessage('No problems found in the Setup command line.');
+    return;
+  }
+  await vscode.window.showQuickPick(
+    problems.map((p) => ({
+      label: `${p.severity === 'error' ? '$(error)' : '$(warning)'} ${commandLine.slice(p.start, p.end) || p.code}`,
+      description: `${p.code} (characters ${p.start + 1}-${p.end})`,
+      detail: p.message,
+    })),
+    { title: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the Setup command line`, matchOnDetail: true },
+  );
 }
 
 export async function deactivate(): Promise<void> {

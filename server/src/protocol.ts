@@ -41,7 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** The configuration section the server reads (package.json contributes `exchangeConfig.*`). */
 export const SETTINGS_SECTION = 'exchangeConfig';
 
-export const LANGUAGE_IDS = ['reg', 'bootini', 'ldapfilter', 'ldif'] as const;
+export const LANGUAGE_IDS = ['reg', 'bootini', 'ldapfilter', 'ldif', 'setupini'] as const;
 
 export const COMMANDS = {
   /** Client command: copy the active LDAP filter, joined onto one line, to the clipboard. */
@@ -54,6 +54,8 @@ export const COMMANDS = {
   cleanupWorkspace: 'exchangeConfig.createWorkspaceCleanupReg',
   /** Client command: the memory configuration report (boot.ini and .reg files of one folder) for the active file. */
   showMemoryReport: 'exchangeConfig.showMemoryReport',
+  /** Client command: asks for an Exchange Setup command line and shows what is wrong with it. */
+  checkSetupCommandLine: 'exchangeConfig.checkSetupCommandLine',
 } as const;
 
 /** Server command (workspace/executeCommand): builds the cleanup .reg text for the given document URIs. */
@@ -63,7 +65,18 @@ export const SERVER_COMMANDS = {
   cleanupReg: 'exchangeConfig.server.cleanupReg',
   /** Builds the markdown memory configuration report for a .reg or boot.ini document and its folder's other file. */
   memoryReport: 'exchangeConfig.server.memoryReport',
+  /** Checks an Exchange Setup command line (switches, their arguments). */
+  checkSetupCommandLine: 'exchangeConfig.server.checkSetupCommandLine',
 } as const;
+
+export interface CheckSetupCommandLineArgs {
+  commandLine: string;
+}
+
+export interface CheckSetupCommandLineResult {
+  /** Problems, with character offsets in the command line; [] when there is none. */
+  diagnostics: { start: number; end: number; severity: 'error' | 'warning' | 'information' | 'hint'; code: string; message: string }[];
+}
 
 export interface MemoryReportArgs {
   uri: string;

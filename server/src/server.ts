@@ -14,8 +14,9 @@ import { decodeBytes } from './core/encoding';
 import { regLanguage, RegDocument } from './languages/reg';
 import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
 import { bootiniLanguage, BootIniDocument } from './languages/bootini';
+import { checkSetupCommandLine } from './languages/setupini';
 import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
-import { OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
 
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
@@ -90,7 +91,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
         },
         hoverProvider: true,
         documentFormattingProvider: true,
-        executeCommandProvider: { commands: [SERVER_COMMANDS.oneLine, SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport] },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.oneLine, SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport, SERVER_COMMANDS.checkSetupCommandLine] },
         completionProvider: { triggerCharacters: ['[', '\\', '"', ':', '/', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
@@ -377,6 +378,11 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       return result;
     }
     if (params.command === SERVER_COMMANDS.memoryReport) return memoryReportFor(params.arguments?.[0] as MemoryReportArgs | undefined);
+    if (params.command === SERVER_COMMANDS.checkSetupCommandLine) {
+      const line = (params.arguments?.[0] as Partial<CheckSetupCommandLineArgs> | undefined)?.commandLine;
+      const result: CheckSetupCommandLineResult = { diagnostics: typeof line === 'string' ? checkSetupCommandLine(line) : [] };
+      return result;
+    }
     if (params.command !== SERVER_COMMANDS.cleanupReg) return null;
     const args = (params.arguments?.[0] ?? { uris: [] }) as CleanupRegArgs;
     const uris = Array.isArray(args.uris) ? args.uris.filter((u): u is string => typeof u === 'string') : [];

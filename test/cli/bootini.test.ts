@@ -63,7 +63,7 @@ describe('cli: boot.ini', () => {
     assert.strictEqual(lines[lines.length - 1], '1 error, 1 warning, 0 information, 0 hints in 1 file');
   });
 
-  it('finds boot.ini in any letter case when walking folders, and no other .ini file', () => {
+  it('finds boot.ini in any letter case when walking folders (and setup.ini as a Setup answer file)', () => {
     const r = lint(['--format', 'json', dir]);
     const results = JSON.parse(r.out) as JsonResult[];
     assert.deepStrictEqual(
@@ -71,12 +71,13 @@ describe('cli: boot.ini', () => {
       [
         ['boot.ini', 'bootini'],
         [path.join('mail02', 'BOOT.INI'), 'bootini'],
+        [path.join('mail02', 'setup.ini'), 'setupini'],
         [path.join('unicode', 'Boot.ini'), 'bootini'],
       ],
     );
     assert.deepStrictEqual(results[0].diagnostics, []);
     // A Unicode boot.ini is reported: the loader reads ANSI.
-    assert.deepStrictEqual(results[2].diagnostics.map((d) => d.code), ['bootini.not-ansi']);
+    assert.deepStrictEqual(results[3].diagnostics.map((d) => d.code), ['bootini.not-ansi']);
     assert.strictEqual(r.code, 0);
   });
 

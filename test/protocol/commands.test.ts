@@ -16,12 +16,26 @@ describe('protocol: cleanup command', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-cmd-'));
     client = TestClient.start('stdio');
     const init = await client.initialize({});
-    assert.deepStrictEqual((init.capabilities.executeCommandProvider as { commands: string[] }).commands, ['exchangeConfig.server.oneLine', 'exchangeConfig.server.cleanupReg', 'exchangeConfig.server.memoryReport']);
+    assert.deepStrictEqual((init.capabilities.executeCommandProvider as { commands: string[] }).commands, ['exchangeConfig.server.oneLine', 'exchangeConfig.server.cleanupReg', 'exchangeConfig.server.memoryReport', 'exchangeConfig.server.checkSetupCommandLine']);
   });
 
   after(async () => {
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks a Setup command line with exchangeConfig.server.checkSetupCommandLine', async () => {
+    const check = async (commandLine: unknown) =>
+      (await client.connection.sendRequest('workspace/executeCommand', { command: 'exchangeConfig.server.checkSetupCommandLine', arguments: [{ commandLine }] })) as {
+        diagnostics: { start: number; end: number; severity: string; code: string; message: string }[];
+      };
+    const r = await check('E:\\setup\\i386\\setup /createunatend D:\\a.ini');
+    assert.deepStrictEqual(r.diagnostics.map((d) => [d.code, d.severity, d.start, d.end]), [
+      ['setupini.cmd-unknown-switch', 'error', 20, 34],
+      ['setupini.cmd-stray-argument', 'warning', 35, 43],
+    ]);
+    assert.deepStrictEqual((await check('setup /unattendfile D:\\a.ini')).diagnostics, []);
+    assert.deepStrictEqual((await check(42)).diagnostics, []);
   });
 
   it('builds one cleanup file from an open document and a file on disk, writing nothing', async () => {

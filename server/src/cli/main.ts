@@ -30,9 +30,10 @@ interface Options {
 const USAGE = `Usage: exchange-config-lint [options] <file|dir>...
 
 Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg)
-boot.ini (any letter case) and query-based distribution group LDAP filters
-(.ldapfilter, .ldap) and LDIF exports (.ldf, .ldif). Folders are searched
-recursively for files it understands.
+boot.ini (any letter case), query-based distribution group LDAP filters
+(.ldapfilter, .ldap), LDIF exports (.ldf, .ldif) and Exchange Setup answer
+files (setup.ini, *.unattend.ini, and any .ini shaped like an Exchange answer
+file). Folders are searched recursively for files it understands.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -172,9 +173,24 @@ function walk(dir: string, out: string[], errors: string[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name)) walk(full, out, errors);
-    } else if (entry.isFile() && languageForFile(entry.name)) {
+    } else if (entry.isFile() && (languageForFile(entry.name) || (/\.ini$/i.test(entry.name) && languageForFile(entry.name, headOf(full))))) {
       out.push(full);
     }
+  }
+}
+
+/** The first 64 KB of a file, decoded, for recognising an .ini by its content; '' when it cannot be read. */
+function headOf(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(65536);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return decodeBytes(buf.subarray(0, n)).text;
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

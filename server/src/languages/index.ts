@@ -4,14 +4,15 @@ import { bootiniLanguage } from './bootini';
 import { ldapfilterLanguage } from './ldapfilter';
 import { ldifLanguage } from './ldif';
 import { regLanguage } from './reg';
+import { looksLikeExchangeAnswerFile, setupiniLanguage } from './setupini';
 
-export const languages: readonly LanguageService[] = [regLanguage as LanguageService, bootiniLanguage as LanguageService, ldapfilterLanguage as LanguageService, ldifLanguage as LanguageService];
+export const languages: readonly LanguageService[] = [regLanguage as LanguageService, bootiniLanguage as LanguageService, ldapfilterLanguage as LanguageService, ldifLanguage as LanguageService, setupiniLanguage as LanguageService];
 
 export function languageById(id: string): LanguageService | undefined {
   return languages.find((l) => l.id === id);
 }
 
-/** The language of a file from its name, and, for names no language claims, from how its text starts. */
+/** The language of a file from its name, and, for names no language claims, from its text (how it starts; an .ini's sections). */
 export function languageForFile(fileName: string, text?: string): LanguageService | undefined {
   const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
   for (const l of languages) {
@@ -19,6 +20,8 @@ export function languageForFile(fileName: string, text?: string): LanguageServic
       if (ext.startsWith('.') ? base.endsWith(ext) : base === ext) return l;
     }
   }
+  // Any other .ini that has the shape of an Exchange answer file (VS Code keeps its own ini language for the rest).
+  if (text !== undefined && base.endsWith('.ini') && looksLikeExchangeAnswerFile(text)) return setupiniLanguage as LanguageService;
   if (text !== undefined && /^[ \t]*(Windows Registry Editor Version 5\.00|REGEDIT4)[ \t]*(\r|\n|$)/.test(text)) return regLanguage as LanguageService;
   return undefined;
 }

@@ -11,7 +11,7 @@ describe('bootini: detection', () => {
     for (const name of ['boot.ini', 'BOOT.INI', 'Boot.ini', 'C:\\BOOT.INI', '/srv/mail01/boot.ini', 'file:///c%3A/Boot.Ini']) {
       assert.strictEqual(languageForFile(name)?.id, 'bootini', name);
     }
-    for (const name of ['setup.ini', 'win.ini', 'xboot.ini', 'boot.ini.bak', 'boot.inf', 'boot-ini']) {
+    for (const name of ['win.ini', 'xboot.ini', 'boot.ini.bak', 'boot.inf', 'boot-ini']) {
       assert.strictEqual(languageForFile(name), undefined, name);
     }
     assert.strictEqual(languageForFile('tuning.reg')?.id, 'reg');

@@ -1,0 +1,41 @@
+/** Completion: section names after "[", catalogued keys at the start of a line, and True/False after "=". */
+import { CompletionItem } from '../../core/language';
+import { lineRange, Position } from '../../core/types';
+import { catalogKey, catalogSection, SETUP_CATALOG } from './catalog';
+import type { SetupIniDocument } from './parse';
+
+export function setupiniComplete(doc: SetupIniDocument, pos: Position): CompletionItem[] {
+  try {
+    const line = doc.lines[pos.line];
+    if (line === undefined) return [];
+    const before = line.slice(0, pos.character);
+    const m = /^([ \t]*)\[([^\]]*)$/.exec(before);
+    if (m) {
+      const start = m[1].length + 1;
+      const present = new Set(doc.sections.map((s) => s.name.toLowerCase()));
+      const closed = line.indexOf(']', pos.character) >= 0;
+      return SETUP_CATALOG.sections
+        .filter((s) => !present.has(s.name.toLowerCase()))
+        .map((s) => ({ label: s.name, kind: 'keyword' as const, detail: 'Exchange 5.5 batch Setup.ini section', documentation: s.description, insertText: closed ? s.name : `${s.name}]`, range: lineRange(pos.line, start, pos.character) }));
+    }
+    const section = doc.sectionAt(pos.line);
+    if (section < 0) return [];
+    const cat = catalogSection(doc.sections[section].name);
+    if (!cat) return [];
+    const eq = before.indexOf('=');
+    if (eq >= 0) {
+      const key = catalogKey(cat.name, before.slice(0, eq).trim());
+      if (!key?.values) return [];
+      const vs = eq + 1 + (/^[ \t]*/.exec(before.slice(eq + 1))?.[0].length ?? 0);
+      return key.values.map((v) => ({ label: v, kind: 'enum' as const, detail: key.name, range: lineRange(pos.line, Math.min(vs, pos.character), pos.character) }));
+    }
+    const km = /^([ \t]*)([^;\[=]*)$/.exec(before);
+    if (!km) return [];
+    const present = new Set(doc.settingsIn(cat.name).filter((s) => s.line !== pos.line).map((s) => s.key.toLowerCase()));
+    return cat.keys
+      .filter((k) => !present.has(k.name.toLowerCase()))
+      .map((k) => ({ label: k.name, kind: 'key' as const, detail: `[${cat.name}] (confidence ${k.confidence})`, documentation: k.description, insertText: `${k.name}=`, range: lineRange(pos.line, km[1].length, pos.character) }));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,52 @@
+/** Helpers for Setup answer-file tests: parse text, collect diagnostics, apply fixes. */
+import * as assert from 'assert';
+import { Fix } from '../../server/src/core/language';
+import { Diagnostic } from '../../server/src/core/types';
+import { setupiniLanguage } from '../../server/src/languages/setupini';
+import { applyEdits } from './reg';
+
+export { applyEdits };
+
+export function ini(...lines: string[]): string {
+  return [...lines, ''].join('\r\n');
+}
+
+export function diagnose(text: string): Diagnostic[] {
+  return setupiniLanguage.validate(setupiniLanguage.parse(text));
+}
+
+export function codes(text: string): string[] {
+  return diagnose(text).map((d) => d.code);
+}
+
+export function fmt(ds: Diagnostic[]): string {
+  return ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).join(', ') || '(none)';
+}
+
+export function diagAt(text: string, code: string, line: number, start: number, end: number): Diagnostic {
+  const ds = diagnose(text);
+  const found = ds.filter((d) => d.code === code);
+  assert.strictEqual(found.length, 1, `expected one ${code}, got ${fmt(ds)}`);
+  const d = found[0];
+  assert.deepStrictEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [line, start, line, end], `range of ${code}: ${fmt(found)}`);
+  return d;
+}
+
+export function noCode(text: string, code: string): void {
+  const ds = diagnose(text);
+  assert.ok(!ds.some((d) => d.code === code), `did not expect ${code}, got ${fmt(ds)}`);
+}
+
+export function fixesFor(text: string, code: string): Fix[] {
+  const doc = setupiniLanguage.parse(text);
+  const d = setupiniLanguage.validate(doc).find((x) => x.code === code);
+  if (!d) throw new Error(`no ${code} diagnostic`);
+  return setupiniLanguage.fixes!(doc, d);
+}
+
+export function applyFix(text: string, code: string, title?: RegExp): string {
+  const fixes = fixesFor(text, code);
+  const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
+  if (!fix) throw new Error(`no fix for ${code}: ${fixes.map((f) => f.title).join(' | ')}`);
+  return applyEdits(text, fix.edits);
+}
