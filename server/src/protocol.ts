@@ -12,6 +12,8 @@ export interface Settings {
   serverRole: string;
   /** Paths of an organisation's own registry catalog files (same JSON schema as the built-in catalog). */
   catalogFiles: string[];
+  /** Paths of an organisation's own Setup answer-file catalog files (schema server/data/catalog/setup-keys.schema.json). */
+  setupCatalogFiles: string[];
   /** Physical memory of the servers in MB; 0 when not known. */
   serverMemoryMB: number;
   /**
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   windowsVersion: '',
   serverRole: '',
   catalogFiles: [],
+  setupCatalogFiles: [],
   serverMemoryMB: 0,
   bootIniFor: {},
   ldapAttributesInGC: [],

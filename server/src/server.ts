@@ -14,7 +14,7 @@ import { decodeBytes } from './core/encoding';
 import { regLanguage, RegDocument } from './languages/reg';
 import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
 import { bootiniLanguage, BootIniDocument } from './languages/bootini';
-import { checkSetupCommandLine } from './languages/setupini';
+import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from './languages/setupini';
 import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
 import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
 
@@ -47,21 +47,32 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   function knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.setupCatalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed]);
     let k = knowledgeCache.get(key);
     if (k) return k;
-    const catalogs: RegistryCatalog[] = [];
-    for (const file of settings.catalogFiles) {
-      const { catalog, problems } = loadUserCatalog(file, options.readFile ? (p) => options.readFile!(p, workspaceUri) : undefined);
-      if (catalog) catalogs.push(catalog);
+    const readFile = options.readFile ? (p: string) => options.readFile!(p, workspaceUri) : undefined;
+    const report = (problems: CatalogProblem[], what: string): void => {
       for (const p of problems) {
-        const line = `Catalog ${p.source} is not used: ${p.message}. The built-in catalog still applies.`;
+        const line = `${what} ${p.source} is not used: ${p.message}. The built-in catalog still applies.`;
         if (!reportedProblems.has(line)) {
           reportedProblems.add(line);
           connection.console.warn(line);
-          connection.window.showWarningMessage(line);
+          // A request under the hood; a client that refuses it must not end the process.
+          Promise.resolve(connection.window.showWarningMessage(line) as unknown).catch(() => undefined);
         }
       }
+    };
+    const catalogs: RegistryCatalog[] = [];
+    for (const file of settings.catalogFiles) {
+      const { catalog, problems } = loadUserCatalog(file, readFile, parseRegistryCatalog);
+      if (catalog) catalogs.push(catalog);
+      report(problems, 'Catalog');
+    }
+    const setupCatalogs: SetupCatalog[] = [];
+    for (const file of settings.setupCatalogFiles) {
+      const { catalog, problems } = loadUserCatalog(file, readFile, parseSetupCatalog);
+      if (catalog) setupCatalogs.push(catalog);
+      report(problems, 'Setup answer-file catalog');
     }
     const context: ExchangeContext = { exchangeVersion: settings.exchangeVersion as ExchangeVersion };
     if (settings.windowsVersion) context.windowsVersion = settings.windowsVersion as WindowsVersion;
@@ -69,7 +80,9 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     if (settings.serverMemoryMB > 0) context.memoryMB = settings.serverMemoryMB;
     if (settings.ldapAttributesInGC.length > 0) context.extraGcAttributes = [...settings.ldapAttributesInGC];
     if (settings.ldapAttributesIndexed.length > 0) context.extraIndexedAttributes = [...settings.ldapAttributesIndexed];
-    k = { exchange: { context, registry: registryIndex(catalogs) }, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides, bootIniFor: settings.bootIniFor };
+    const exchange: ExchangeKnowledge = { context, registry: registryIndex(catalogs) };
+    if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
+    k = { exchange, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides, bootIniFor: settings.bootIniFor };
     knowledgeCache.set(key, k);
     return k;
   }
@@ -470,7 +483,11 @@ function internalError(detail: string): CoreDiagnostic {
   };
 }
 
-function loadUserCatalog(file: string, readFile: ((path: string) => string) | undefined): { catalog?: RegistryCatalog; problems: CatalogProblem[] } {
+function loadUserCatalog<C>(
+  file: string,
+  readFile: ((path: string) => string) | undefined,
+  parse: (text: string, source: string) => { catalog?: C; problems: CatalogProblem[] },
+): { catalog?: C; problems: CatalogProblem[] } {
   if (!readFile) return { problems: [{ source: file, message: 'catalog files cannot be read in this environment' }] };
   let text: string;
   try {
@@ -478,7 +495,7 @@ function loadUserCatalog(file: string, readFile: ((path: string) => string) | un
   } catch (e) {
     return { problems: [{ source: file, message: `cannot read it: ${(e as Error).message}` }] };
   }
-  return parseRegistryCatalog(text, file);
+  return parse(text, file);
 }
 
 interface Knowledge {
@@ -506,6 +523,7 @@ function normalizeSettings(s: Partial<Settings>): Settings {
     windowsVersion: oneOf(s.windowsVersion, ['2000', '2003'], ''),
     serverRole: oneOf(s.serverRole, ['mailbox', 'public-folder', 'front-end', 'bridgehead', 'rpc-proxy'], ''),
     catalogFiles: Array.isArray(s.catalogFiles) ? s.catalogFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [],
+    setupCatalogFiles: Array.isArray(s.setupCatalogFiles) ? s.setupCatalogFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [],
     serverMemoryMB: typeof s.serverMemoryMB === 'number' && s.serverMemoryMB > 0 ? Math.floor(s.serverMemoryMB) : 0,
     bootIniFor:
       s.bootIniFor && typeof s.bootIniFor === 'object'

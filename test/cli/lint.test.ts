@@ -128,6 +128,28 @@ describe('cli: exchange-config-lint', () => {
     assert.deepStrictEqual((JSON.parse(r.out) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code), ['reg.deprecated-e2k-tuning']);
   });
 
+  it('adds an answer-file catalog with --setup-catalog, and reports a malformed one', () => {
+    const file = path.join(dir, 'contoso.unattend.ini');
+    fs.writeFileSync(file, '[Licensing]\r\nPerSeat=True\r\nCostCenter=4711\r\n[Contoso]\r\nBuildTag=x\r\n');
+    const source = [{ document: 'Contoso build standard', section: '3.1' }];
+    const key = (name: string) => ({ name, type: 'text', description: `Contoso ${name}.`, confidence: 'low', sources: source });
+    const section = (name: string, keys: unknown[]) => ({ name, format: 'exchange55', description: `Contoso ${name}.`, confidence: 'low', sources: source, keys });
+    const own = path.join(dir, 'setup-catalog.json');
+    fs.writeFileSync(own, JSON.stringify({ version: 1, notes: [], sections: [section('Contoso', [key('BuildTag')]), section('licensing', [key('CostCenter')])] }));
+    const broken = path.join(dir, 'broken-setup-catalog.json');
+    fs.writeFileSync(broken, '{"version": 1, "sections": []}');
+    const codesOf = (r: { out: string }): string[] => (JSON.parse(r.out) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code);
+    assert.deepStrictEqual(codesOf(lint(['--format', 'json', file])), ['setupini.unknown-section', 'setupini.unknown-key']);
+    const withOwn = lint(['--format', 'json', '--setup-catalog', own, file]);
+    assert.strictEqual(withOwn.code, 0, withOwn.err);
+    assert.deepStrictEqual(codesOf(withOwn), []);
+    const r = lint(['--format', 'json', `--setup-catalog=${broken}`, file]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /broken-setup-catalog\.json: Setup answer-file catalog not used: \(top level\) must have required property 'notes'/);
+    assert.deepStrictEqual(codesOf(r), ['setupini.unknown-section', 'setupini.unknown-key']);
+    assert.match(lint(['--help']).out, /--setup-catalog FILE/);
+  });
+
   it('counts overrides before --max-diagnostics, and errors beyond it for the exit status', () => {
     const file = path.join(dir, 'cap.reg');
     fs.writeFileSync(file, `REGEDIT4\r\n[HKEY_CURRENT_USER\\A]\r\njunk one\r\njunk two\r\n"d"=dword:xyz\r\n`);

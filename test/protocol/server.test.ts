@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { TestClient } from './client';
 
 const URI = 'file:///tmp/server-test/sample.reg';
@@ -185,5 +188,55 @@ describe('protocol: pull diagnostics and node IPC', function () {
       ['reg.dword-too-long'],
     );
     assert.strictEqual(client.diagnostics.get(URI), undefined, 'nothing pushed when the client pulls');
+  });
+});
+
+describe('protocol: Setup answer-file catalogs from exchangeConfig.setupCatalogFiles', function () {
+  this.timeout(20000);
+  let client: TestClient;
+  let dir: string;
+  const INI = 'file:///tmp/server-test/setup.ini';
+  const messages: string[] = [];
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-setup-'));
+    const source = [{ document: 'Contoso build standard', section: '3.1' }];
+    fs.writeFileSync(
+      path.join(dir, 'contoso.json'),
+      JSON.stringify({
+        version: 1,
+        notes: [],
+        sections: [
+          { name: 'Contoso', format: 'exchange55', description: 'Contoso settings.', confidence: 'low', sources: source, keys: [{ name: 'BuildTag', type: 'text', description: 'The Contoso build tag.', confidence: 'low', sources: source }] },
+        ],
+      }),
+    );
+    fs.writeFileSync(path.join(dir, 'broken.json'), '{"version": 1}');
+    client = TestClient.start('stdio');
+    client.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      messages.push(p.message);
+      return null;
+    });
+    client.configuration = { exchangeConfig: { setupCatalogFiles: [path.join(dir, 'contoso.json'), path.join(dir, 'broken.json')] } };
+    await client.initialize({ workspace: { configuration: true } });
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uses the valid catalog, and reports the malformed one once', async () => {
+    const wait = client.nextDiagnostics(INI);
+    await client.open(INI, '[Licensing]\r\nPerSeat=True\r\n[Contoso]\r\nBuildTag=x\r\n', 'setupini');
+    const p = await wait;
+    assert.deepStrictEqual((p.diagnostics as Diag[]).map((d) => d.code), []);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: INI }, position: { line: 3, character: 2 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /The Contoso build tag/);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: INI }, position: { line: 3, character: 2 } });
+    const broken = messages.filter((m) => /broken\.json is not used/.test(m));
+    assert.ok(broken.length > 0 && new Set(broken).size === broken.length, `each problem once:\n${messages.join('\n')}`);
+    assert.match(broken[0], /^Setup answer-file catalog .*broken\.json is not used: \(top level\) must have required property 'notes'\. The built-in catalog still applies\.$/);
   });
 });

@@ -15,6 +15,7 @@ import { checkMemoryConfig, withCross } from '../checks/memory';
 import { languageForFile, languages } from '../languages';
 import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
+import { parseSetupCatalog, SetupCatalog } from '../languages/setupini';
 import { FileResult, formatJson, formatSarif, formatText } from './format';
 
 interface Options {
@@ -24,6 +25,7 @@ interface Options {
   maxDiagnostics?: number;
   context: ExchangeContext;
   catalogFiles: string[];
+  setupCatalogFiles: string[];
   paths: string[];
 }
 
@@ -52,6 +54,9 @@ Options:
                              guidance applies from 1024)
   --catalog FILE             an organisation's own registry catalog (JSON,
                              same schema as the built-in one); may be repeated
+  --setup-catalog FILE       an organisation's own Setup answer-file catalog
+                             (JSON, schema setup-keys.schema.json); may be
+                             repeated
   --gc-attribute NAME        an attribute your forest added to the global
                              catalog (LDAP filters); may be repeated
   --indexed-attribute NAME   an attribute your forest indexed (LDAP filters);
@@ -64,7 +69,7 @@ Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', overrides: {}, context: { ...DEFAULT_CONTEXT }, catalogFiles: [], paths: [] };
+  const opts: Options = { format: 'text', overrides: {}, context: { ...DEFAULT_CONTEXT }, catalogFiles: [], setupCatalogFiles: [], paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -126,6 +131,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--catalog':
         opts.catalogFiles.push(value());
+        break;
+      case '--setup-catalog':
+        opts.setupCatalogFiles.push(value());
         break;
       case '--gc-attribute': {
         const v = value().trim();
@@ -250,7 +258,21 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     if (r.catalog) catalogs.push(r.catalog);
     for (const p of r.problems) errors.push(`${p.source}: catalog not used: ${p.message}`);
   }
+  const setupCatalogs: SetupCatalog[] = [];
+  for (const file of opts.setupCatalogFiles) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      errors.push(`${file}: cannot read Setup answer-file catalog: ${(e as Error).message}`);
+      continue;
+    }
+    const r = parseSetupCatalog(text, file);
+    if (r.catalog) setupCatalogs.push(r.catalog);
+    for (const p of r.problems) errors.push(`${p.source}: Setup answer-file catalog not used: ${p.message}`);
+  }
   const exchange: ExchangeKnowledge = { context: opts.context, registry: registryIndex(catalogs) };
+  if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
   const files: string[] = [];
   for (const p of opts.paths) {
     let stat: fs.Stats;

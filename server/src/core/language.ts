@@ -66,6 +66,12 @@ export interface AnalyzeOptions {
 export interface ExchangeKnowledge {
   context: ExchangeContext;
   registry: RegistryCatalogIndex;
+  /**
+   * Organisations' own Setup answer-file catalogs (setup-keys.schema.json), added to the built-in one by the setupini
+   * language (which checks them and indexes them once per array). Typed unknown so that core does not depend on a
+   * language; hosts load them with parseSetupCatalog.
+   */
+  setupCatalogs?: readonly unknown[];
 }
 
 /** A fix for one diagnostic: minimal edits to the document. */

@@ -1,11 +1,12 @@
 /** Completion: section names after "[", catalogued keys at the start of a line, and True/False after "=". */
-import { CompletionItem } from '../../core/language';
+import { AnalyzeOptions, CompletionItem } from '../../core/language';
 import { lineRange, Position } from '../../core/types';
-import { catalogKey, catalogSection, SETUP_CATALOG } from './catalog';
+import { setupIndex } from './catalog';
 import type { SetupIniDocument } from './parse';
 
-export function setupiniComplete(doc: SetupIniDocument, pos: Position): CompletionItem[] {
+export function setupiniComplete(doc: SetupIniDocument, pos: Position, options: AnalyzeOptions = {}): CompletionItem[] {
   try {
+    const catalog = setupIndex(options.exchange?.setupCatalogs);
     const line = doc.lines[pos.line];
     if (line === undefined) return [];
     const before = line.slice(0, pos.character);
@@ -14,17 +15,17 @@ export function setupiniComplete(doc: SetupIniDocument, pos: Position): Completi
       const start = m[1].length + 1;
       const present = new Set(doc.sections.map((s) => s.name.toLowerCase()));
       const closed = line.indexOf(']', pos.character) >= 0;
-      return SETUP_CATALOG.sections
+      return catalog.sections
         .filter((s) => !present.has(s.name.toLowerCase()))
         .map((s) => ({ label: s.name, kind: 'keyword' as const, detail: 'Exchange 5.5 batch Setup.ini section', documentation: s.description, insertText: closed ? s.name : `${s.name}]`, range: lineRange(pos.line, start, pos.character) }));
     }
     const section = doc.sectionAt(pos.line);
     if (section < 0) return [];
-    const cat = catalogSection(doc.sections[section].name);
+    const cat = catalog.section(doc.sections[section].name);
     if (!cat) return [];
     const eq = before.indexOf('=');
     if (eq >= 0) {
-      const key = catalogKey(cat.name, before.slice(0, eq).trim());
+      const key = catalog.key(cat.name, before.slice(0, eq).trim());
       if (!key?.values) return [];
       const vs = eq + 1 + (/^[ \t]*/.exec(before.slice(eq + 1))?.[0].length ?? 0);
       return key.values.map((v) => ({ label: v, kind: 'enum' as const, detail: key.name, range: lineRange(pos.line, Math.min(vs, pos.character), pos.character) }));

@@ -4,6 +4,7 @@ import { applySeverityOverrides } from '../../core/severity';
 import { setupiniComplete } from './complete';
 import { setupiniFixes } from './fixes';
 import { setupiniHover } from './hover';
+import { setupIndex } from './catalog';
 import { SetupIniDocument } from './parse';
 import { setupiniFolding, setupiniSymbols } from './symbols';
 import { validateSetupIni } from './validate';
@@ -16,7 +17,7 @@ export const setupiniLanguage: LanguageService<SetupIniDocument> = {
     return SetupIniDocument.parse(text);
   },
   validate(doc, options: AnalyzeOptions = {}) {
-    const kept = applySeverityOverrides(validateSetupIni(doc), options.severityOverrides);
+    const kept = applySeverityOverrides(validateSetupIni(doc, setupIndex(options.exchange?.setupCatalogs)), options.severityOverrides);
     return options.maxDiagnostics !== undefined && kept.length > options.maxDiagnostics ? kept.slice(0, Math.max(0, options.maxDiagnostics)) : kept;
   },
   hover: setupiniHover,
@@ -28,4 +29,4 @@ export const setupiniLanguage: LanguageService<SetupIniDocument> = {
 
 export { SetupIniDocument };
 export { checkSetupCommandLine, CommandLineDiagnostic, SETUP_SWITCHES } from './commandLine';
-export { looksLikeExchangeAnswerFile } from './catalog';
+export { looksLikeExchangeAnswerFile, parseSetupCatalog, SetupCatalog, SetupCatalogIndex, setupIndex } from './catalog';

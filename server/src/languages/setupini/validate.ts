@@ -6,7 +6,7 @@
 import { codeInfo } from '../../core/codes';
 import { nearestCandidates } from '../../core/nearest';
 import { Diagnostic, lineRange, RelatedInformation, SOURCE, TextEdit } from '../../core/types';
-import { catalogKey, catalogSection, EXCHANGE55_MARKERS, isSecretKeyName, SetupKey } from './catalog';
+import { EXCHANGE55_MARKERS, isSecretKeyName, SetupCatalogIndex, setupIndex, SetupKey } from './catalog';
 import { SetupIniDocument, Setting } from './parse';
 
 export interface FixSpec {
@@ -58,7 +58,8 @@ export function isProductKey2003(value: string): boolean {
   return /^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){4}$/.test(value) || /^[A-Za-z0-9]{25}$/.test(value);
 }
 
-export function validateSetupIni(doc: SetupIniDocument): Diagnostic[] {
+/** Checks an answer file; catalog checks use the index given (default: the built-in catalog). */
+export function validateSetupIni(doc: SetupIniDocument, catalog: SetupCatalogIndex = setupIndex(undefined)): Diagnostic[] {
   const out: Diagnostic[] = [];
   const is55 = isExchange55(doc);
   // Structure
@@ -95,7 +96,7 @@ export function validateSetupIni(doc: SetupIniDocument): Diagnostic[] {
   // Catalog
   for (const s of doc.sections) {
     if (s.repeats !== undefined) continue;
-    if (!catalogSection(s.name)) {
+    if (!catalog.section(s.name)) {
       const why = is55
         ? 'The Exchange 5.5 batch Setup.ini documents [Product ID], [Paths], [Components], [Site], [Organization], [ServiceAccount], [Licensing], [SitePermissions] and [X.400] (KB 168490, KB 188625).'
         : 'The sections and keys of the Exchange 2000/2003 answer file written by setup /createunattend are not documented in the sources this tool uses (KB 312363), so none is catalogued and the file is not checked key by key.';
@@ -103,9 +104,9 @@ export function validateSetupIni(doc: SetupIniDocument): Diagnostic[] {
     }
   }
   for (const st of doc.settings) {
-    const section = catalogSection(doc.sections[st.section].name);
+    const section = catalog.section(doc.sections[st.section].name);
     if (!section) continue;
-    const key = catalogKey(section.name, st.key);
+    const key = catalog.key(section.name, st.key);
     if (!key) {
       const near = nearestCandidates(st.key, section.keys.map((k) => k.name), 2);
       const fixes: FixSpec[] = near.map((n) => ({ title: `Change to ${n}`, edits: [{ range: lineRange(st.line, st.keyStart, st.keyEnd), newText: n }], preferred: near.length === 1 }));
@@ -121,7 +122,7 @@ export function validateSetupIni(doc: SetupIniDocument): Diagnostic[] {
   // Values named like secrets, product keys, organization names and paths (any format)
   for (const st of doc.settings) {
     const sectionName = doc.sections[st.section].name;
-    const key = catalogKey(sectionName, st.key);
+    const key = catalog.key(sectionName, st.key);
     if ((key?.type === 'secret' || isSecretKeyName(st.key)) && st.value !== '') {
       out.push(
         diag(
