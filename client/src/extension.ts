@@ -1,168 +1,18 @@
-/** VS Code client: starts the language server over IPC and wires its commands and settings. */
+/** VS Code client (desktop): starts the language server as a Node process over IPC and wires its commands and settings. */
+import * as fs from 'fs';
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  CloseHandlerResult,
-  ErrorAction,
-  ErrorHandlerResult,
-  ExecuteCommandRequest,
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, OneLineArgs, OneLineResult, COMMANDS, LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { activateWith, SETTINGS_SECTION } from './common';
 
-let client: LanguageClient | undefined;
-
-/** Restarts after a crash, but gives up after 5 crashes within 3 minutes so that a crash loop cannot hog the machine. */
-class RestartingErrorHandler {
-  private restarts: number[] = [];
-  constructor(private readonly output: vscode.OutputChannel) {}
-  error(): ErrorHandlerResult {
-    return { action: ErrorAction.Continue };
-  }
-  closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.restarts = this.restarts.filter((t) => now - t < 180_000);
-    this.restarts.push(now);
-    if (this.restarts.length > 5) {
-      this.output.appendLine('The language server stopped 5 times in 3 minutes; not restarting it. Use "Exchange Config: Restart Language Server".');
-      return { action: CloseAction.DoNotRestart, message: 'The Exchange Config language server keeps stopping; see the output channel.' };
-    }
-    this.output.appendLine('The language server stopped; restarting it.');
-    return { action: CloseAction.Restart, handled: true };
-  }
-}
+export { deactivate } from './common';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Exchange Config Tools');
-  const module = context.asAbsolutePath('out/server/src/main.js');
+  // The bundle (npm run bundle, what the .vsix ships); the tsc output when running from a plain build.
+  const bundled = context.asAbsolutePath('dist/server.js');
+  const module = fs.existsSync(bundled) ? bundled : context.asAbsolutePath('out/server/src/main.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    // 'ini': the server takes an .ini file shaped like an Exchange Setup answer file as setupini and ignores the rest.
-    documentSelector: [...LANGUAGE_IDS, 'ini'].flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-      { scheme: 'vscode-vfs', language },
-    ]),
-    synchronize: { configurationSection: SETTINGS_SECTION },
-    outputChannel: output,
-    errorHandler: new RestartingErrorHandler(output),
-  };
-  client = new LanguageClient(SETTINGS_SECTION, 'Exchange Config Tools', serverOptions, clientOptions);
-  context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
-      output.appendLine('Restarting the language server.');
-      await client?.restart();
-    }),
-    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
-    vscode.commands.registerCommand(COMMANDS.copyFilterOneLine, async () => {
-      const doc = vscode.window.activeTextEditor?.document;
-      if (!doc || doc.languageId !== 'ldapfilter' || !client) {
-        void vscode.window.showInformationMessage('Open an LDAP filter (.ldapfilter) first.');
-        return;
-      }
-      const args: OneLineArgs = { uri: doc.uri.toString() };
-      const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.oneLine, arguments: [args] })) as OneLineResult | null;
-      if (!result?.text) {
-        void vscode.window.showWarningMessage('The filter has syntax errors; fix them first (see the Problems panel).');
-        return;
-      }
-      await vscode.env.clipboard.writeText(result.text);
-      void vscode.window.showInformationMessage('The filter is on the clipboard, on one line, ready for ADSI Edit.');
-    }),
-    vscode.commands.registerCommand(COMMANDS.cleanupFile, async () => {
-      const doc = vscode.window.activeTextEditor?.document;
-      if (!doc || doc.languageId !== 'reg') {
-        void vscode.window.showInformationMessage('Open a .reg export first.');
-        return;
-      }
-      await createCleanup([doc.uri.toString()], output);
-    }),
-    vscode.commands.registerCommand(COMMANDS.cleanupWorkspace, async () => {
-      const files = await vscode.workspace.findFiles('**/*.reg', '**/node_modules/**');
-      if (files.length === 0) {
-        void vscode.window.showInformationMessage('There are no .reg files in this workspace.');
-        return;
-      }
-      await createCleanup(
-        files.map((f) => f.toString()),
-        output,
-      );
-    }),
-    vscode.commands.registerCommand(COMMANDS.showMemoryReport, async () => {
-      const doc = vscode.window.activeTextEditor?.document;
-      if (!doc || (doc.languageId !== 'reg' && doc.languageId !== 'bootini')) {
-        void vscode.window.showInformationMessage('Open a .reg export or a boot.ini first.');
-        return;
-      }
-      await showMemoryReport(doc.uri.toString());
-    }),
-    vscode.commands.registerCommand(COMMANDS.checkSetupCommandLine, checkSetupCommandLineCommand),
-    output,
-  );
-  await client.start();
-}
-
-/** Asks the server for the cleanup file and opens it as a new, unsaved document: nothing is written to disk. */
-async function createCleanup(uris: string[], output: vscode.OutputChannel): Promise<void> {
-  if (!client) return;
-  const args: CleanupRegArgs = { uris };
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.cleanupReg, arguments: [args] })) as CleanupRegResult | null;
-  for (const u of result?.unreadable ?? []) output.appendLine(`Not read: ${u}`);
-  if (!result?.text) {
-    void vscode.window.showInformationMessage('No obsolete Exchange 2000 values found.');
-    return;
-  }
-  const doc = await vscode.workspace.openTextDocument({ language: 'reg', content: result.text });
-  await vscode.window.showTextDocument(doc);
-}
-
-/** Asks the server for the memory configuration report and opens it as a new, unsaved markdown document. */
-async function showMemoryReport(uri: string): Promise<void> {
-  if (!client) return;
-  const args: MemoryReportArgs = { uri };
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.memoryReport, arguments: [args] })) as MemoryReportResult | null;
-  if (!result?.markdown) {
-    void vscode.window.showInformationMessage('No memory report: it needs a boot.ini and a .reg export (open in the editor, or beside the file) in the same folder.');
-    return;
-  }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-  await vscode.window.showTextDocument(doc);
-}
-
-/** Asks for an Exchange Setup command line, has the server check it, and shows the result. */
-async function checkSetupCommandLineCommand(): Promise<void> {
-  if (!client) return;
-  const commandLine = await vscode.window.showInputBox({
-    title: 'Check Exchange Setup command line',
-    prompt: 'The Setup command line, e.g. E:\\setup\\i386\\setup /unattendfile D:\\myanswerfile.ini',
-    placeHolder: 'setup /createunattend D:\\myanswerfile.ini',
-    ignoreFocusOut: true,
-  });
-  if (commandLine === undefined) return;
-  const args: CheckSetupCommandLineArgs = { commandLine };
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.checkSetupCommandLine, arguments: [args] })) as CheckSetupCommandLineResult | null;
-  const problems = result?.diagnostics ?? [];
-  if (problems.length === 0) {
-    void vscode.window.showInformationMessage('No problems found in the Setup command line.');
-    return;
-  }
-  await vscode.window.showQuickPick(
-    problems.map((p) => ({
-      label: `${p.severity === 'error' ? '$(error)' : '$(warning)'} ${commandLine.slice(p.start, p.end) || p.code}`,
-      description: `${p.code} (characters ${p.start + 1}-${p.end})`,
-      detail: p.message,
-    })),
-    { title: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the Setup command line`, matchOnDetail: true },
-  );
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await activateWith(context, (options) => new LanguageClient(SETTINGS_SECTION, 'Exchange Config Tools', serverOptions, options));
 }

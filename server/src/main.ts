@@ -11,10 +11,11 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
   process.exit(2);
 }
 
-const readme = path.join(__dirname, '..', '..', '..', 'README.md');
+// From out/server/src/main.js (tsc output) or dist/server.js (the bundle); vsce stores the README as readme.md.
+const readme = [path.join(__dirname, '..', '..', '..', 'README.md'), path.join(__dirname, '..', 'README.md'), path.join(__dirname, '..', 'readme.md')].find((f) => fs.existsSync(f));
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
-  docsUri: fs.existsSync(readme) ? pathToFileURL(readme).toString() : undefined,
+  docsUri: readme ? pathToFileURL(readme).toString() : undefined,
   readFile: (file, workspaceUri) => {
     const base = workspaceUri?.startsWith('file:') ? fileURLToPath(workspaceUri) : process.cwd();
     return fs.readFileSync(path.resolve(base, file), 'utf8');

@@ -75,9 +75,20 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const CHANGETYPES = ['add', 'delete', 'modify', 'modrdn', 'moddn'];
 const MOD_OPS = ['add', 'delete', 'replace', 'increment'];
 
-export function decodeBase64(raw: string): string | undefined {
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true }); // keeps a byte order mark, as Buffer did
+
+/** The bytes of a base64 value (no Node Buffer: the server also runs in a browser worker). */
+export function base64Bytes(raw: string): Uint8Array | undefined {
   if (!BASE64.test(raw) || raw.length % 4 !== 0) return undefined;
-  return Buffer.from(raw, 'base64').toString('utf8');
+  const bin = atob(raw);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+export function decodeBase64(raw: string): string | undefined {
+  const bytes = base64Bytes(raw);
+  return bytes && utf8.decode(bytes);
 }
 
 export function isAttrName(s: string): boolean {

@@ -5,7 +5,7 @@ import { AnalyzeOptions } from '../../core/language';
 import { Diagnostic, Range, SOURCE } from '../../core/types';
 import { ldapfilterLanguage } from '../ldapfilter';
 import { dnProblem } from './dn';
-import { AttrLine, LdifDocument, LdifRecord } from './parse';
+import { AttrLine, base64Bytes, LdifDocument, LdifRecord } from './parse';
 
 export const LOG_BUFFERS_MAX = 9000;
 const FOLDER_SET_ID = 'msexchangeweb.owa.default-mailbox-folder-set';
@@ -108,7 +108,7 @@ function checkAttr(doc: LdifDocument, a: AttrLine, options: AnalyzeOptions, out:
       return;
     }
     case 'msexchpreferredbackfillsource': {
-      if (a.kind === 'base64' && a.value !== undefined && Buffer.from(a.raw.trim(), 'base64').length === 16) return;
+      if (a.kind === 'base64' && a.value !== undefined && base64Bytes(a.raw.trim())?.length === 16) return;
       if (v !== undefined && GUID.test(v.trim())) return;
       if (a.kind === 'url' || v === undefined) return;
       out.push(diag('ldif.invalid-backfill-source', valueRange, `msExchPreferredBackfillSource must be the GUID of the public folder store of the preferred backfill server (003:400-409), but "${v}"${quote(a)} is not a GUID. Write the store's objectGUID, such as {12345678-9abc-def0-1234-56789abcdef0}.`));

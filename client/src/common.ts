@@ -1,0 +1,177 @@
+/**
+ * The part of the VS Code client shared by the desktop (Node) and the web (browser worker) extension: the
+ * documents the server takes, the crash handling, and the commands.
+ */
+import * as vscode from 'vscode';
+import {
+  BaseLanguageClient,
+  CloseAction,
+  CloseHandlerResult,
+  ErrorAction,
+  ErrorHandlerResult,
+  ExecuteCommandRequest,
+  LanguageClientOptions,
+} from 'vscode-languageclient';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, OneLineArgs, OneLineResult, COMMANDS, LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
+
+export { SETTINGS_SECTION };
+
+let client: BaseLanguageClient | undefined;
+
+/** Restarts after a crash, but gives up after 5 crashes within 3 minutes so that a crash loop cannot hog the machine. */
+class RestartingErrorHandler {
+  private restarts: number[] = [];
+  constructor(private readonly output: vscode.OutputChannel) {}
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue };
+  }
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < 180_000);
+    this.restarts.push(now);
+    if (this.restarts.length > 5) {
+      this.output.appendLine('The language server stopped 5 times in 3 minutes; not restarting it. Use "Exchange Config: Restart Language Server".');
+      return { action: CloseAction.DoNotRestart, message: 'The Exchange Config language server keeps stopping; see the output channel.' };
+    }
+    this.output.appendLine('The language server stopped; restarting it.');
+    return { action: CloseAction.Restart, handled: true };
+  }
+}
+
+/** The client options of both hosts. */
+export function clientOptions(output: vscode.OutputChannel): LanguageClientOptions {
+  return {
+    // 'ini': the server takes an .ini file shaped like an Exchange Setup answer file as setupini and ignores the rest.
+    documentSelector: [...LANGUAGE_IDS, 'ini'].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-vfs', language },
+    ]),
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    outputChannel: output,
+    errorHandler: new RestartingErrorHandler(output),
+  };
+}
+
+/** Registers the commands on the client made by `makeClient` and starts it. */
+export async function activateWith(context: vscode.ExtensionContext, makeClient: (options: LanguageClientOptions) => BaseLanguageClient): Promise<void> {
+  const output = vscode.window.createOutputChannel('Exchange Config Tools');
+  client = makeClient(clientOptions(output));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      output.appendLine('Restarting the language server.');
+      // LanguageClient (Node) has restart(); the browser client has not: stop and start again works for both.
+      const c = client as (BaseLanguageClient & { restart?: () => Promise<void> }) | undefined;
+      if (c?.restart) await c.restart();
+      else if (c) {
+        await c.stop();
+        await c.start();
+      }
+    }),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.copyFilterOneLine, async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'ldapfilter' || !client) {
+        void vscode.window.showInformationMessage('Open an LDAP filter (.ldapfilter) first.');
+        return;
+      }
+      const args: OneLineArgs = { uri: doc.uri.toString() };
+      const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.oneLine, arguments: [args] })) as OneLineResult | null;
+      if (!result?.text) {
+        void vscode.window.showWarningMessage('The filter has syntax errors; fix them first (see the Problems panel).');
+        return;
+      }
+      await vscode.env.clipboard.writeText(result.text);
+      void vscode.window.showInformationMessage('The filter is on the clipboard, on one line, ready for ADSI Edit.');
+    }),
+    vscode.commands.registerCommand(COMMANDS.cleanupFile, async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'reg') {
+        void vscode.window.showInformationMessage('Open a .reg export first.');
+        return;
+      }
+      await createCleanup([doc.uri.toString()], output);
+    }),
+    vscode.commands.registerCommand(COMMANDS.cleanupWorkspace, async () => {
+      const files = await vscode.workspace.findFiles('**/*.reg', '**/node_modules/**');
+      if (files.length === 0) {
+        void vscode.window.showInformationMessage('There are no .reg files in this workspace.');
+        return;
+      }
+      await createCleanup(
+        files.map((f) => f.toString()),
+        output,
+      );
+    }),
+    vscode.commands.registerCommand(COMMANDS.showMemoryReport, async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || (doc.languageId !== 'reg' && doc.languageId !== 'bootini')) {
+        void vscode.window.showInformationMessage('Open a .reg export or a boot.ini first.');
+        return;
+      }
+      await showMemoryReport(doc.uri.toString());
+    }),
+    vscode.commands.registerCommand(COMMANDS.checkSetupCommandLine, checkSetupCommandLineCommand),
+    output,
+  );
+  await client.start();
+}
+
+/** Asks the server for the cleanup file and opens it as a new, unsaved document: nothing is written to disk. */
+async function createCleanup(uris: string[], output: vscode.OutputChannel): Promise<void> {
+  if (!client) return;
+  const args: CleanupRegArgs = { uris };
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.cleanupReg, arguments: [args] })) as CleanupRegResult | null;
+  for (const u of result?.unreadable ?? []) output.appendLine(`Not read: ${u}`);
+  if (!result?.text) {
+    void vscode.window.showInformationMessage('No obsolete Exchange 2000 values found.');
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'reg', content: result.text });
+  await vscode.window.showTextDocument(doc);
+}
+
+/** Asks the server for the memory configuration report and opens it as a new, unsaved markdown document. */
+async function showMemoryReport(uri: string): Promise<void> {
+  if (!client) return;
+  const args: MemoryReportArgs = { uri };
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.memoryReport, arguments: [args] })) as MemoryReportResult | null;
+  if (!result?.markdown) {
+    void vscode.window.showInformationMessage('No memory report: it needs a boot.ini and a .reg export (open in the editor, or beside the file) in the same folder.');
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  await vscode.window.showTextDocument(doc);
+}
+
+/** Asks for an Exchange Setup command line, has the server check it, and shows the result. */
+async function checkSetupCommandLineCommand(): Promise<void> {
+  if (!client) return;
+  const commandLine = await vscode.window.showInputBox({
+    title: 'Check Exchange Setup command line',
+    prompt: 'The Setup command line, e.g. E:\\setup\\i386\\setup /unattendfile D:\\myanswerfile.ini',
+    placeHolder: 'setup /createunattend D:\\myanswerfile.ini',
+    ignoreFocusOut: true,
+  });
+  if (commandLine === undefined) return;
+  const args: CheckSetupCommandLineArgs = { commandLine };
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.checkSetupCommandLine, arguments: [args] })) as CheckSetupCommandLineResult | null;
+  const problems = result?.diagnostics ?? [];
+  if (problems.length === 0) {
+    void vscode.window.showInformationMessage('No problems found in the Setup command line.');
+    return;
+  }
+  await vscode.window.showQuickPick(
+    problems.map((p) => ({
+      label: `${p.severity === 'error' ? '$(error)' : '$(warning)'} ${commandLine.slice(p.start, p.end) || p.code}`,
+      description: `${p.code} (characters ${p.start + 1}-${p.end})`,
+      detail: p.message,
+    })),
+    { title: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the Setup command line`, matchOnDetail: true },
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * The extension manifest and the .vsix: `vsce package` (offline, about 2 s) packs the bundles `npm test` built into a
+ * temporary file, whose zip directory is then listed.
+ */
+import * as assert from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & {
+  main: string;
+  browser: string;
+  icon: string;
+  license: string;
+  scripts: Record<string, string>;
+  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  devDependencies: Record<string, string>;
+};
+
+/** The names in a zip file's central directory (no compression support needed: only the directory is read). */
+export function zipEntries(zip: Buffer): string[] {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  assert.ok(eocd >= 0, 'end of central directory record');
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let n = 0; n < count; n++) {
+    assert.strictEqual(zip.readUInt32LE(at), 0x02014b50, 'central directory file header');
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+describe('packaging', () => {
+  it('points the manifest at the bundles, for desktop and for the web', () => {
+    assert.strictEqual(pkg.main, './dist/extension.js');
+    assert.strictEqual(pkg.browser, './dist/browserExtension.js');
+    assert.strictEqual(pkg.license, 'MIT');
+    assert.ok(fs.existsSync(path.join(ROOT, 'LICENSE')));
+    assert.ok(fs.existsSync(path.join(ROOT, 'CHANGELOG.md')));
+    assert.deepStrictEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
+    for (const name of ['esbuild', '@vscode/vsce']) assert.match(pkg.devDependencies[name], /^\d+\.\d+\.\d+$/, `${name} pinned exactly`);
+  });
+
+  it('has a 128x128 PNG icon', () => {
+    const png = fs.readFileSync(path.join(ROOT, pkg.icon));
+    assert.deepStrictEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.strictEqual(png.toString('ascii', 12, 16), 'IHDR');
+    assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
+  describe('the .vsix', function () {
+    this.timeout(60000);
+    let entries: string[] = [];
+    let dir: string;
+
+    before(function () {
+      if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle.js'), '--quiet'], { stdio: 'inherit' });
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsix-'));
+      const vsix = path.join(dir, 'test.vsix');
+      const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+      // The options of `npm run package`, with the output in the temporary folder.
+      const options = /vsce package((?: --[a-z-]+)*)/.exec(pkg.scripts.package)![1].split(' ').filter(Boolean);
+      const run = spawnSync(process.execPath, [vsce, 'package', ...options, '-o', vsix], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      const out = `${run.stdout}${run.stderr}`;
+      assert.strictEqual(run.status, 0, out);
+      assert.doesNotMatch(out, /WARNING/, out);
+      entries = zipEntries(fs.readFileSync(vsix));
+    });
+
+    after(() => {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('holds the bundles, the grammars and the documentation', () => {
+      for (const f of ['dist/extension.js', 'dist/server.js', 'dist/browserServer.js', 'dist/browserExtension.js', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png']) {
+        assert.ok(entries.includes(`extension/${f}`), `${f} in ${entries.join(', ')}`);
+      }
+      const grammars = entries.filter((e) => /^extension\/syntaxes\/[^/]+\.json$/.test(e));
+      assert.ok(grammars.length >= 10, grammars.join(', '));
+    });
+
+    it('leaves out sources, tests, tsc output, source maps and node_modules', () => {
+      const unwanted = entries.filter((e) => /^extension\/(?:client|server|test|bench|out|node_modules|examples|scripts|bin)\//.test(e) || /\.(?:ts|map)$/.test(e));
+      assert.deepStrictEqual(unwanted, []);
+    });
+  });
+});
