@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// UI smoke test: the extension (extensionDevelopmentPath = this repository, built into dist/) in code-server 4.100.3's
+// web workbench, driven by playwright-core and Debian's headless Chromium (both from bash test/e2e/setup.sh).
+// Opens a copy of examples/exchange2000-upgrade/MAILSRV01-services.reg (UTF-16LE with BOM, CRLF) in a temporary
+// workspace, waits for the squiggles and the Problems count, hovers, applies the deletion-entry quick fix on the
+// "MPHeap parallelism" line with Ctrl+., saves with Ctrl+S and checks the bytes on disk. Leaves a screenshot in
+// test/e2e/ui/screenshot.png (screenshot-fail.png on failure). Prints "ui: N passed, N failed" alone on its closing
+// line and exits non-zero on failure. Options: --no-build.
+'use strict';
+const { execSync, spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const CACHE = process.env.EXCHANGE_CONFIG_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'exchange-config-e2e');
+const ENTRY = path.join(CACHE, 'code-server-4.100.3', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const PLAYWRIGHT = path.join(CACHE, 'playwright-core-1.65.1', 'node_modules', 'playwright-core');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SAMPLE = path.join('exchange2000-upgrade', 'MAILSRV01-services.reg');
+const SHOT = path.join(__dirname, 'screenshot.png');
+const started = Date.now();
+const log = (...a) => console.log(`  [${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+let passed = 0;
+let failed = 0;
+function check(name, cond, detail) {
+  if (cond) passed++;
+  else failed++;
+  console.log(`  ${cond ? 'ok' : 'not ok'} - ${name}${!cond && detail !== undefined ? `: ${detail}` : ''}`);
+  if (!cond) throw new Error(`check failed: ${name}`);
+}
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+
+async function main() {
+  for (const [what, p] of [['code-server', ENTRY], ['playwright-core', PLAYWRIGHT], ['chromium', CHROMIUM]])
+    if (!fs.existsSync(p)) throw new Error(`${what} missing (${p}): run bash test/e2e/setup.sh first`);
+  if (!process.argv.includes('--no-build')) execSync('npm run build --silent && node scripts/bundle.js --quiet', { cwd: REPO, stdio: 'inherit' });
+  const { chromium } = require(PLAYWRIGHT);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'exchange-config-ui-'));
+  const ws = path.join(tmp, 'workspace');
+  const ud = path.join(tmp, 'user-data');
+  fs.mkdirSync(ws);
+  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
+  const file = path.join(ws, path.basename(SAMPLE));
+  const original = fs.readFileSync(path.join(REPO, 'examples', SAMPLE));
+  fs.writeFileSync(file, original);
+  fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
+    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false, 'editor.hover.delay': 100, 'workbench.tips.enabled': false,
+  }));
+  const port = await freePort();
+  const xdg = path.join(ud, 'xdg'); // else code-server writes ~/.config/code-server/config.yaml
+  const cs = spawn(process.execPath, [ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', ud,
+    '--extensions-dir', path.join(tmp, 'extensions'), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened'],
+  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg } });
+  let csLog = '';
+  cs.stdout.on('data', (d) => (csLog += d));
+  cs.stderr.on('data', (d) => (csLog += d));
+  let browser;
+  let page;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (cs.exitCode !== null || i > 240) throw new Error('code-server did not start:\n' + csLog);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    log('code-server up');
+    const auth = `127.0.0.1:${port}`;
+    const payload = [['extensionDevelopmentPath', `vscode-remote://${auth}${REPO}`], ['skipWelcome', 'true']];
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => log('[pageerror]', e.message));
+    await page.goto(`http://${auth}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+    log('workbench loaded');
+
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(path.basename(SAMPLE));
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20000 });
+    log('editor open');
+    const status = async (sel) => ((await page.textContent(sel).catch(() => '')) || '').trim();
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
+    check('squiggles appear', true);
+    let problems = '';
+    for (let i = 0; i < 50 && !/[1-9]/.test(problems); i++) {
+      problems = await status('[id="status.problems"]');
+      if (!/[1-9]/.test(problems)) await page.waitForTimeout(200);
+    }
+    const counts = (problems.match(/\d+/g) || []).map(Number);
+    check(`status bar counts the problems (${JSON.stringify(problems)})`, counts.length >= 2 && counts[1] >= 6, JSON.stringify(problems));
+    check('status bar shows UTF-16 LE and CRLF', /UTF-16 LE/.test(await status('[id="status.editor.encoding"]')) && /CRLF/.test(await status('[id="status.editor.eol"]')),
+      `${await status('[id="status.editor.encoding"]')} / ${await status('[id="status.editor.eol"]')}`);
+
+    const line = page.locator('.monaco-editor .view-line', { hasText: '"MPHeap parallelism"' }).first();
+    const box = await line.boundingBox();
+    const at = { x: box.x + 40, y: box.y + box.height / 2 };
+    await page.mouse.move(at.x, at.y);
+    const hover = page.locator('.monaco-hover:visible', { hasText: 'Exchange 2000 tuning' }).first();
+    await hover.waitFor({ timeout: 15000 });
+    const hoverText = (await hover.textContent()) || '';
+    check('hover on "MPHeap parallelism" explains the diagnostic', /reg\.deprecated-e2k-tuning/.test(hoverText), hoverText.slice(0, 200));
+    await page.screenshot({ path: SHOT });
+    log('screenshot', path.relative(REPO, SHOT));
+
+    await page.keyboard.press('Escape');
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'deletion entry' }).first();
+    await item.waitFor({ timeout: 15000 });
+    check('Ctrl+. offers the deletion-entry fix', true);
+    // Move the keyboard focus onto it (a mouse click on the row times out in headless Chromium), then Enter.
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 10 && !/deletion entry/.test((await focused.textContent({ timeout: 2000 }).catch(() => '')) || ''); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: '"MPHeap parallelism"=-' }).first().waitFor({ timeout: 15000 });
+    check('the line becomes "MPHeap parallelism"=-', true);
+    await page.keyboard.press('Control+S');
+    let bytes = fs.readFileSync(file);
+    for (let i = 0; i < 50 && bytes.equals(original); i++) {
+      await page.waitForTimeout(200);
+      bytes = fs.readFileSync(file);
+    }
+    const expected = Buffer.concat([original.subarray(0, 2),
+      Buffer.from(original.subarray(2).toString('utf16le').replace('"MPHeap parallelism"="8"\r\n', '"MPHeap parallelism"=-\r\n'), 'utf16le')]);
+    const text = bytes.subarray(2).toString('utf16le');
+    check('saved file starts with the UTF-16LE BOM FF FE', bytes[0] === 0xff && bytes[1] === 0xfe, bytes.subarray(0, 4).toString('hex'));
+    check('saved file has CRLF everywhere', !/[^\r]\n|^\n/.test(text) && /\r\n/.test(text));
+    check('saved file differs from the original only on the MPHeap line', !expected.equals(original) && bytes.equals(expected), `${bytes.length} bytes, expected ${expected.length}`);
+  } catch (e) {
+    if (!/^check failed/.test(e.message)) {
+      failed++;
+      console.log(`  not ok - ${e.message.split('\n')[0]}`);
+    }
+    if (page) await page.screenshot({ path: SHOT.replace(/\.png$/, '-fail.png') }).catch(() => {});
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    try {
+      process.kill(-cs.pid, 'SIGTERM'); // code-server leads its own process group (extension host, file watcher...)
+    } catch {
+      /* already gone */
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main()
+  .catch((e) => {
+    failed++;
+    console.log(`  not ok - ${e.message.split('\n')[0]}`);
+  })
+  .then(() => {
+    console.log(`ui: took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`ui: ${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 || passed === 0 ? 1 : 0);
+  });
