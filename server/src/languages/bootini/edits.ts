@@ -5,11 +5,7 @@
 import { lineRange, range, TextEdit } from '../../core/types';
 import type { BootIniDocument, Entry, SwitchToken } from './parse';
 
-export interface FixSpec {
-  title: string;
-  preferred?: boolean;
-  edits: TextEdit[];
-}
+export type { FixSpec } from '../../core/dataFixes';
 
 export function replaceOn(line: number, start: number, end: number, newText: string): TextEdit {
   return { range: lineRange(line, start, end), newText };

@@ -2,28 +2,11 @@
  * Quick fixes for boot.ini diagnostics. Validation knows exactly what each fix must change (it has just read the
  * line), so it stores the edits in the diagnostic's data; this looks them up for the diagnostic being fixed.
  */
+import { fixesFromData } from '../../core/dataFixes';
 import { Fix } from '../../core/language';
-import { Diagnostic, TextEdit } from '../../core/types';
-import type { FixSpec } from './edits';
+import { Diagnostic } from '../../core/types';
 import type { BootIniDocument } from './parse';
 
-function isEdit(e: unknown): e is TextEdit {
-  if (!e || typeof e !== 'object') return false;
-  const edit = e as TextEdit;
-  return typeof edit.newText === 'string' && typeof edit.range?.start?.line === 'number' && typeof edit.range?.end?.character === 'number';
-}
-
-function isSpec(s: unknown): s is FixSpec {
-  return !!s && typeof s === 'object' && typeof (s as FixSpec).title === 'string' && Array.isArray((s as FixSpec).edits) && (s as FixSpec).edits.every(isEdit);
-}
-
 export function bootiniFixes(_doc: BootIniDocument, d: Diagnostic): Fix[] {
-  if (!d.code.startsWith('bootini.')) return [];
-  const specs = (d.data as { fixes?: unknown } | undefined)?.fixes;
-  if (!Array.isArray(specs)) return [];
-  return specs.filter(isSpec).map((s) => {
-    const fix: Fix = { title: s.title, edits: s.edits.map((e) => ({ range: e.range, newText: e.newText })) };
-    if (s.preferred) fix.isPreferred = true;
-    return fix;
-  });
+  return fixesFromData(d, 'bootini.');
 }

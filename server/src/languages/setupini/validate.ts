@@ -3,17 +3,14 @@
  * that look like secrets (seed-facts S1), product keys (S13; KB 188625), organization names (S12), paths, and the
  * required combinations of the 5.5 format. Unknown sections and keys are hints: the catalog is incomplete by design.
  */
+import type { FixSpec } from '../../core/dataFixes';
 import { codeInfo } from '../../core/codes';
 import { nearestCandidates } from '../../core/nearest';
-import { Diagnostic, lineRange, RelatedInformation, SOURCE, TextEdit } from '../../core/types';
+import { Diagnostic, lineRange, RelatedInformation, SOURCE } from '../../core/types';
 import { EXCHANGE55_MARKERS, isSecretKeyName, SetupCatalogIndex, setupIndex, SetupKey } from './catalog';
 import { SetupIniDocument, Setting } from './parse';
 
-export interface FixSpec {
-  title: string;
-  edits: TextEdit[];
-  preferred?: boolean;
-}
+export type { FixSpec } from '../../core/dataFixes';
 
 function diag(code: string, line: number, start: number, end: number, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
   const info = codeInfo(code);
