@@ -2,22 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../server/src/cli/main';
+import { lint, JsonResult } from '../helpers/cli';
 
 const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'exchange2000-upgrade', 'boot.ini');
 
-function lint(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
-interface JsonResult {
-  file: string;
-  languageId: string;
-  diagnostics: { code: string; severity: string; range: { start: { line: number; character: number } } }[];
-}
 
 const CLEAN = [
   '[boot loader]',

@@ -1,15 +1,9 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { run } from '../../server/src/cli/main';
+import { lint } from '../helpers/cli';
 
 const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'qbdg', 'contoso-export.ldf');
 
-function lint(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('cli: LDIF exports', () => {
   it('checks the sample export: the storage group tuning and the group filter, exit status 0', () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../server/src/cli/main';
+import { lint } from '../helpers/cli';
 
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'exchange-config-lint.js');
 const V5 = 'Windows Registry Editor Version 5.00';
@@ -13,12 +13,6 @@ function utf16le(text: string, bom = true): Buffer {
   return bom ? Buffer.concat([Buffer.from([0xff, 0xfe]), body]) : body;
 }
 
-function lint(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('cli: exchange-config-lint', () => {
   let dir: string;

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { run } from '../../server/src/cli/main';
+import { lint, JsonResult } from '../helpers/cli';
 
 const BOOT = [
   '[boot loader]',
@@ -21,18 +21,7 @@ const REG = [
   '',
 ].join('\r\n');
 
-interface JsonResult {
-  file: string;
-  languageId: string;
-  diagnostics: { code: string; severity: string; relatedInformation?: { uri?: string; message: string; range: unknown }[] }[];
-}
 
-function lint(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('cli: memory configuration across boot.ini and .reg', () => {
   let dir: string;
