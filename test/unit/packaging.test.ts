@@ -93,6 +93,16 @@ describe('packaging', () => {
       assert.ok(grammars.length >= 10, grammars.join(', '));
     });
 
+    it('holds every image the README shows, with the relative links kept (the extension page reads them from the .vsix)', () => {
+      const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+      const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+      assert.ok(images.includes('images/screenshot.png'), images.join(', '));
+      for (const image of images) {
+        assert.doesNotMatch(image, /^[a-z]+:/i, 'relative link');
+        assert.ok(entries.includes(`extension/${image}`), `${image} in ${entries.join(', ')}`);
+      }
+    });
+
     it('leaves out sources, tests, tsc output, source maps and node_modules', () => {
       const unwanted = entries.filter((e) => /^extension\/(?:client|server|test|bench|out|node_modules|examples|scripts|bin)\//.test(e) || /\.(?:ts|map)$/.test(e));
       assert.deepStrictEqual(unwanted, []);

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// UI smoke test: the extension (extensionDevelopmentPath = this repository, built into dist/) in code-server 4.100.3's
-// web workbench, driven by playwright-core and Debian's headless Chromium (both from bash test/e2e/setup.sh).
-// Opens a copy of examples/exchange2000-upgrade/MAILSRV01-services.reg (UTF-16LE with BOM, CRLF) in a temporary
-// workspace, waits for the squiggles and the Problems count, hovers, applies the deletion-entry quick fix on the
-// "MPHeap parallelism" line with Ctrl+., saves with Ctrl+S and checks the bytes on disk. Leaves a screenshot in
-// test/e2e/ui/screenshot.png (screenshot-fail.png on failure). Prints "ui: N passed, N failed" alone on its closing
-// line and exits non-zero on failure. Options: --no-build.
+// UI smoke test: the extension as users get it, in code-server 4.100.3's web workbench, driven by playwright-core and
+// Debian's headless Chromium (both from bash test/e2e/setup.sh). It packs the .vsix with `npm run package` (minified
+// bundles, vsce), installs it with `code-server --install-extension` into a fresh extensions folder and checks that
+// code-server lists it; then opens a copy of examples/exchange2000-upgrade/MAILSRV01-services.reg (UTF-16LE with BOM,
+// CRLF) in a temporary workspace, waits for the squiggles and the Problems count, hovers, applies the deletion-entry
+// quick fix on the "MPHeap parallelism" line with Ctrl+., saves with Ctrl+S and checks the bytes on disk. Leaves a
+// screenshot in test/e2e/ui/screenshot.png (screenshot-fail.png on failure). Prints "ui: N passed, N failed" alone on
+// its closing line and exits non-zero on failure.
+// Options: --dev loads this repository as the development extension instead (no packing; needs a build in dist/,
+// made here unless --no-build is given).
 'use strict';
-const { execSync, spawn } = require('child_process');
+const { execFileSync, execSync, spawn } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -38,16 +41,34 @@ const freePort = () =>
     });
   });
 
+/** Packs the .vsix as `npm run package` does and installs it into `extensions` with code-server's own command line. */
+function installVsix(tmp, extensions) {
+  const vsix = path.join(tmp, 'exchange-config-tools.vsix');
+  const t = Date.now();
+  execFileSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  log(`packed ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const cli = (...args) => execFileSync(process.execPath, [ENTRY, '--extensions-dir', extensions, ...args], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg'), XDG_DATA_HOME: path.join(tmp, 'xdg') } });
+  const installed = cli('--install-extension', vsix);
+  const { publisher, name, version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const id = `${publisher}.${name}`;
+  check('code-server installs the .vsix', /Extension '[^']+\.vsix' was successfully installed/.test(installed), installed.trim());
+  const listed = cli('--list-extensions', '--show-versions').split('\n').map((l) => l.trim());
+  check(`code-server lists ${id}@${version}`, listed.includes(`${id}@${version}`), listed.join(', '));
+}
+
 async function main() {
   for (const [what, p] of [['code-server', ENTRY], ['playwright-core', PLAYWRIGHT], ['chromium', CHROMIUM]])
     if (!fs.existsSync(p)) throw new Error(`${what} missing (${p}): run bash test/e2e/setup.sh first`);
-  if (!process.argv.includes('--no-build')) execSync('npm run build --silent && node scripts/bundle.js --quiet', { cwd: REPO, stdio: 'inherit' });
+  const dev = process.argv.includes('--dev');
+  if (dev && !process.argv.includes('--no-build')) execSync('npm run build --silent && node scripts/bundle.js --quiet', { cwd: REPO, stdio: 'inherit' });
   const { chromium } = require(PLAYWRIGHT);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'exchange-config-ui-'));
   const ws = path.join(tmp, 'workspace');
   const ud = path.join(tmp, 'user-data');
+  const extensions = path.join(tmp, 'extensions');
   fs.mkdirSync(ws);
+  if (!dev) installVsix(tmp, extensions);
   fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
   const file = path.join(ws, path.basename(SAMPLE));
   const original = fs.readFileSync(path.join(REPO, 'examples', SAMPLE));
@@ -60,7 +81,7 @@ async function main() {
   const port = await freePort();
   const xdg = path.join(ud, 'xdg'); // else code-server writes ~/.config/code-server/config.yaml
   const cs = spawn(process.execPath, [ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', ud,
-    '--extensions-dir', path.join(tmp, 'extensions'), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened'],
   { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg } });
   let csLog = '';
@@ -80,7 +101,7 @@ async function main() {
     }
     log('code-server up');
     const auth = `127.0.0.1:${port}`;
-    const payload = [['extensionDevelopmentPath', `vscode-remote://${auth}${REPO}`], ['skipWelcome', 'true']];
+    const payload = [...(dev ? [['extensionDevelopmentPath', `vscode-remote://${auth}${REPO}`]] : []), ['skipWelcome', 'true']];
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -167,6 +188,7 @@ async function main() {
 
 main()
   .catch((e) => {
+    if (/^check failed/.test(e.message)) return; // counted and printed by check()
     failed++;
     console.log(`  not ok - ${e.message.split('\n')[0]}`);
   })
