@@ -46,6 +46,8 @@ export function clientOptions(output: vscode.OutputChannel): LanguageClientOptio
       { scheme: 'file', language },
       { scheme: 'untitled', language },
       { scheme: 'vscode-vfs', language },
+      // The files of a remote workspace, as the web worker extension host sees them (code-server, remote windows).
+      { scheme: 'vscode-remote', language },
     ]),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
@@ -54,8 +56,14 @@ export function clientOptions(output: vscode.OutputChannel): LanguageClientOptio
 }
 
 /** Registers the commands on the client made by `makeClient` and starts it. */
-export async function activateWith(context: vscode.ExtensionContext, makeClient: (options: LanguageClientOptions) => BaseLanguageClient): Promise<void> {
+export async function activateWith(
+  context: vscode.ExtensionContext,
+  host: string,
+  makeClient: (options: LanguageClientOptions) => BaseLanguageClient,
+): Promise<void> {
   const output = vscode.window.createOutputChannel('Exchange Config Tools');
+  // Says which build runs: the first thing to know when a problem is reported from VS Code for the Web or a remote.
+  output.appendLine(`Exchange Config Tools ${String(context.extension.packageJSON.version)}: the language server runs ${host}.`);
   client = makeClient(clientOptions(output));
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
@@ -144,24 +152,33 @@ async function showMemoryReport(uri: string): Promise<void> {
   await vscode.window.showTextDocument(doc);
 }
 
-/** Asks for an Exchange Setup command line, has the server check it, and shows the result. */
-async function checkSetupCommandLineCommand(): Promise<void> {
-  if (!client) return;
-  const commandLine = await vscode.window.showInputBox({
-    title: 'Check Exchange Setup command line',
-    prompt: 'The Setup command line, e.g. E:\\setup\\i386\\setup /unattendfile D:\\myanswerfile.ini',
-    placeHolder: 'setup /createunattend D:\\myanswerfile.ini',
-    ignoreFocusOut: true,
-  });
-  if (commandLine === undefined) return;
+/**
+ * Has the server check an Exchange Setup command line and shows the problems in a quick pick. Asks for the command
+ * line unless it is given as the argument (keybindings, other extensions, tests); returns the server's result, or
+ * undefined when nothing was checked.
+ */
+async function checkSetupCommandLineCommand(given?: unknown): Promise<CheckSetupCommandLineResult | undefined> {
+  if (!client) return undefined;
+  const commandLine =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: 'Check Exchange Setup command line',
+          prompt: 'The Setup command line, e.g. E:\\setup\\i386\\setup /unattendfile D:\\myanswerfile.ini',
+          placeHolder: 'setup /createunattend D:\\myanswerfile.ini',
+          ignoreFocusOut: true,
+        });
+  if (commandLine === undefined) return undefined;
   const args: CheckSetupCommandLineArgs = { commandLine };
   const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.checkSetupCommandLine, arguments: [args] })) as CheckSetupCommandLineResult | null;
-  const problems = result?.diagnostics ?? [];
+  const checked: CheckSetupCommandLineResult = { diagnostics: result?.diagnostics ?? [] };
+  const problems = checked.diagnostics;
   if (problems.length === 0) {
     void vscode.window.showInformationMessage('No problems found in the Setup command line.');
-    return;
+    return checked;
   }
-  await vscode.window.showQuickPick(
+  // Not awaited: the result is returned while the quick pick is shown.
+  void vscode.window.showQuickPick(
     problems.map((p) => ({
       label: `${p.severity === 'error' ? '$(error)' : '$(warning)'} ${commandLine.slice(p.start, p.end) || p.code}`,
       description: `${p.code} (characters ${p.start + 1}-${p.end})`,
@@ -169,6 +186,7 @@ async function checkSetupCommandLineCommand(): Promise<void> {
     })),
     { title: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the Setup command line`, matchOnDetail: true },
   );
+  return checked;
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,5 +14,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  await activateWith(context, (options) => new LanguageClient(SETTINGS_SECTION, 'Exchange Config Tools', serverOptions, options));
+  await activateWith(context, 'as a Node.js process', (options) => new LanguageClient(SETTINGS_SECTION, 'Exchange Config Tools', serverOptions, options));
 }

@@ -103,7 +103,10 @@ const QUIET = /Creating a socket|connection token|Service Worker|builtin extensi
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await browser.newPage();
+    // The clipboard permissions let the tests read what a command put on the clipboard (vscode.env.clipboard goes
+    // through the page's navigator.clipboard, which headless Chromium denies otherwise).
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
     let done;
     const exited = new Promise((r) => (done = r));
     await page.exposeFunction('codeAutomationLog', (type, a) => {

@@ -15,7 +15,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
   icon: string;
   license: string;
   scripts: Record<string, string>;
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: boolean | 'limited'; description?: string } };
   devDependencies: Record<string, string>;
 };
 
@@ -50,7 +50,10 @@ describe('packaging', () => {
     assert.strictEqual(pkg.license, 'MIT');
     assert.ok(fs.existsSync(path.join(ROOT, 'LICENSE')));
     assert.ok(fs.existsSync(path.join(ROOT, 'CHANGELOG.md')));
-    assert.deepStrictEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    // The extension executes nothing from the workspace; in a virtual workspace it cannot read files that are not open.
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
+    assert.strictEqual(pkg.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.match(pkg.capabilities.virtualWorkspaces.description ?? '', /not read/);
     assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
     for (const name of ['esbuild', '@vscode/vsce']) assert.match(pkg.devDependencies[name], /^\d+\.\d+\.\d+$/, `${name} pinned exactly`);
   });

@@ -1,11 +1,13 @@
 // Shared helpers of the extension-host tests. They wait on events, never on fixed sleeps.
 'use strict';
-const vscode = require('vscode');
+const assert = require('assert');
+const fs = require('fs');
 const path = require('path');
+const vscode = require('vscode');
 
 /** The repository (the extension under test). */
 exports.REPO = path.resolve(__dirname, '..', '..', '..');
-/** The temporary workspace folder test/e2e/run.js opened (a copy of examples/). */
+/** The temporary workspace folder test/e2e/run.js opened (empty at the start; tests copy examples into it). */
 exports.workspace = () => vscode.workspace.workspaceFolders[0].uri.fsPath;
 
 /** Resolves with the diagnostics of `uri` once `accept(diagnostics)` holds; rejects after `ms`. */
@@ -57,3 +59,64 @@ exports.waitForOpenedDocument = function waitForOpenedDocument(accept, ms = 2000
     });
   });
 };
+
+/** A path in the examples/ folder of the repository. */
+exports.example = (...parts) => path.join(exports.REPO, 'examples', ...parts);
+
+/** Opens `file` (a path or a Uri) and shows it in a non-preview tab: the client pulls diagnostics for documents in tabs. */
+exports.openShown = async function openShown(file) {
+  const doc = await vscode.workspace.openTextDocument(typeof file === 'string' ? vscode.Uri.file(file) : file);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+};
+
+/** An accept function for waitForDiagnostics: the diagnostics include `c`. */
+exports.has = (c) => (diags) => exports.codes(diags).includes(c);
+
+/** Each diagnostic as "code@line:character-line:character", sorted: one assertion checks codes and exact ranges. */
+exports.where = (diags) =>
+  diags.map((d) => `${exports.code(d)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+
+/**
+ * Copies the example `src` to `rel` under the workspace folder (where edits may go) and opens it in a tab. Returns the
+ * copy's path, Uri and document, and `check()`, which reverts and closes the copy's editor and asserts that neither the
+ * copy nor the example changed on disk.
+ */
+exports.openCopy = async function openCopy(src, rel) {
+  const original = fs.readFileSync(src);
+  const file = path.join(exports.workspace(), rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.copyFileSync(src, file);
+  const uri = vscode.Uri.file(file);
+  const doc = await exports.openShown(uri);
+  const check = async () => {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.ok(fs.readFileSync(file).equals(original), `${rel}: nothing written to disk`);
+    assert.ok(fs.readFileSync(src).equals(original), `${path.relative(exports.REPO, src)} unchanged`);
+  };
+  return { file, uri, doc, check };
+};
+
+/** The quick fixes VS Code gets for `diagnostic` (computed by the server for the document's current version). */
+exports.quickFixes = (uri, diagnostic) =>
+  vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+
+/** The code actions of kind source.fixAll VS Code gets for the whole document. */
+exports.fixAllActions = async (uri) => {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const all = doc.validateRange(new vscode.Range(0, 0, doc.lineCount, 0));
+  return vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, all, vscode.CodeActionKind.SourceFixAll.value);
+};
+
+/** Applies a code action's edit through the workspace API and asserts that VS Code accepted it. */
+exports.applyAction = async (action) => {
+  assert.ok(action && action.edit, `the action carries its edit: ${action && action.title}`);
+  assert.strictEqual(await vscode.workspace.applyEdit(action.edit), true, `VS Code applied "${action.title}"`);
+};
+
+/** Titles of code actions, for assertion messages. */
+exports.titles = (actions) => actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''} [${a.kind ? a.kind.value : ''}]`).join('; ');
+
+/** Sets exchangeConfig.<key> in the user settings (undefined removes it); resolves once the settings file is written. */
+exports.setSetting = (key, value) => vscode.workspace.getConfiguration('exchangeConfig').update(key, value, vscode.ConfigurationTarget.Global);

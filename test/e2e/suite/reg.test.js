@@ -4,11 +4,10 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
-const { REPO, workspace, waitForDiagnostics, code, codes, hoverText, labels, waitForOpenedDocument } = require('./helpers');
+const { REPO, workspace, waitForDiagnostics, code, codes, has, hoverText, labels, waitForOpenedDocument } = require('./helpers');
 
 const HEADER = 'Windows Registry Editor Version 5.00';
 const EXAMPLE = path.join(REPO, 'examples', 'exchange2000-upgrade', 'MAILSRV01-services.reg');
-const has = (c) => (diags) => codes(diags).includes(c);
 
 suite('.reg export (examples/exchange2000-upgrade/MAILSRV01-services.reg)', () => {
   const uri = vscode.Uri.file(EXAMPLE);

@@ -2,13 +2,18 @@
 // UI smoke test: the extension as users get it, in code-server 4.100.3's web workbench, driven by playwright-core and
 // Debian's headless Chromium (both from bash test/e2e/setup.sh). It packs the .vsix with `npm run package` (minified
 // bundles, vsce), installs it with `code-server --install-extension` into a fresh extensions folder and checks that
-// code-server lists it; then opens a copy of examples/exchange2000-upgrade/MAILSRV01-services.reg (UTF-16LE with BOM,
-// CRLF) in a temporary workspace, waits for the squiggles and the Problems count, hovers, applies the deletion-entry
-// quick fix on the "MPHeap parallelism" line with Ctrl+., saves with Ctrl+S and checks the bytes on disk. Leaves a
-// screenshot in test/e2e/ui/screenshot.png (screenshot-fail.png on failure). Prints "ui: N passed, N failed" alone on
-// its closing line and exits non-zero on failure.
-// Options: --dev loads this repository as the development extension instead (no packing; needs a build in dist/,
-// made here unless --no-build is given).
+// code-server lists it. Then, once in each extension host:
+//   node: code-server's Node extension host (dist/extension.js starts dist/server.js), as VS Code runs it remotely;
+//   web:  the browser's web worker extension host (dist/browserExtension.js starts dist/browserServer.js in a web
+//         worker), as VS Code for the Web runs it; forced with the `remote.extensionKind` setting;
+// it opens a copy of examples/exchange2000-upgrade/MAILSRV01-services.reg (UTF-16LE with BOM, CRLF) in a temporary
+// workspace, checks in the output channel (Exchange Config: Show Output) which server runs, waits for the squiggles
+// and the Problems count, hovers, applies the deletion-entry quick fix on the "MPHeap parallelism" line with Ctrl+.,
+// saves with Ctrl+S and checks the bytes on disk. Leaves screenshots in test/e2e/ui/ (screenshot.png of the Node host,
+// screenshot-web.png, and screenshot-<host>-fail.png on failure). Prints "ui: N passed, N failed" alone on its closing
+// line and exits non-zero on failure.
+// Options: --host=node or --host=web runs one host only; --dev loads this repository as the development extension
+// instead of the .vsix (no packing; needs a build in dist/, made here unless --no-build is given).
 'use strict';
 const { execFileSync, execSync, spawn } = require('child_process');
 const fs = require('fs');
@@ -23,11 +28,14 @@ const PLAYWRIGHT = path.join(CACHE, 'playwright-core-1.65.1', 'node_modules', 'p
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SAMPLE = path.join('exchange2000-upgrade', 'MAILSRV01-services.reg');
 const SHOT = path.join(__dirname, 'screenshot.png');
+const { publisher, name: NAME, version: VERSION } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const EXTENSION_ID = `${publisher}.${NAME}`;
 const started = Date.now();
-const log = (...a) => console.log(`  [${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+const logAt = (...a) => console.log(`  [${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+const log = logAt;
 let passed = 0;
 let failed = 0;
-function check(name, cond, detail) {
+function checkNamed(name, cond, detail) {
   if (cond) passed++;
   else failed++;
   console.log(`  ${cond ? 'ok' : 'not ok'} - ${name}${!cond && detail !== undefined ? `: ${detail}` : ''}`);
@@ -43,32 +51,53 @@ const freePort = () =>
 
 /** Packs the .vsix as `npm run package` does and installs it into `extensions` with code-server's own command line. */
 function installVsix(tmp, extensions) {
+  const check = checkNamed;
   const vsix = path.join(tmp, 'exchange-config-tools.vsix');
   const t = Date.now();
   execFileSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   log(`packed ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   const cli = (...args) => execFileSync(process.execPath, [ENTRY, '--extensions-dir', extensions, ...args], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg'), XDG_DATA_HOME: path.join(tmp, 'xdg') } });
   const installed = cli('--install-extension', vsix);
-  const { publisher, name, version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-  const id = `${publisher}.${name}`;
   check('code-server installs the .vsix', /Extension '[^']+\.vsix' was successfully installed/.test(installed), installed.trim());
   const listed = cli('--list-extensions', '--show-versions').split('\n').map((l) => l.trim());
-  check(`code-server lists ${id}@${version}`, listed.includes(`${id}@${version}`), listed.join(', '));
+  check(`code-server lists ${EXTENSION_ID}@${VERSION}`, listed.includes(`${EXTENSION_ID}@${VERSION}`), listed.join(', '));
 }
+
+const HOSTS = {
+  node: { expect: 'the language server runs as a Node.js process', settings: {}, shot: SHOT },
+  web: { expect: 'the language server runs in a web worker (browser build)', settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['ui'] } }, shot: SHOT.replace(/\.png$/, '-web.png') },
+};
 
 async function main() {
   for (const [what, p] of [['code-server', ENTRY], ['playwright-core', PLAYWRIGHT], ['chromium', CHROMIUM]])
     if (!fs.existsSync(p)) throw new Error(`${what} missing (${p}): run bash test/e2e/setup.sh first`);
   const dev = process.argv.includes('--dev');
   if (dev && !process.argv.includes('--no-build')) execSync('npm run build --silent && node scripts/bundle.js --quiet', { cwd: REPO, stdio: 'inherit' });
-  const { chromium } = require(PLAYWRIGHT);
-
+  const only = (/^--host=(.*)$/.exec(process.argv.find((a) => a.startsWith('--host=')) || '') || [])[1];
+  if (only && !HOSTS[only]) throw new Error(`--host=${only}: expected one of ${Object.keys(HOSTS).join(', ')}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'exchange-config-ui-'));
+  try {
+    const extensions = path.join(tmp, 'extensions');
+    if (!dev) installVsix(tmp, extensions);
+    for (const host of only ? [only] : Object.keys(HOSTS)) {
+      const dir = path.join(tmp, host);
+      fs.mkdirSync(dir);
+      await scenario(host, dir, extensions, dev);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The whole path from a file on disk to a fix saved back to disk, with the extension in extension host `host`. */
+async function scenario(host, tmp, extensions, dev) {
+  const { chromium } = require(PLAYWRIGHT);
+  const { expect, settings, shot } = HOSTS[host];
+  const check = (name, cond, detail) => checkNamed(`[${host}] ${name}`, cond, detail);
+  const log = (...a) => logAt(`[${host}]`, ...a);
   const ws = path.join(tmp, 'workspace');
   const ud = path.join(tmp, 'user-data');
-  const extensions = path.join(tmp, 'extensions');
   fs.mkdirSync(ws);
-  if (!dev) installVsix(tmp, extensions);
   fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
   const file = path.join(ws, path.basename(SAMPLE));
   const original = fs.readFileSync(path.join(REPO, 'examples', SAMPLE));
@@ -77,6 +106,7 @@ async function main() {
     'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true,
     'security.workspace.trust.enabled': false, 'editor.hover.delay': 100, 'workbench.tips.enabled': false,
+    ...settings,
   }));
   const port = await freePort();
   const xdg = path.join(ud, 'xdg'); // else code-server writes ~/.config/code-server/config.yaml
@@ -101,7 +131,8 @@ async function main() {
     }
     log('code-server up');
     const auth = `127.0.0.1:${port}`;
-    const payload = [...(dev ? [['extensionDevelopmentPath', `vscode-remote://${auth}${REPO}`]] : []), ['skipWelcome', 'true']];
+    const payload = [['skipWelcome', 'true']];
+    if (dev) payload.push(['extensionDevelopmentPath', `vscode-remote://${auth}${REPO}`], ...(host === 'web' ? [['extensionDevelopmentKind', 'web']] : []));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -109,6 +140,9 @@ async function main() {
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => log('[pageerror]', e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /exchange-config/i.test(m.text())) log('[console]', m.text().slice(0, 300));
+    });
     await page.goto(`http://${auth}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
@@ -121,6 +155,12 @@ async function main() {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20000 });
     log('editor open');
+    await runCommand(page, 'Exchange Config: Show Output');
+    const channel = page.locator('.part.panel .view-lines', { hasText: 'Exchange Config Tools' }).first();
+    await channel.waitFor({ timeout: 30000 });
+    const channelText = ((await channel.textContent()) || '').replace(/\u00a0/g, ' ');
+    check(`the output channel says "${expect}"`, channelText.includes(expect), channelText.slice(0, 200));
+    await page.keyboard.press('Control+J'); // hide the panel again
     const status = async (sel) => ((await page.textContent(sel).catch(() => '')) || '').trim();
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
     check('squiggles appear', true);
@@ -142,8 +182,8 @@ async function main() {
     await hover.waitFor({ timeout: 15000 });
     const hoverText = (await hover.textContent()) || '';
     check('hover on "MPHeap parallelism" explains the diagnostic', /reg\.deprecated-e2k-tuning/.test(hoverText), hoverText.slice(0, 200));
-    await page.screenshot({ path: SHOT });
-    log('screenshot', path.relative(REPO, SHOT));
+    await page.screenshot({ path: shot });
+    log('screenshot', path.relative(REPO, shot));
 
     await page.keyboard.press('Escape');
     await page.mouse.click(at.x, at.y);
@@ -174,7 +214,7 @@ async function main() {
       failed++;
       console.log(`  not ok - ${e.message.split('\n')[0]}`);
     }
-    if (page) await page.screenshot({ path: SHOT.replace(/\.png$/, '-fail.png') }).catch(() => {});
+    if (page) await page.screenshot({ path: SHOT.replace(/\.png$/, `-${host}-fail.png`) }).catch(() => {});
   } finally {
     if (browser) await browser.close().catch(() => {});
     try {
@@ -182,8 +222,16 @@ async function main() {
     } catch {
       /* already gone */
     }
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Runs a command from the command palette (F1) by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
 }
 
 main()
