@@ -43,12 +43,19 @@ suite('LDIF (examples/qbdg/contoso-export.ldf)', () => {
     assert.match(filter, /query-based distribution group/, filter);
   });
 
-  test('completion: the server offers none in LDIF (only the editor\'s own word suggestions come back)', async () => {
-    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(5, 0));
-    // The editor's word-based suggestions (kind Text, words of this file) still come back; the server sends no kind Text.
-    assert.ok(list.items.some((i) => i.label === 'msExchESEParamLogBuffers'), 'word suggestions from the file');
-    const fromServer = list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Text);
-    assert.deepStrictEqual(fromServer.map((i) => i.label), []);
+  test('completion: attribute names in a record, the block keywords of a modify record, the filter completion inside msExchDynamicDLFilter', async () => {
+    const fromServer = async (line, character) => {
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character));
+      // The editor's word-based suggestions (kind Text) come back too; the server's items have other kinds.
+      return list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Text).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    const attributes = await fromServer(5, 0); // "mailNickname: ParisOffice" in the changetype: add record
+    for (const a of ['mailNickname', 'displayName', 'homeMDB']) assert.ok(attributes.includes(a), `${a} in ${attributes.join(', ')}`);
+    assert.ok(!attributes.includes('replace'), 'no modify keywords in an add record');
+    const keywords = await fromServer(13, 0); // "replace: msExchESEParamLogBuffers" in the changetype: modify record
+    assert.deepStrictEqual(keywords.sort(), ['add', 'delete', 'replace']);
+    const inFilter = await fromServer(7, 'msExchDynamicDLFilter: (&('.length);
+    for (const a of ['mailNickname', 'objectCategory', 'homeMDB']) assert.ok(inFilter.includes(a), `${a} in ${inFilter.join(', ')}`);
   });
 
   test('the preferred quick fix clears msExchESEParamLogBuffers with delete: (on a temporary copy)', async () => {

@@ -68,6 +68,12 @@ const SYNTAX_NAMES: Readonly<Record<string, string>> = {
   ...NO_SUBSTRING_SYNTAXES,
 };
 
+/** The syntax and value count of an attribute in a few words ("Unicode string, single-valued"), for completion details. */
+export function attributeSummary(a: LdapAttribute): string {
+  const values = a.multiValued === 'unknown' ? '' : a.multiValued ? ', multi-valued' : ', single-valued';
+  return `${SYNTAX_NAMES[a.syntax] ?? a.syntax}${values}`;
+}
+
 function flag(v: Tri): string {
   return v === 'unknown' ? 'unknown' : v ? 'yes' : 'no';
 }

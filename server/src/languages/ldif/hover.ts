@@ -1,6 +1,10 @@
-/** Hover: what the Exchange attributes mean, and the decoded text of base64 values. */
-import { Hover } from '../../core/language';
+/**
+ * Hover: what the Exchange attributes mean (on attribute lines and on the attribute of add:/delete:/replace: lines),
+ * the LDAP filter language's hover inside plain-text msExchDynamicDLFilter values, and the decoded text of base64 values.
+ */
+import { AnalyzeOptions, Hover } from '../../core/language';
 import { Position } from '../../core/types';
+import { ldapfilterLanguage } from '../ldapfilter';
 import { AttrLine, LdifDocument, LogicalLine } from './parse';
 
 /** Meanings of the attributes the Exchange documents describe (seed-facts §2.2, external-facts §3.1 and §5.1). */
@@ -27,29 +31,48 @@ function lineAt(doc: LdifDocument, pos: Position): { ll: LogicalLine; offset: nu
   return undefined;
 }
 
-function attrOf(doc: LdifDocument, ll: LogicalLine): AttrLine | undefined {
+/** The attribute line of a logical line; `op` when it opens an add:/delete:/replace: block. */
+function attrOf(doc: LdifDocument, ll: LogicalLine): { a: AttrLine; op: boolean } | undefined {
   for (const rec of doc.records) {
     if (ll.firstLine < rec.firstLine || ll.firstLine > rec.lastLine) continue;
-    if (rec.dn?.ll === ll) return rec.dn;
-    if (rec.changetypeLine?.ll === ll) return rec.changetypeLine;
-    for (const a of rec.attrs) if (a.ll === ll) return a;
+    if (rec.dn?.ll === ll) return { a: rec.dn, op: false };
+    if (rec.changetypeLine?.ll === ll) return { a: rec.changetypeLine, op: false };
+    for (const a of rec.attrs) if (a.ll === ll) return { a, op: false };
     for (const b of rec.blocks) {
-      if (b.opLine.ll === ll) return b.opLine;
-      for (const v of b.values) if (v.ll === ll) return v;
+      if (b.opLine.ll === ll) return { a: b.opLine, op: true };
+      for (const v of b.values) if (v.ll === ll) return { a: v, op: false };
     }
   }
   return undefined;
 }
 
-export function ldifHover(doc: LdifDocument, pos: Position): Hover | undefined {
+export function ldifHover(doc: LdifDocument, pos: Position, options: AnalyzeOptions = {}): Hover | undefined {
+  if (!pos || typeof pos.line !== 'number' || typeof pos.character !== 'number') return undefined;
   const at = lineAt(doc, pos);
   if (!at) return undefined;
-  const a = attrOf(doc, at.ll);
-  if (!a) return undefined;
+  const found = attrOf(doc, at.ll);
+  if (!found) return undefined;
+  const { a } = found;
   if (at.offset <= a.nameEnd) {
     const meaning = ATTRIBUTES[a.key];
     if (!meaning) return undefined;
     return { contents: `**${a.name}**\n\n${meaning}`, range: doc.range(a.ll, a.nameStart, a.nameEnd) };
+  }
+  if (found.op && a.kind === 'text') {
+    // "replace: msExchESEParamLogBuffers": the attribute the block changes, explained as on its value lines.
+    const name = a.raw.trimEnd();
+    const end = a.rawStart + name.length;
+    if (at.offset < a.rawStart || at.offset > end) return undefined;
+    const meaning = ATTRIBUTES[name.split(';')[0].toLowerCase()];
+    return meaning ? { contents: `**${name}**\n\n${meaning}`, range: doc.range(a.ll, a.rawStart, end) } : undefined;
+  }
+  if (a.key === 'msexchdynamicdlfilter' && a.kind === 'text' && at.offset >= a.rawStart) {
+    const fdoc = ldapfilterLanguage.parse(a.raw);
+    const h = ldapfilterLanguage.hover(fdoc, { line: 0, character: at.offset - a.rawStart }, options);
+    if (!h) return undefined;
+    const s = a.rawStart + fdoc.offsetAt(h.range.start);
+    const e = a.rawStart + fdoc.offsetAt(h.range.end);
+    return { contents: h.contents, range: doc.range(a.ll, s, e) };
   }
   if (a.kind === 'base64' && at.offset >= a.rawStart) {
     const text = a.value === undefined ? '*(not valid base64)*' : '```\n' + a.value.replace(/```/g, '`\u200b``') + '\n```';

@@ -1,6 +1,7 @@
 import './codes';
 import { AnalyzeOptions, LanguageService } from '../../core/language';
 import { applySeverityOverrides } from '../../core/severity';
+import { ldifComplete } from './complete';
 import { ldifFixes } from './fixes';
 import { ldifHover } from './hover';
 import { LdifDocument } from './parse';
@@ -18,7 +19,8 @@ export const ldifLanguage: LanguageService<LdifDocument> = {
     const kept = applySeverityOverrides(validateLdif(doc, options), options.severityOverrides);
     return options.maxDiagnostics !== undefined && kept.length > options.maxDiagnostics ? kept.slice(0, Math.max(0, options.maxDiagnostics)) : kept;
   },
-  hover: (doc, position) => ldifHover(doc, position),
+  hover: (doc, position, options) => ldifHover(doc, position, options),
+  complete: (doc, position, options) => ldifComplete(doc, position, options),
   fixes: ldifFixes,
   symbols: ldifSymbols,
   folding: ldifFolding,

@@ -5,7 +5,7 @@ import { splitLines } from '../../../../server/src/core/text';
 import { Range } from '../../../../server/src/core/types';
 import { ldifLanguage } from '../../../../server/src/languages/ldif';
 
-const fragment = fc.constantFrom('dn: ', 'dn:: ', 'CN=x,DC=y', '\n', '\r\n', '\r', '\n ', ' ', ':', '::', ':<', '-\n', '#', 'changetype: modify\n', 'changetype: add\n', 'replace: ', 'delete: ', 'add: ', 'msExchDynamicDLFilter: ', 'msExchDynamicDLFilter:: ', '(&(mailNickname=*)(dep', 'artmnt=x))', 'msExchESEParamLogBuffers: 9001', 'msExchESEParamMaxOpenTables', 'msExchMailboxFolderSet: ', 'msExchPreferredBackfillSource: ', 'msExchDynamicDLBaseDN: ', 'SGVsbG8=', '\\', '\\2', '=', ',', '+', '\uD800', '😀', 'version: 1\n');
+const fragment = fc.constantFrom('dn: ', 'dn:: ', 'CN=x,DC=y', '\n', '\r\n', '\r', '\n ', ' ', ':', '::', ':<', '-\n', '#', 'changetype: modify\n', 'changetype: add\n', 'replace: ', 'delete: ', 'add: ', 'msExchDynamicDLFilter: ', 'msExchDynamicDLFilter:: ', '(&(mailNickname=*)(dep', 'artmnt=x))', '(&(', 'objectCategory=', '\n-\n', 'changetype:', 'msExchESEParamLogBuffers: 9001', 'msExchESEParamMaxOpenTables', 'msExchMailboxFolderSet: ', 'msExchPreferredBackfillSource: ', 'msExchDynamicDLBaseDN: ', 'SGVsbG8=', '\\', '\\2', '=', ',', '+', '\uD800', '😀', 'version: 1\n');
 const ldif = fc.array(fc.oneof(fragment, fc.string({ maxLength: 6 })), { maxLength: 60 }).map((p) => p.join(''));
 
 function inRange(r: Range, lines: string[], what: string): void {
@@ -17,7 +17,7 @@ function inRange(r: Range, lines: string[], what: string): void {
 }
 
 describe('ldif: properties', () => {
-  it('never throws and answers in range for any text: diagnostics, fixes, hover, symbols, folding', () => {
+  it('never throws and answers in range for any text: diagnostics, fixes, hover, completion, symbols, folding', () => {
     fc.assert(
       fc.property(ldif, fc.nat(40), fc.nat(80), (text, line, character) => {
         const doc = ldifLanguage.parse(text);
@@ -28,6 +28,12 @@ describe('ldif: properties', () => {
         }
         const h = ldifLanguage.hover(doc, { line, character });
         if (h) inRange(h.range, lines, 'hover');
+        for (const c of ldifLanguage.complete!(doc, { line, character })) {
+          const r = c.range!;
+          inRange(r, lines, `completion ${c.label}`);
+          const ch = Math.min(character, lines[line]?.length ?? 0);
+          assert.ok(r.start.line === line && r.end.line === line && r.start.character <= ch && ch <= r.end.character, `completion ${c.label}: ${JSON.stringify(r)} does not hold ${line}:${ch}`);
+        }
         for (const s of ldifLanguage.symbols(doc)) inRange(s.range, lines, 'symbol');
         for (const f of ldifLanguage.folding(doc)) assert.ok(f.endLine < lines.length && f.startLine < f.endLine);
       }),
