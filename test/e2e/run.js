@@ -11,14 +11,12 @@ const path = require('path');
 const { runTests } = require('@vscode/test-electron');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const CACHE = process.env.EXCHANGE_CONFIG_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'exchange-config-e2e');
-const CODE_SERVER_ENTRY = path.join(CACHE, 'code-server-4.100.3', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const PLAYWRIGHT = path.join(CACHE, 'playwright-core-1.65.1', 'node_modules', 'playwright-core');
+const { CACHE, ENTRY, PLAYWRIGHT } = require('./code-server');
 const desktop = process.env.E2E_DESKTOP === '1';
 
 async function main() {
   const started = Date.now();
-  if (!desktop && (!fs.existsSync(CODE_SERVER_ENTRY) || !fs.existsSync(PLAYWRIGHT))) {
+  if (!desktop && (!fs.existsSync(ENTRY) || !fs.existsSync(PLAYWRIGHT))) {
     console.error(`e2e: code-server or playwright-core missing under ${CACHE}: run bash test/e2e/setup.sh first`);
     console.log('e2e: 0 passed, 1 failed');
     return 1;
@@ -45,7 +43,7 @@ async function main() {
       extensionDevelopmentPath: REPO,
       extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
       launchArgs: [dirs.workspace, '--disable-extensions', `--user-data-dir=${dirs.userData}`, `--extensions-dir=${dirs.extensions}`],
-      extensionTestsEnv: { E2E_RESULTS: results, E2E_CODE_SERVER_ENTRY: CODE_SERVER_ENTRY, E2E_PLAYWRIGHT: PLAYWRIGHT },
+      extensionTestsEnv: { E2E_RESULTS: results },
     });
   } catch (e) {
     error = e;

@@ -15,17 +15,13 @@
 // Options: --host=node or --host=web runs one host only; --dev loads this repository as the development extension
 // instead of the .vsix (no packing; needs a build in dist/, made here unless --no-build is given).
 'use strict';
-const { execFileSync, execSync, spawn } = require('child_process');
+const { execFileSync, execSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
+const { ENTRY, PLAYWRIGHT, CHROMIUM, QUIET_SETTINGS, startCodeServer, launchChromium, workbenchUrl } = require('../code-server');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-const CACHE = process.env.EXCHANGE_CONFIG_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'exchange-config-e2e');
-const ENTRY = path.join(CACHE, 'code-server-4.100.3', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const PLAYWRIGHT = path.join(CACHE, 'playwright-core-1.65.1', 'node_modules', 'playwright-core');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SAMPLE = path.join('exchange2000-upgrade', 'MAILSRV01-services.reg');
 const SHOT = path.join(__dirname, 'screenshot.png');
 const { publisher, name: NAME, version: VERSION } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -41,14 +37,6 @@ function checkNamed(name, cond, detail) {
   console.log(`  ${cond ? 'ok' : 'not ok'} - ${name}${!cond && detail !== undefined ? `: ${detail}` : ''}`);
   if (!cond) throw new Error(`check failed: ${name}`);
 }
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
-
 /** Packs the .vsix as `npm run package` does and installs it into `extensions` with code-server's own command line. */
 function installVsix(tmp, extensions) {
   const check = checkNamed;
@@ -91,59 +79,32 @@ async function main() {
 
 /** The whole path from a file on disk to a fix saved back to disk, with the extension in extension host `host`. */
 async function scenario(host, tmp, extensions, dev) {
-  const { chromium } = require(PLAYWRIGHT);
   const { expect, settings, shot } = HOSTS[host];
   const check = (name, cond, detail) => checkNamed(`[${host}] ${name}`, cond, detail);
   const log = (...a) => logAt(`[${host}]`, ...a);
   const ws = path.join(tmp, 'workspace');
   const ud = path.join(tmp, 'user-data');
   fs.mkdirSync(ws);
-  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
   const file = path.join(ws, path.basename(SAMPLE));
   const original = fs.readFileSync(path.join(REPO, 'examples', SAMPLE));
   fs.writeFileSync(file, original);
-  fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false, 'editor.hover.delay': 100, 'workbench.tips.enabled': false,
-    ...settings,
-  }));
-  const port = await freePort();
-  const xdg = path.join(ud, 'xdg'); // else code-server writes ~/.config/code-server/config.yaml
-  const cs = spawn(process.execPath, [ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', ud,
-    '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened'],
-  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg } });
-  let csLog = '';
-  cs.stdout.on('data', (d) => (csLog += d));
-  cs.stderr.on('data', (d) => (csLog += d));
+  const settingsAll = { ...QUIET_SETTINGS, 'editor.hover.delay': 100, 'workbench.tips.enabled': false, ...settings };
+  let server;
   let browser;
   let page;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (cs.exitCode !== null || i > 240) throw new Error('code-server did not start:\n' + csLog);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    server = await startCodeServer({ userData: ud, extensions, settings: settingsAll });
     log('code-server up');
-    const auth = `127.0.0.1:${port}`;
+    const auth = server.authority;
     const payload = [['skipWelcome', 'true']];
     if (dev) payload.push(['extensionDevelopmentPath', `vscode-remote://${auth}${REPO}`], ...(host === 'web' ? [['extensionDevelopmentKind', 'web']] : []));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => log('[pageerror]', e.message));
     page.on('console', (m) => {
       if (m.type() === 'error' && /exchange-config/i.test(m.text())) log('[console]', m.text().slice(0, 300));
     });
-    await page.goto(`http://${auth}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(workbenchUrl(auth, ws, payload));
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
     log('workbench loaded');
@@ -217,11 +178,7 @@ async function scenario(host, tmp, extensions, dev) {
     if (page) await page.screenshot({ path: SHOT.replace(/\.png$/, `-${host}-fail.png`) }).catch(() => {});
   } finally {
     if (browser) await browser.close().catch(() => {});
-    try {
-      process.kill(-cs.pid, 'SIGTERM'); // code-server leads its own process group (extension host, file watcher...)
-    } catch {
-      /* already gone */
-    }
+    if (server) server.stop();
   }
 }
 
