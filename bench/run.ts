@@ -111,10 +111,23 @@ function isContinuation(text: string): boolean {
   return text.startsWith('  ') && /^[0-9a-f]{2}$/.test(text.slice(2, 4));
 }
 
+/**
+ * A line of the document, read without asking for doc.lines: a freshly parsed export keeps its lines in the text, and
+ * the first edit turns them into line strings, which the timing of that edit must include.
+ */
+function lineAt(doc: RegDocument, line: number): string {
+  return doc.lineText(line);
+}
+
+/** lineAt, or undefined past either end of the document. */
+function lineOrNone(doc: RegDocument, line: number): string | undefined {
+  return line >= 0 && line < doc.lineCount ? doc.lineText(line) : undefined;
+}
+
 /** Inside a value name: between two characters of the name. */
 function valueNameEdit(doc: RegDocument, from: number): EditSpec {
-  const line = findFrom(doc, from, (i) => isValueLine(doc.lines[i]) && doc.lines[i].indexOf('"=') >= 4);
-  const close = doc.lines[line].indexOf('"=');
+  const line = findFrom(doc, from, (i) => isValueLine(lineAt(doc, i)) && lineAt(doc, i).indexOf('"=') >= 4);
+  const close = lineAt(doc, line).indexOf('"=');
   return { what: 'value name', line, character: 1 + Math.floor((close - 1) / 2), text: 'x' };
 }
 
@@ -123,9 +136,9 @@ function hexBlockEdit(doc: RegDocument, from: number): EditSpec {
   const n = doc.lineCount;
   let i = from;
   for (let scanned = 0; scanned < n; scanned++, i = (i + 1) % n) {
-    if (!isContinuation(doc.lines[i]) || isContinuation(doc.lines[i - 1] ?? '')) continue;
+    if (!isContinuation(lineAt(doc, i)) || isContinuation(lineOrNone(doc, i - 1) ?? '')) continue;
     let j = i;
-    while (j < n && isContinuation(doc.lines[j])) j++;
+    while (j < n && isContinuation(lineAt(doc, j))) j++;
     if (j - i >= 200) return { what: 'hex continuation block', line: i + ((j - i) >> 1), character: 3, text: 'x' };
     scanned += j - i;
     i = j - 1;
@@ -135,9 +148,9 @@ function hexBlockEdit(doc: RegDocument, from: number): EditSpec {
 
 /** Inside the key path of a key line. */
 function keyLineEdit(doc: RegDocument, from: number): EditSpec {
-  const line = findFrom(doc, from, (i) => doc.lines[i].startsWith('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\'));
-  const at = doc.lines[line].indexOf('\\Services\\') + '\\Services\\'.length + 2;
-  return { what: 'key line', line, character: Math.min(at, doc.lines[line].length - 1), text: 'x' };
+  const line = findFrom(doc, from, (i) => lineAt(doc, i).startsWith('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\'));
+  const at = lineAt(doc, line).indexOf('\\Services\\') + '\\Services\\'.length + 2;
+  return { what: 'key line', line, character: Math.min(at, lineAt(doc, line).length - 1), text: 'x' };
 }
 
 /** ",\" after the last byte of a wrapped hex value: the blank line and the next key line become part of the value. */
@@ -145,9 +158,9 @@ function continuationEdit(doc: RegDocument, from: number): EditSpec {
   const line = findFrom(
     doc,
     from,
-    (i) => isContinuation(doc.lines[i]) && !doc.lines[i].endsWith('\\') && doc.lines[i - 1].endsWith(',\\') && doc.lines[i + 1] === '' && (doc.lines[i + 2] ?? '').startsWith('['),
+    (i) => isContinuation(lineAt(doc, i)) && !lineAt(doc, i).endsWith('\\') && lineAt(doc, i - 1).endsWith(',\\') && lineOrNone(doc, i + 1) === '' && (lineOrNone(doc, i + 2) ?? '').startsWith('['),
   );
-  return { what: 'insert ",\\" (continuation state)', line, character: doc.lines[line].length, text: ',\\' };
+  return { what: 'insert ",\\" (continuation state)', line, character: lineAt(doc, line).length, text: ',\\' };
 }
 
 interface EditTiming {

@@ -39,7 +39,7 @@ interface Request {
 export function completeAt(doc: RegDocument, position: Position, registry: RegistryCatalogIndex, context: ExchangeContext): CompletionItem[] {
   const line = position?.line;
   if (typeof line !== 'number' || !Number.isInteger(line) || line < 0 || line >= doc.lineCount) return [];
-  const text = doc.lines[line];
+  const text = doc.lineText(line);
   const ch = typeof position.character === 'number' && position.character > 0 ? Math.floor(position.character) : 0;
   const c = Math.min(ch, text.length);
   if (line === 0) return headerItems(text, c);

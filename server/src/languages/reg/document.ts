@@ -5,7 +5,7 @@
  */
 import { splitLines } from '../../core/text';
 import { ContentChange } from '../../core/language';
-import { HeaderKind, Kind, LineRecord, scanHeader, scanLine, scanWin31Line } from './scan';
+import { canonicalContinuation, HeaderKind, Kind, LineRecord, scanHeader, scanLine, scanWin31Line } from './scan';
 import { analyzeSection, SectionAnalysis } from './section';
 
 export interface ParseOptions {
@@ -37,47 +37,136 @@ function startsSection(kind: Kind): boolean {
 }
 
 export class RegDocument {
-  lines: string[] = [];
-  eols: string[] = [];
   records: LineRecord[] = [];
   sections: Section[] = [];
   header: HeaderKind = 'invalid';
   unicode = true;
 
+  /**
+   * The lines are kept in one of two ways. A freshly parsed file with CRLF line breaks throughout (what regedit
+   * writes) keeps its text and where each line starts: parsing and validating a large export then reads the lines
+   * in place instead of creating a string for each of them. Any other file, and every document once it is edited
+   * or its `lines` are asked for, keeps an array of line strings and one of line endings.
+   */
+  private text: string | undefined = undefined;
+  /** Text mode: the offset of each line in `text`; lines end two characters (CRLF) before the next one starts. */
+  private starts: Int32Array | undefined = undefined;
+  private lineArray: string[] = [];
+  private eolArray: string[] = [];
+
   private constructor(readonly options: ParseOptions) {}
 
   static parse(text: string, options: ParseOptions = {}): RegDocument {
     const doc = new RegDocument(options);
-    const { lines, eols } = splitLines(text);
-    doc.lines = lines;
-    doc.eols = eols;
+    doc.setText(text);
     doc.scanAll();
     return doc;
   }
 
+  /** The text of every line, without line endings. */
+  get lines(): string[] {
+    this.toLineArrays();
+    return this.lineArray;
+  }
+
+  /** The line ending after each line: '\r\n', '\n', '\r', or '' for the last line. */
+  get eols(): string[] {
+    this.toLineArrays();
+    return this.eolArray;
+  }
+
   get lineCount(): number {
-    return this.lines.length;
+    return this.starts !== undefined ? this.starts.length : this.lineArray.length;
+  }
+
+  /** The text of one line (without turning the whole document into line strings). */
+  lineText(line: number): string {
+    if (this.text === undefined) return this.lineArray[line];
+    const start = this.lineSourceStart(line);
+    return this.text.slice(start, start + this.lineLength(line));
+  }
+
+  lineLength(line: number): number {
+    if (this.text === undefined) return this.lineArray[line].length;
+    const starts = this.starts as Int32Array;
+    return (line + 1 < starts.length ? starts[line + 1] - 2 : this.text.length) - starts[line];
+  }
+
+  /**
+   * The string that holds a line, to read it in place: character `c` of the line is character
+   * `lineSourceStart(line) + c` of `lineSource(line)`, for c below lineLength(line).
+   */
+  lineSource(line: number): string {
+    return this.text ?? this.lineArray[line];
+  }
+
+  lineSourceStart(line: number): number {
+    return this.starts !== undefined ? this.starts[line] : 0;
   }
 
   getText(): string {
+    if (this.text !== undefined) return this.text;
     let out = '';
-    for (let i = 0; i < this.lines.length; i++) out += this.lines[i] + this.eols[i];
+    for (let i = 0; i < this.lineArray.length; i++) out += this.lineArray[i] + this.eolArray[i];
     return out;
   }
 
+  /** Keeps `text` with its line starts when every line break is CRLF, as line strings otherwise. */
+  private setText(text: string): void {
+    const starts = crlfLineStarts(text);
+    if (starts) {
+      this.text = text;
+      this.starts = starts;
+      this.lineArray = [];
+      this.eolArray = [];
+    } else {
+      const { lines, eols } = splitLines(text);
+      this.text = undefined;
+      this.starts = undefined;
+      this.lineArray = lines;
+      this.eolArray = eols;
+    }
+  }
+
+  /** Turns text mode into line strings (kept from then on: edits work on them). */
+  private toLineArrays(): void {
+    if (this.text === undefined) return;
+    const lines = this.text.split('\r\n');
+    const eols = new Array<string>(lines.length).fill('\r\n');
+    eols[lines.length - 1] = '';
+    this.lineArray = lines;
+    this.eolArray = eols;
+    this.text = undefined;
+    this.starts = undefined;
+  }
+
   private scanAll(): void {
-    const n = this.lines.length;
+    const n = this.lineCount;
     const records = new Array<LineRecord>(n);
-    const head = scanHeader(this.lines[0]);
+    const head = scanHeader(this.lineText(0));
     this.header = head.kind;
     this.unicode = this.options.unicode ?? head.kind !== 'v4';
     records[0] = head.rec;
     if (head.kind === 'win31') {
-      for (let i = 1; i < n; i++) records[i] = scanWin31Line(this.lines[i]);
-    } else {
+      for (let i = 1; i < n; i++) records[i] = scanWin31Line(this.lineText(i));
+    } else if (this.text !== undefined) {
+      // Text mode: regedit's own hex continuation lines (most lines of a large export) are read in place; only
+      // the other lines become strings, and only while they are scanned.
+      const text = this.text;
+      const starts = this.starts as Int32Array;
       let cont = false;
       for (let i = 1; i < n; i++) {
-        const rec = scanLine(this.lines[i], cont);
+        const start = starts[i];
+        const end = i + 1 < n ? starts[i + 1] - 2 : text.length;
+        const rec: LineRecord = (cont ? canonicalContinuation(text, start, end) : undefined) ?? scanLine(text.slice(start, end), cont);
+        records[i] = rec;
+        cont = rec.cont;
+      }
+    } else {
+      const lines = this.lineArray;
+      let cont = false;
+      for (let i = 1; i < n; i++) {
+        const rec = scanLine(lines[i], cont);
         records[i] = rec;
         cont = rec.cont;
       }
@@ -126,6 +215,7 @@ export class RegDocument {
   }
 
   private applyChange(change: ContentChange): void {
+    this.toLineArrays();
     const lastLine = this.lines.length - 1;
     const clamp = (line: number, ch: number): [number, number] => {
       if (line > lastLine) return [lastLine, this.lines[lastLine].length];
@@ -217,9 +307,34 @@ export class RegDocument {
   }
 
   private reparseFromText(text: string): void {
-    const { lines, eols } = splitLines(text);
-    this.lines = lines;
-    this.eols = eols;
+    this.setText(text);
     this.scanAll();
   }
+}
+
+/**
+ * Where each line of `text` starts, when every line break in it is CRLF (and there is at least one); undefined
+ * otherwise. The lines are then exactly those splitLines finds.
+ */
+export function crlfLineStarts(text: string): Int32Array | undefined {
+  let starts = new Int32Array(Math.max(16, text.length >> 6));
+  let n = 0;
+  let p = 0;
+  for (;;) {
+    if (n === starts.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[n++] = p;
+    const lf = text.indexOf('\n', p);
+    if (lf < 0) break;
+    if (lf === 0 || text.charCodeAt(lf - 1) !== 0x0d) return undefined; // an LF on its own
+    p = lf + 1;
+  }
+  if (n === 1) return undefined;
+  // Every LF follows a CR; a CR without an LF after it would end a line of its own.
+  let crs = 0;
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) crs++;
+  return crs === n - 1 ? starts.subarray(0, n) : undefined;
 }

@@ -30,7 +30,7 @@ export interface ValueData {
 export function valueData(doc: RegDocument, line: number, lastLine: number): ValueData {
   const rec = doc.records[line];
   const type = rec.type;
-  const isHex = doc.lines[line].startsWith('hex', rec.dataStart);
+  const isHex = doc.lineSource(line).startsWith('hex', doc.lineSourceStart(line) + rec.dataStart);
   if (!isHex) {
     if (type === REG_DWORD) return { type, dword: rec.dword };
     if (type === REG_SZ) return { type, text: rec.str ?? '' };
@@ -92,7 +92,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     out.push(finding);
   };
   const nameRange: [number, number] = [rec.nameStart, rec.nameEnd];
-  const lineText = doc.lines[line];
+  const lineText = doc.lineText(line);
   const dataRange: [number, number] = [rec.dataStart, dataContentEnd(lineText, rec.dataStart, lastLine === line ? rec.dataEnd : lineText.length)];
   const notes = entry.notes?.length ? ` Note: ${entry.notes[0]}` : '';
 

@@ -15,7 +15,7 @@ export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOption
   const section = doc.sections[sIndex];
   const rec = doc.records[pos.line];
   if (pos.line === 0) {
-    const text = doc.lines[0];
+    const text = doc.lineText(0);
     const what =
       doc.header === 'v5'
         ? 'Registry Editor version 5 file (Windows 2000, XP, Server 2003). regedit exports it as UTF-16LE with a byte order mark.'
@@ -59,7 +59,7 @@ export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOption
   }
   return {
     contents: md + keyLine,
-    range: lineRange(pos.line, pos.line === first ? valueRec.nameStart : 0, doc.lines[pos.line].length),
+    range: lineRange(pos.line, pos.line === first ? valueRec.nameStart : 0, doc.lineLength(pos.line)),
   };
 }
 
@@ -69,7 +69,7 @@ function describeValue(doc: RegDocument, entry: ValueEntry, first: number, last:
   if (!entry.valid) return `${head}\n\nregedit does not import this line (see the problem reported on it).`;
   if (entry.type === -1) return `${head}\n\nImporting the file **deletes** this value.`;
   const lines = [`${head}: ${typeName(entry.type)}`, ''];
-  const isHex = doc.lines[first].startsWith('hex', rec.dataStart);
+  const isHex = doc.lineSource(first).startsWith('hex', doc.lineSourceStart(first) + rec.dataStart);
   if (!isHex && entry.type === REG_DWORD) {
     lines.push(`Decimal **${rec.dword}**, hexadecimal 0x${rec.dword.toString(16).padStart(8, '0')}`);
     return lines.join('\n');

@@ -15,7 +15,7 @@ import { validateReg } from './validate';
 
 function encodingDiagnostics(doc: RegDocument, decoded: Decoded): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const r = lineRange(0, 0, doc.lines[0].length);
+  const r = lineRange(0, 0, doc.lineLength(0));
   const add = (code: string, message: string): void => {
     out.push({ range: r, severity: codeInfo(code).severity, code, message, source: SOURCE });
   };
@@ -31,7 +31,7 @@ function encodingDiagnostics(doc: RegDocument, decoded: Decoded): Diagnostic[] {
   if (decoded.truncated) {
     const last = doc.lineCount - 1;
     out.push({
-      range: lineRange(last, doc.lines[last].length, doc.lines[last].length),
+      range: lineRange(last, doc.lineLength(last), doc.lineLength(last)),
       severity: codeInfo('reg.truncated-utf16').severity,
       code: 'reg.truncated-utf16',
       message: 'The UTF-16 file has an odd number of bytes: it was cut short (an interrupted copy or export), and the last byte is not a whole character. Export the key again.',

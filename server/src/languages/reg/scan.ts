@@ -74,7 +74,10 @@ export class LineRecord {
   /** Hex value and continuation lines: where the bytes start on this line, and how many there are. */
   bytesStart = 0;
   byteCount = 0;
-  /** Hex lines: the last (up to) four bytes on the line, the last one lowest, so whole-value checks need no re-read. */
+  /**
+   * Hex lines: the last (up to) four bytes on the line, the last one lowest, so whole-value checks need no re-read.
+   * A signed 32-bit number: V8 keeps it in the object, where an unsigned one above 2^31 would need a heap number.
+   */
   tail = 0;
 
   /** Key lines: the text between `[` (or `[-`) and the last `]`. Value lines: the decoded name, null for `@`. */
@@ -532,7 +535,7 @@ function scanCanonicalHex(text: string, from: number, end: number, rec: LineReco
   let tail = 0;
   for (let k = Math.max(0, count - 4); k < count; k++) {
     const at = from + 3 * k;
-    tail = ((tail << 8) | (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1))) >>> 0;
+    tail = (tail << 8) | (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1));
   }
   SURROGATE_HIGH_BYTE.lastIndex = from;
   const m = SURROGATE_HIGH_BYTE.exec(text);
@@ -578,24 +581,30 @@ export function hexLineCount(rec: LineRecord, end: number): number {
   return rec.cont ? (length - 1) / 3 : rec.endsWithComma ? length / 3 : (length + 1) / 3;
 }
 
-/** The last (up to) four bytes of a hex line, the last one lowest. */
-export function hexLineTail(text: string, rec: LineRecord, end: number): number {
+/**
+ * The last (up to) four bytes of a hex line, the last one lowest. The line is read in place: its character c is
+ * character `offset + c` of `text`, and `end` is relative to the line.
+ */
+export function hexLineTail(text: string, offset: number, rec: LineRecord, end: number): number {
   if (!rec.shared) return rec.tail;
   const count = hexLineCount(rec, end);
   let tail = 0;
   for (let k = Math.max(0, count - 4); k < count; k++) {
-    const at = rec.bytesStart + 3 * k;
-    tail = ((tail << 8) | (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1))) >>> 0;
+    const at = offset + rec.bytesStart + 3 * k;
+    tail = (tail << 8) | (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1));
   }
   return tail;
 }
 
-/** Whether a hex line has a byte d8-df (the high byte of a UTF-16 surrogate). */
-export function hexLineHasSurrogateByte(text: string, rec: LineRecord, end: number): boolean {
+/** Whether a hex line has a byte d8-df (the high byte of a UTF-16 surrogate); the line is read as by hexLineTail. */
+export function hexLineHasSurrogateByte(text: string, offset: number, rec: LineRecord, end: number): boolean {
   if (!rec.shared) return rec.surrogateByte;
-  SURROGATE_HIGH_BYTE.lastIndex = rec.bytesStart;
-  const m = SURROGATE_HIGH_BYTE.exec(text);
-  return m !== null && m.index < end;
+  // A shared record's line is canonical: two hex digits per byte, each pair followed by a comma, a backslash or the end.
+  const count = hexLineCount(rec, end);
+  for (let k = 0, at = offset + rec.bytesStart; k < count; k++, at += 3) {
+    if ((text.charCodeAt(at) | 0x20) === 0x64 && hexValue(text.charCodeAt(at + 1)) >= 8) return true;
+  }
+  return false;
 }
 
 function scanHexBytes(text: string, from: number, end: number, rec: LineRecord): number {
@@ -614,7 +623,7 @@ function scanHexBytes(text: string, from: number, end: number, rec: LineRecord):
     const h1 = s + 1 < end ? hexValue(text.charCodeAt(s + 1)) : -1;
     if (h0 >= 0 && h1 >= 0 && (s + 2 === end || text.charCodeAt(s + 2) === 0x2c)) {
       const byte = (h0 << 4) | h1;
-      tail = ((tail << 8) | byte) >>> 0;
+      tail = (tail << 8) | byte;
       if (byte >= 0xd8 && byte <= 0xdf) surrogate = true;
       count++;
       s += 3;
@@ -707,7 +716,7 @@ function scanHexBytes(text: string, from: number, end: number, rec: LineRecord):
       );
     }
     count++;
-    tail = ((tail << 8) | value) >>> 0;
+    tail = (tail << 8) | value;
     if (value >= 0xd8 && value <= 0xdf) surrogate = true;
     let e = t;
     if (e < end && text.charCodeAt(e) !== 0x2c) {
@@ -1115,21 +1124,27 @@ export function dataContentEnd(text: string, from: number, end: number): number 
   return i;
 }
 
+/**
+ * The shared record of a line inside hex continuation that holds regedit's own layout (most lines of a large
+ * export), read in place from `from` to `end` of `text`; undefined for any other line, which scanLine reads.
+ * (The pattern matches no NUL and no line break, so the line needs no other check.)
+ */
+export function canonicalContinuation(text: string, from: number, end: number): LineRecord | undefined {
+  let i0 = from;
+  while (i0 < end && isBlank(text.charCodeAt(i0))) i0++;
+  if (i0 >= end || !isHexDigit(text.charCodeAt(i0))) return undefined;
+  CANONICAL_HEX.lastIndex = i0;
+  if (!CANONICAL_HEX.test(text) || CANONICAL_HEX.lastIndex !== end) return undefined;
+  const last = text.charCodeAt(end - 1);
+  return sharedContinuation(i0 - from, last === 0x5c, last === 0x2c);
+}
+
 /** Scans one line of the body (everything after the header line) of a REGEDIT4 or version 5 file. */
 export function scanLine(text: string, inCont: boolean): LineRecord {
   if (text.length === 0) return inCont ? EMPTY_GAP : EMPTY;
   if (inCont) {
-    // Most lines of a large export: regedit's own continuation lines, which share one record per layout.
-    // (The pattern cannot match a NUL, so no NUL check is needed for them.)
-    let i0 = 0;
-    while (i0 < text.length && isBlank(text.charCodeAt(i0))) i0++;
-    if (isHexDigit(text.charCodeAt(i0))) {
-      CANONICAL_HEX.lastIndex = i0;
-      if (CANONICAL_HEX.test(text) && CANONICAL_HEX.lastIndex === text.length) {
-        const last = text.charCodeAt(text.length - 1);
-        return sharedContinuation(i0, last === 0x5c, last === 0x2c);
-      }
-    }
+    const shared = canonicalContinuation(text, 0, text.length);
+    if (shared) return shared;
   }
   const nul = text.indexOf('\0');
   const end = nul < 0 ? text.length : nul;

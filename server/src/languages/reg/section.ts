@@ -32,7 +32,10 @@ export interface ValueEntry {
   /** Last line of the value (continuation lines included), relative. */
   lastRel: number;
   name: string | null;
-  /** Case-insensitive hash of the name (registry names ignore case); equal names have equal keys. */
+  /**
+   * Case-insensitive hash of the name (registry names ignore case); equal names have equal keys. A signed 32-bit
+   * number, so that V8 stores it in the object rather than in a heap number of its own.
+   */
   nameKey: number;
   /** Registry type number, or -1 for a deletion (`=-`). */
   type: number;
@@ -110,7 +113,7 @@ export function analyzeSection(doc: RegDocument, section: Section): SectionAnaly
         if (r.kind === Kind.Swallowed) {
           valid = false;
           last = j;
-          const text = doc.lines[j];
+          const text = doc.lineText(j);
           diags.push({
             rel: j - start,
             start: 0,
@@ -152,7 +155,8 @@ export function entryBytes(doc: RegDocument, first: number, last: number): numbe
   for (let i = first; i <= last; i++) {
     const rec = doc.records[i];
     if (i !== first && rec.kind !== Kind.HexContinuation) continue;
-    extractBytes(doc.lines[i], rec.bytesStart, i === first ? rec.dataEnd : doc.lines[i].length, bytes);
+    const offset = doc.lineSourceStart(i);
+    extractBytes(doc.lineSource(i), offset + rec.bytesStart, offset + (i === first ? rec.dataEnd : doc.lineLength(i)), bytes);
   }
   return bytes;
 }
@@ -184,22 +188,23 @@ function hexDigit(c: number): number {
   return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
 }
 
-/** Byte count and the last (up to) four bytes of a hex value, from the scan records. */
-function hexSummary(doc: RegDocument, first: number, last: number): { count: number; lastBytes: number[] } {
+/** Byte count and the last (up to) four bytes of a hex value (the last one lowest), from the scan records. */
+function hexSummary(doc: RegDocument, first: number, last: number): { count: number; lastFour: number } {
   let count = 0;
-  const lastBytes: number[] = [];
+  let lastFour = 0;
+  let have = 0;
   for (let i = last; i >= first; i--) {
     const r = doc.records[i];
     if (i !== first && r.kind !== Kind.HexContinuation) continue;
-    const end = i === first ? r.dataEnd : doc.lines[i].length;
+    const end = i === first ? r.dataEnd : doc.lineLength(i);
     const n = hexLineCount(r, end);
     count += n;
-    if (lastBytes.length < 4 && n > 0) {
-      const tail = hexLineTail(doc.lines[i], r, end);
-      for (let k = 0; k < Math.min(4, n) && lastBytes.length < 4; k++) lastBytes.unshift((tail >>> (8 * k)) & 0xff);
+    if (have < 4 && n > 0) {
+      const tail = hexLineTail(doc.lineSource(i), doc.lineSourceStart(i), r, end);
+      for (let k = 0; k < Math.min(4, n) && have < 4; k++, have++) lastFour |= ((tail >>> (8 * k)) & 0xff) << (8 * have);
     }
   }
-  return { count, lastBytes };
+  return { count, lastFour };
 }
 
 /** Whether some byte of a hex value is d8-df, so that it may hold a UTF-16 surrogate. */
@@ -207,14 +212,14 @@ function mayHoldSurrogate(doc: RegDocument, first: number, last: number): boolea
   for (let i = first; i <= last; i++) {
     const r = doc.records[i];
     if (i !== first && r.kind !== Kind.HexContinuation) continue;
-    if (hexLineHasSurrogateByte(doc.lines[i], r, i === first ? r.dataEnd : doc.lines[i].length)) return true;
+    if (hexLineHasSurrogateByte(doc.lineSource(i), doc.lineSourceStart(i), r, i === first ? r.dataEnd : doc.lineLength(i))) return true;
   }
   return false;
 }
 
 function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: LineRecord, start: number, diags: SectionDiag[]): void {
   const type = rec.type;
-  const isHex = doc.lines[first].startsWith('hex', rec.dataStart);
+  const isHex = doc.lineSource(first).startsWith('hex', doc.lineSourceStart(first) + rec.dataStart);
   if (!isHex) return;
   const typeRange = { rel: first - start, start: rec.dataStart, end: rec.bytesStart };
   const expectSize = type === REG_DWORD || type === REG_DWORD_BIG_ENDIAN ? 4 : type === REG_QWORD ? 8 : 0;
@@ -230,7 +235,7 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     return;
   }
   if (type !== REG_SZ && type !== REG_EXPAND_SZ && type !== REG_MULTI_SZ) return;
-  const { count, lastBytes } = hexSummary(doc, first, last);
+  const { count, lastFour } = hexSummary(doc, first, last);
   if (count === 0) return;
   if (!doc.unicode) {
     const bytes = entryBytes(doc, first, last);
@@ -274,8 +279,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     }
   }
   if (type === REG_MULTI_SZ) {
-    const endsDouble = count >= 4 && lastBytes.every((b) => b === 0);
-    const emptyList = count === 2 && lastBytes[0] === 0 && lastBytes[1] === 0;
+    // The last four bytes are zero, or the only two.
+    const endsDouble = count >= 4 && lastFour === 0;
+    const emptyList = count === 2 && lastFour === 0;
     if (!endsDouble && !emptyList) {
       diags.push({
         ...typeRange,
@@ -314,7 +320,7 @@ export function nameHash(name: string): number {
     else if (c >= 0x80) c = name[i].toLowerCase().charCodeAt(0);
     h = Math.imul(h ^ c, 0x01000193);
   }
-  return h >>> 0 || 1;
+  return h | 0 || 1;
 }
 
 /** Registry value names compare case-insensitively; the default value (null) equals "" only to itself. */
@@ -344,6 +350,21 @@ export function rememberName<T extends { entry: ValueEntry }>(buckets: Map<numbe
 
 function checkDuplicates(entries: ValueEntry[], doc: RegDocument, start: number, diags: SectionDiag[]): void {
   if (entries.length < 2) return;
+  if (entries.length <= 16) {
+    // Most keys have a few values: compare each with the ones before it, the latest first, without a map.
+    for (let k = 1; k < entries.length; k++) {
+      const e = entries[k];
+      if (!e.valid) continue;
+      for (let j = k - 1; j >= 0; j--) {
+        const prev = entries[j];
+        if (prev.valid && sameName(prev, e)) {
+          diags.push(duplicateDiag(prev, e, doc, start, start));
+          break;
+        }
+      }
+    }
+    return;
+  }
   const seen = new Map<number, { entry: ValueEntry }[]>();
   for (const e of entries) {
     if (!e.valid) continue;
@@ -370,7 +391,7 @@ export function duplicateDiag(earlier: ValueEntry, later: ValueEntry, doc: RegDo
   return {
     rel: earlier.rel,
     start: eRec.nameStart,
-    end: doc.lines[earlierStart + earlier.rel].length,
+    end: doc.lineLength(earlierStart + earlier.rel),
     code: 'reg.duplicate-value',
     message: `${displayName(earlier.name)} ${what}: this line has no lasting effect. Remove one of the two lines.`,
     related: [{ rel: later.rel + (laterStart - earlierStart), start: lRec.nameStart, end: lRec.nameEnd, message: 'the line that wins' }],

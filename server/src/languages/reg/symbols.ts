@@ -25,7 +25,7 @@ export function regSymbols(doc: RegDocument): DocumentSymbol[] {
         name: e.name ?? '@',
         detail: e.valid ? typeName(e.type) : 'not imported',
         kind: 'property',
-        range: range(line, 0, s.start + e.lastRel, doc.lines[s.start + e.lastRel].length),
+        range: range(line, 0, s.start + e.lastRel, doc.lineLength(s.start + e.lastRel)),
         selectionRange: lineRange(line, r.nameStart, r.nameEnd),
       };
     });
@@ -39,7 +39,7 @@ export function regSymbols(doc: RegDocument): DocumentSymbol[] {
       name: rec.name ?? '',
       detail: rec.kind === Kind.KeyDelete ? 'deleted' : undefined,
       kind: 'namespace',
-      range: range(s.start, 0, last, doc.lines[last].length),
+      range: range(s.start, 0, last, doc.lineLength(last)),
       selectionRange: lineRange(s.start, rec.nameStart, rec.nameEnd),
       children,
     });

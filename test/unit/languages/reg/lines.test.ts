@@ -1,0 +1,69 @@
+/**
+ * How RegDocument keeps its lines: a file with CRLF line breaks throughout is read in place (text and line
+ * starts), any other one as line strings; both must read exactly alike, also once the line strings are made.
+ */
+import * as assert from 'assert';
+import { splitLines } from '../../../../server/src/core/text';
+import { crlfLineStarts, RegDocument } from '../../../../server/src/languages/reg/document';
+
+const V5 = 'Windows Registry Editor Version 5.00';
+
+function recordsOf(doc: RegDocument): string {
+  return JSON.stringify(doc.records.map((r) => [r.kind, r.cont, r.rejected, r.name, r.nameStart, r.nameEnd, r.type, r.dataStart, r.dataEnd, r.dword, r.str, r.bytesStart, r.diags]));
+}
+
+describe('reg: lines kept in place', () => {
+  it('finds the line starts of CRLF text only', () => {
+    assert.deepStrictEqual(Array.from(crlfLineStarts('a\r\nbc\r\n') ?? []), [0, 3, 7]);
+    assert.deepStrictEqual(Array.from(crlfLineStarts('\r\n\r\n') ?? []), [0, 2, 4]);
+    assert.strictEqual(crlfLineStarts('no line break'), undefined);
+    assert.strictEqual(crlfLineStarts(''), undefined);
+    assert.strictEqual(crlfLineStarts('a\nb'), undefined);
+    assert.strictEqual(crlfLineStarts('\na\r\nb'), undefined);
+    assert.strictEqual(crlfLineStarts('a\r\nb\rc'), undefined);
+    assert.strictEqual(crlfLineStarts('a\r\r\nb'), undefined);
+    assert.strictEqual(crlfLineStarts('a\r\nb\n'), undefined);
+  });
+
+  const texts = [
+    `${V5}\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"s"="x"\r\n"b"=hex(7):41,00,00,00,\\\r\n  00,00\r\n`,
+    `${V5}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"b"=hex(2):41,00,\\\r\n  d8,00,\\\r\n\r\n  ; gap\r\n  00,dc,00,00\r\n"n"=dword:1\0x`,
+    `${V5}\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\n"b"=hex:00,\\\n  01\n`,
+    `${V5}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"b"=hex:00,\\\r  01\r\n"c"=-\r\n`,
+    `REGEDIT\r\nHKEY_CLASSES_ROOT\\.x = y\r\n`,
+    `${V5}`,
+    '',
+  ];
+
+  it('reads every file as splitLines splits it, in place or not', () => {
+    for (const text of texts) {
+      const doc = RegDocument.parse(text);
+      const split = splitLines(text);
+      assert.strictEqual(doc.lineCount, split.lines.length);
+      for (let i = 0; i < doc.lineCount; i++) {
+        assert.strictEqual(doc.lineText(i), split.lines[i]);
+        assert.strictEqual(doc.lineLength(i), split.lines[i].length);
+        const src = doc.lineSource(i);
+        const at = doc.lineSourceStart(i);
+        assert.strictEqual(src.slice(at, at + doc.lineLength(i)), split.lines[i]);
+      }
+      assert.strictEqual(doc.getText(), text);
+      const before = recordsOf(doc);
+      assert.deepStrictEqual(doc.lines, split.lines);
+      assert.deepStrictEqual(doc.eols, split.eols);
+      assert.strictEqual(doc.getText(), text);
+      assert.strictEqual(recordsOf(doc), before);
+    }
+  });
+
+  it('scans canonical continuation lines in place exactly as line strings', () => {
+    for (const text of texts) {
+      const inPlace = RegDocument.parse(text);
+      // The same lines with one LF break, so that the file is kept as line strings.
+      const asLines = RegDocument.parse(`${text}\n`);
+      const a = JSON.parse(recordsOf(inPlace)) as unknown[];
+      const b = JSON.parse(recordsOf(asLines)) as unknown[];
+      if (crlfLineStarts(text)) assert.deepStrictEqual(b.slice(0, a.length - 1), a.slice(0, a.length - 1));
+    }
+  });
+});
