@@ -12,7 +12,7 @@ import {
   ExecuteCommandRequest,
   LanguageClientOptions,
 } from 'vscode-languageclient';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, OneLineArgs, OneLineResult, COMMANDS, LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
 
 export { SETTINGS_SECTION };
 
@@ -41,8 +41,7 @@ class RestartingErrorHandler {
 /** The client options of both hosts. */
 export function clientOptions(output: vscode.OutputChannel): LanguageClientOptions {
   return {
-    // 'ini': the server takes an .ini file shaped like an Exchange Setup answer file as setupini and ignores the rest.
-    documentSelector: [...LANGUAGE_IDS, 'ini'].flatMap((language) => [
+    documentSelector: CLIENT_LANGUAGE_IDS.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
       { scheme: 'vscode-vfs', language },

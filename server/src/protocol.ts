@@ -46,6 +46,13 @@ export const SETTINGS_SECTION = 'exchangeConfig';
 
 export const LANGUAGE_IDS = ['reg', 'bootini', 'ldapfilter', 'ldif', 'setupini'] as const;
 
+/**
+ * The languages whose documents the VS Code client sends to the server: its own, and VS Code's `ini`, among which the
+ * server takes the files shaped like an Exchange Setup answer file (and ignores the rest). The extension must be
+ * activated for each of them (package.json: contributed languages activate it; `ini` needs `onLanguage:ini`).
+ */
+export const CLIENT_LANGUAGE_IDS: readonly string[] = [...LANGUAGE_IDS, 'ini'];
+
 export const COMMANDS = {
   /** Client command: copy the active LDAP filter, joined onto one line, to the clipboard. */
   copyFilterOneLine: 'exchangeConfig.copyFilterOneLine',

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CLIENT_LANGUAGE_IDS, LANGUAGE_IDS } from '../../server/src/protocol';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & {
@@ -56,6 +57,16 @@ describe('packaging', () => {
     assert.match(pkg.capabilities.virtualWorkspaces.description ?? '', /not read/);
     assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
     for (const name of ['esbuild', '@vscode/vsce']) assert.match(pkg.devDependencies[name], /^\d+\.\d+\.\d+$/, `${name} pinned exactly`);
+  });
+
+  it('activates for every language whose documents the client sends to the server', () => {
+    const manifest = pkg as unknown as { activationEvents: string[]; contributes: { languages: { id: string }[] } };
+    const contributed = new Set(manifest.contributes.languages.map((l) => l.id));
+    for (const id of LANGUAGE_IDS) assert.ok(contributed.has(id), `${id} is contributed`);
+    for (const id of CLIENT_LANGUAGE_IDS) {
+      // VS Code activates an extension on its contributed languages by itself; any other needs onLanguage.
+      if (!contributed.has(id)) assert.ok(manifest.activationEvents.includes(`onLanguage:${id}`), `onLanguage:${id} in ${manifest.activationEvents.join(', ')}`);
+    }
   });
 
   it('has a 128x128 PNG icon', () => {

@@ -13,7 +13,8 @@
 // screenshot-web.png, and screenshot-<host>-fail.png on failure). Prints "ui: N passed, N failed" alone on its closing
 // line and exits non-zero on failure.
 // Options: --host=node or --host=web runs one host only; --dev loads this repository as the development extension
-// instead of the .vsix (no packing; needs a build in dist/, made here unless --no-build is given).
+// instead of the .vsix, in the Node extension host only (no packing; needs a build in dist/, made here unless
+// --no-build is given).
 'use strict';
 const { execFileSync, execSync } = require('child_process');
 const fs = require('fs');
@@ -23,6 +24,7 @@ const { ENTRY, PLAYWRIGHT, CHROMIUM, QUIET_SETTINGS, startCodeServer, launchChro
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const SAMPLE = path.join('exchange2000-upgrade', 'MAILSRV01-services.reg');
+const ANSWER_FILE = path.join('setup', 'exchange55-batch-setup.ini');
 const SHOT = path.join(__dirname, 'screenshot.png');
 const { publisher, name: NAME, version: VERSION } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${publisher}.${NAME}`;
@@ -63,11 +65,13 @@ async function main() {
   if (dev && !process.argv.includes('--no-build')) execSync('npm run build --silent && node scripts/bundle.js --quiet', { cwd: REPO, stdio: 'inherit' });
   const only = (/^--host=(.*)$/.exec(process.argv.find((a) => a.startsWith('--host=')) || '') || [])[1];
   if (only && !HOSTS[only]) throw new Error(`--host=${only}: expected one of ${Object.keys(HOSTS).join(', ')}`);
+  // code-server runs a development extension in its Node extension host whatever the settings say.
+  if (dev && only === 'web') throw new Error('--dev runs in the Node extension host only: test the web worker host with the .vsix');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'exchange-config-ui-'));
   try {
     const extensions = path.join(tmp, 'extensions');
     if (!dev) installVsix(tmp, extensions);
-    for (const host of only ? [only] : Object.keys(HOSTS)) {
+    for (const host of only ? [only] : dev ? ['node'] : Object.keys(HOSTS)) {
       const dir = path.join(tmp, host);
       fs.mkdirSync(dir);
       await scenario(host, dir, extensions, dev);
@@ -88,6 +92,7 @@ async function scenario(host, tmp, extensions, dev) {
   const file = path.join(ws, path.basename(SAMPLE));
   const original = fs.readFileSync(path.join(REPO, 'examples', SAMPLE));
   fs.writeFileSync(file, original);
+  fs.copyFileSync(path.join(REPO, 'examples', ANSWER_FILE), path.join(ws, path.basename(ANSWER_FILE)));
   const settingsAll = { ...QUIET_SETTINGS, 'editor.hover.delay': 100, 'workbench.tips.enabled': false, ...settings };
   let server;
   let browser;
@@ -97,7 +102,7 @@ async function scenario(host, tmp, extensions, dev) {
     log('code-server up');
     const auth = server.authority;
     const payload = [['skipWelcome', 'true']];
-    if (dev) payload.push(['extensionDevelopmentPath', `vscode-remote://${auth}${REPO}`], ...(host === 'web' ? [['extensionDevelopmentKind', 'web']] : []));
+    if (dev) payload.push(['extensionDevelopmentPath', `vscode-remote://${auth}${REPO}`]);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => log('[pageerror]', e.message));
@@ -109,12 +114,13 @@ async function scenario(host, tmp, extensions, dev) {
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
     log('workbench loaded');
 
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(path.basename(SAMPLE));
-    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20000 });
+    // First an answer file that VS Code opens as its own "ini" language: nothing else activates the extension yet.
+    await openFile(page, path.basename(ANSWER_FILE));
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60000 });
+    const language = ((await page.textContent('[id="status.editor.mode"]').catch(() => '')) || '').trim();
+    check(`an answer file opened as "${language}" activates the extension and gets its diagnostics`, /^ini$/i.test(language), language);
+
+    await openFile(page, path.basename(SAMPLE));
     log('editor open');
     await runCommand(page, 'Exchange Config: Show Output');
     const channel = page.locator('.part.panel .view-lines', { hasText: 'Exchange Config Tools' }).first();
@@ -180,6 +186,17 @@ async function scenario(host, tmp, extensions, dev) {
     if (browser) await browser.close().catch(() => {});
     if (server) server.stop();
   }
+}
+
+/** Opens a file of the workspace with Quick Open (Ctrl+P) and waits for its editor. */
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 20000 });
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20000 });
 }
 
 /** Runs a command from the command palette (F1) by its title. */
