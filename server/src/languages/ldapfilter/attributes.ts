@@ -100,15 +100,19 @@ export function renderClass(c: LdapClass): string {
 }
 
 /** The recipient-type clauses Exchange 2003 tools generate (external-facts §5.3). */
-export const STANDARD_CLAUSES: readonly { label: string; text: string }[] = [
+/**
+ * `practice`: a clause seen in production Exchange 2003 filters whose exact tool-generated form is not verified from a
+ * primary source (external-facts §5.3: the SystemMailbox exclusion; the disabled-account exclusion comes from a blog).
+ */
+export const STANDARD_CLAUSES: readonly { label: string; text: string; practice?: true }[] = [
   { label: 'Users with Exchange mailbox', text: '(&(objectCategory=person)(objectClass=user)(|(homeMDB=*)(msExchHomeServerName=*)))' },
   { label: 'Users with external e-mail addresses', text: '(&(objectCategory=person)(objectClass=user)(!(homeMDB=*))(!(msExchHomeServerName=*)))' },
   { label: 'Contacts with external e-mail addresses', text: '(&(objectCategory=person)(objectClass=contact))' },
   { label: 'Mail-enabled groups', text: '(objectCategory=group)' },
   { label: 'Mail-enabled public folders', text: '(objectCategory=publicFolder)' },
   { label: 'Query-based distribution groups', text: '(objectCategory=msExchDynamicDistributionList)' },
-  { label: 'Exclude the stores\' system mailboxes', text: '(!(cn=SystemMailbox{*}))' },
-  { label: 'Exclude disabled accounts', text: '(!(userAccountControl:1.2.840.113556.1.4.803:=2))' },
+  { label: 'Exclude the stores\' system mailboxes', text: '(!(cn=SystemMailbox{*}))', practice: true },
+  { label: 'Exclude disabled accounts', text: '(!(userAccountControl:1.2.840.113556.1.4.803:=2))', practice: true },
 ];
 
 const STANDARD_NORMALISED = new Map(STANDARD_CLAUSES.map((c) => [c.text.toLowerCase(), c.label]));

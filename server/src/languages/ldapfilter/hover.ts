@@ -2,7 +2,7 @@
 import { DEFAULT_CONTEXT } from '../../core/catalog';
 import { AnalyzeOptions, Hover } from '../../core/language';
 import { Position } from '../../core/types';
-import { attributeNamed, classNamed, renderAttribute, renderClass, standardClause } from './attributes';
+import { attributeNamed, classNamed, renderAttribute, renderClass, STANDARD_CLAUSES, standardClause } from './attributes';
 import { Composite, LdapFilterDocument } from './parse';
 import { BIT_AND, BIT_OR, DN_WITH_DATA, IN_CHAIN } from './validate';
 
@@ -65,7 +65,9 @@ function compositeHover(doc: LdapFilterDocument, c: Composite): string {
   const lines = [OPERATORS[sym] ?? ''];
   if (c.close >= 0 && c.close - c.open < 400) {
     const label = standardClause(doc.masked.slice(c.open, c.close + 1));
-    if (label) lines.push('', `This is the Exchange 2003 recipient-type clause **${label}**, as Exchange System Manager and ADUC write it.`);
+    if (label && STANDARD_CLAUSES.find((x) => x.label === label)?.practice) {
+      lines.push('', `This is the clause **${label}**, common in Exchange 2003 filters; that the Exchange tools write it in exactly this form is not verified from a primary source (external-facts §5.3).`);
+    } else if (label) lines.push('', `This is the Exchange 2003 recipient-type clause **${label}**, as Exchange System Manager and ADUC write it.`);
   }
   lines.push('', `${c.children.length} condition${c.children.length === 1 ? '' : 's'}.`);
   return lines.join('\n');

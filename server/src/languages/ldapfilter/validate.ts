@@ -103,7 +103,7 @@ function checkItem(item: Item, extraGc: Set<string>, inStandard: boolean, out: P
       code: 'ldapfilter.attribute-not-in-gc',
       start: s,
       end: e,
-      message: `${a.name} is not in the global catalog of an Exchange 2003 forest${memberOf ? ' (it is a back link computed from group members, not in the partial attribute set; what a GC returns for it is not reliable)' : ''}. The categorizer expands the group with this query against a global catalog, where the attribute has no value, so the condition never matches (and a NOT over it always does): the group silently loses or gains members, with no NDR. Use an attribute in the GC (such as department, company or extensionAttribute1-15), or add ${a.name} to the partial attribute set and list it in exchangeConfig.ldapAttributesInGC (--gc-attribute).`,
+      message: `${a.name} is not in the global catalog of an Exchange 2003 forest${memberOf ? ' (it is a back link computed from group members, not in the partial attribute set; what a GC returns for it is not reliable)' : ''}. The categorizer expands the group with this query against a global catalog, where the attribute has no value, so the condition never matches (and a NOT over it always does): the group silently loses or gains members, with no NDR. Use an attribute in the GC (such as department, company or extensionAttribute1-13 and 15; the GC flag of extensionAttribute14 is not established), or add ${a.name} to the partial attribute set and list it in exchangeConfig.ldapAttributesInGC (--gc-attribute).`,
     });
   } else if (a && a.indexed === false && !inStandard) {
     out.push({

@@ -22,5 +22,5 @@ defineCodes({
   'ldif.log-buffers-set': { severity: 'information', summary: 'msExchESEParamLogBuffers is set: manual tuning from Exchange 2000; on Exchange 2003 clear it (<Not Set>).' },
   'ldif.max-open-tables-set': { severity: 'warning', summary: 'msExchESEParamMaxOpenTables is set: Exchange 2003 computes it and it should not be set; clear it (<Not Set>).' },
   'ldif.undefined-folder-set-bits': { severity: 'warning', summary: 'msExchMailboxFolderSet has bits no Outlook Web Access feature uses (same bits as DefaultMailboxFolderSet), or is not a number.' },
-  'ldif.invalid-backfill-source': { severity: 'warning', summary: 'msExchPreferredBackfillSource is not a GUID (the public folder store GUID of the preferred backfill server).' },
+  'ldif.invalid-backfill-source': { severity: 'warning', summary: 'msExchPreferredBackfillSource is not a GUID (of the preferred backfill server or its public folder store; the source is ambiguous).' },
 });

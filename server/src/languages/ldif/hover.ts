@@ -13,10 +13,10 @@ export const ATTRIBUTES: Readonly<Record<string, string>> = {
   changetype: 'What the record does when imported: add, delete, modify, modrdn or moddn (RFC 2849). Without it the record is content (ldifde adds it).',
   msexchdynamicdlfilter: 'The LDAP filter (RFC 2254) of an Exchange 2003 query-based distribution group; the categorizer runs it against a global catalog each time mail is sent (external-facts §5.1-5.2).',
   msexchdynamicdlbasedn: 'The distinguished name of the container a query-based distribution group searches, in and below it (external-facts §5.1).',
-  msexcheseparamlogbuffers: 'Storage group: number of ESE log buffers. Exchange 2000 default 84, Exchange 2003 500. Never above 9000 (can corrupt transaction logs). On Exchange 2003 clear it to <Not Set> (001:1801-1811; 004:1724-1726, 1864-1935).',
+  msexcheseparamlogbuffers: 'Storage group: number of ESE log buffers. Exchange 2000 default 84, Exchange 2003 500. Never above 9000 (can corrupt transaction logs). On Exchange 2003 the removal lists say to clear it to <Not Set> (001:1801-1811; 004:1724-1726), but 004:1877 and 004:1911 say to set 9000 there (seed-facts ⚠D5); for Exchange 2000 SP3 the recommendation is 500 (001:1803; 004:1726) or 512 (004:1874, 1911) (⚠D4).',
   msexcheseparammaxopentables: 'Storage group: maximum number of database tables open at once. Exchange 2003 computes it; it should not be set there (001:1814-1824; 004:1728-1730, 1937-1978).',
   msexchmailboxfolderset: 'Per-user Outlook Web Access segmentation: a bit mask of features; it overrides the server\'s DefaultMailboxFolderSet (003:93, 102-120).',
-  msexchpreferredbackfillsource: 'Public information store object: the GUID of the preferred public folder backfill server; checked before the Preferred Backfill Source registry value (003:400-409).',
+  msexchpreferredbackfillsource: 'Public information store object: a GUID naming the preferred public folder backfill server (003:402 says the server\'s GUID; the Preferred Backfill Source registry value asks for its public folder store GUID, 003:407, so which is meant is ambiguous, seed-facts ⚠D24); checked before that registry value (003:400-409).',
 };
 
 function lineAt(doc: LdifDocument, pos: Position): { ll: LogicalLine; offset: number } | undefined {

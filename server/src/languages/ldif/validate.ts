@@ -81,9 +81,9 @@ function checkAttr(doc: LdifDocument, a: AttrLine, options: AnalyzeOptions, out:
     case 'msexcheseparamlogbuffers': {
       const n = v === undefined ? undefined : parseNumber(v);
       if (n !== undefined && n > LOG_BUFFERS_MAX) {
-        out.push(diag('ldif.log-buffers-too-high', valueRange, `msExchESEParamLogBuffers is ${n}${quote(a)}: never use a value greater than 9000, as that can corrupt transaction log files (004:1864-1935). Use 9000 at most, or clear the attribute on Exchange 2003.`, data));
+        out.push(diag('ldif.log-buffers-too-high', valueRange, `msExchESEParamLogBuffers is ${n}${quote(a)}: the documented ceiling is 9000, and anything higher risks damaging the transaction log files (004:1882). Use 9000 at most, or clear the attribute on Exchange 2003.`, data));
       }
-      out.push(diag('ldif.log-buffers-set', nameRange, `msExchESEParamLogBuffers is manual tuning from Exchange 2000 (default 84; Exchange 2003 uses 500). On Exchange 2003 clear it to <Not Set> (001:1805; 004:1726), then restart the Information Store service. Remove it, unless you follow the later ExBPA advice of 9000 for busy servers.`, data));
+      out.push(diag('ldif.log-buffers-set', nameRange, `msExchESEParamLogBuffers is manual tuning from Exchange 2000 (default 84; Exchange 2003 uses 500). The removal lists say to clear it to <Not Set> on Exchange 2003 (001:1805; 004:1726), then restart the Information Store service; but the same deployment guide's procedure says to set 9000 on Exchange 2003 (004:1877, 004:1911; seed-facts ⚠D5), as does later ExBPA advice for busy servers. Remove it unless you deliberately follow that advice.`, data));
       return;
     }
     case 'msexcheseparammaxopentables':
@@ -111,7 +111,7 @@ function checkAttr(doc: LdifDocument, a: AttrLine, options: AnalyzeOptions, out:
       if (a.kind === 'base64' && a.value !== undefined && base64Bytes(a.raw.trim())?.length === 16) return;
       if (v !== undefined && GUID.test(v.trim())) return;
       if (a.kind === 'url' || v === undefined) return;
-      out.push(diag('ldif.invalid-backfill-source', valueRange, `msExchPreferredBackfillSource must be the GUID of the public folder store of the preferred backfill server (003:400-409), but "${v}"${quote(a)} is not a GUID. Write the store's objectGUID, such as {12345678-9abc-def0-1234-56789abcdef0}.`));
+      out.push(diag('ldif.invalid-backfill-source', valueRange, `msExchPreferredBackfillSource takes a GUID, but "${v}"${quote(a)} is not one. The source asks for the GUID of the preferred backfill server for this attribute (003:402) but for that server's public folder store GUID in the equivalent registry value (003:407), so which object's GUID is meant is ambiguous (seed-facts ⚠D24). Write a GUID such as {12345678-9abc-def0-1234-56789abcdef0}.`));
       return;
     }
     default:
