@@ -3,41 +3,20 @@
  * columns on its line). Section names are matched case-insensitively; [boot loader] lines are key=value settings,
  * [operating systems] lines are entries `PATH="Description" /SWITCH /SWITCH=value`; `;` starts a comment line.
  */
+import { IniSection, IniSetting, isIniBlank as isBlank, scanHeader, scanSetting, skipBlanks, trimBlanksEnd } from '../../core/ini';
 import { splitLines } from '../../core/text';
 import { parsePath, PathInfo } from './arcpath';
 
 export type SectionKind = 'boot loader' | 'operating systems' | 'unknown';
 
-export interface Section {
-  index: number;
+export interface Section extends IniSection {
   kind: SectionKind;
-  /** The name as written between the brackets. */
-  name: string;
-  line: number;
-  /** Positions of "[", of the name, and of "]" (-1 when the closing bracket is missing). */
-  open: number;
-  nameStart: number;
-  nameEnd: number;
-  close: number;
-  /** The last line that belongs to the section (before the next header, or the last line of the file). */
-  lastLine: number;
   /** The first section of the same kind, when this one repeats it. */
   repeats?: number;
 }
 
-export interface Setting {
-  line: number;
-  section: number;
-  /** As written (trimmed); compared in lower case. */
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  eq: number;
-  /** Trimmed. */
-  value: string;
-  valueStart: number;
-  valueEnd: number;
-}
+/** A [boot loader] setting; the name is written `key` as in every INI file (compared in lower case). */
+export type Setting = IniSetting;
 
 export interface SwitchToken {
   /** From the slash to the end of the value. */
@@ -97,10 +76,6 @@ export interface LineRecord {
   problem?: { start: number; end: number; what: string };
 }
 
-function isBlank(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t';
-}
-
 function sectionKind(name: string): SectionKind {
   const n = name.toLowerCase();
   return n === 'boot loader' || n === 'operating systems' ? n : 'unknown';
@@ -147,8 +122,7 @@ export class BootIniDocument {
     let current = -1;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      let t = 0;
-      while (isBlank(line[t])) t++;
+      const t = skipBlanks(line);
       if (t >= line.length) {
         records[i] = { kind: 'blank', section: current };
         continue;
@@ -160,8 +134,8 @@ export class BootIniDocument {
       }
       if (first === '[') {
         if (current >= 0) sections[current].lastLine = i - 1;
-        const close = line.indexOf(']', t + 1);
-        const nameEnd = close < 0 ? trimEnd(line, line.length) : close;
+        // The name is read as written between the brackets, blanks included.
+        const { close, innerEnd: nameEnd } = scanHeader(line, t);
         const name = line.slice(t + 1, nameEnd);
         const kind = sectionKind(name);
         const index = sections.length;
@@ -171,12 +145,8 @@ export class BootIniDocument {
         const rec: LineRecord = { kind: 'header', section: index };
         if (close < 0) rec.problem = { start: t, end: nameEnd, what: 'missing-bracket' };
         else {
-          const rest = trimEnd(line, line.length);
-          if (rest > close + 1) {
-            let s = close + 1;
-            while (isBlank(line[s])) s++;
-            rec.problem = { start: s, end: rest, what: 'trailing-text' };
-          }
+          const rest = trimBlanksEnd(line, line.length);
+          if (rest > close + 1) rec.problem = { start: skipBlanks(line, close + 1), end: rest, what: 'trailing-text' };
         }
         records[i] = rec;
         continue;
@@ -194,20 +164,10 @@ export class BootIniDocument {
   }
 }
 
-function trimEnd(line: string, end: number): number {
-  while (end > 0 && isBlank(line[end - 1])) end--;
-  return end;
-}
-
 function parseSetting(line: string, i: number, t: number, section: number, settings: Setting[]): LineRecord {
   const eq = line.indexOf('=', t);
-  const end = trimEnd(line, line.length);
-  if (eq < 0) return { kind: 'invalid', section, problem: { start: t, end, what: 'setting-without-equals' } };
-  const keyEnd = trimEnd(line, eq);
-  let valueStart = eq + 1;
-  while (isBlank(line[valueStart])) valueStart++;
-  const valueEnd = Math.max(valueStart, end);
-  const setting: Setting = { line: i, section, key: line.slice(t, keyEnd), keyStart: t, keyEnd, eq, value: line.slice(valueStart, valueEnd), valueStart, valueEnd };
+  if (eq < 0) return { kind: 'invalid', section, problem: { start: t, end: trimBlanksEnd(line, line.length), what: 'setting-without-equals' } };
+  const setting = scanSetting(line, i, section, t, eq);
   settings.push(setting);
   return { kind: 'setting', section, setting };
 }
@@ -215,7 +175,7 @@ function parseSetting(line: string, i: number, t: number, section: number, setti
 const PATH_START = /^(?:(?:multi|scsi|signature)\(|[A-Za-z]:\\)/i;
 
 function parseEntry(line: string, i: number, t: number, section: number, entries: Entry[]): LineRecord {
-  const contentEnd = trimEnd(line, line.length);
+  const contentEnd = trimBlanksEnd(line, line.length);
   // The path ends at "=", unless a switch comes first (an entry without a description, whose switch has a value).
   const slash = /[ \t]\//.exec(line.slice(t));
   let eq: number | undefined = line.indexOf('=', t);
@@ -230,7 +190,7 @@ function parseEntry(line: string, i: number, t: number, section: number, entries
     while (pathEnd < line.length && !isBlank(line[pathEnd])) pathEnd++;
     optionsStart = pathEnd;
   } else {
-    pathEnd = trimEnd(line, eq);
+    pathEnd = trimBlanksEnd(line, eq);
     if (pathEnd < t) pathEnd = t;
     optionsStart = eq + 1;
   }
@@ -272,7 +232,7 @@ function parseEntry(line: string, i: number, t: number, section: number, entries
     } else if (d < contentEnd && line[d] !== '/') {
       // An unquoted description runs to the first blank followed by a slash.
       const m = /[ \t]\//.exec(line.slice(d));
-      const end = m ? trimEnd(line, d + m.index) : contentEnd;
+      const end = m ? trimBlanksEnd(line, d + m.index) : contentEnd;
       entry.description = line.slice(d, end);
       entry.descStart = d;
       entry.descEnd = end;

@@ -4,35 +4,13 @@
  * `key=value` is a setting (key and value trimmed; a `;` inside a value is part of the value, as Windows INI readers
  * read it). Section and key names are compared without regard to case (KB 168490: keys are not case-sensitive).
  */
+import { IniSection, IniSetting, scanHeader, scanSetting, skipBlanks, trimBlanksEnd } from '../../core/ini';
 import { splitLines } from '../../core/text';
 
-export interface Section {
-  index: number;
-  /** The name as written between the brackets (trimmed). */
-  name: string;
-  line: number;
-  open: number;
-  nameStart: number;
-  nameEnd: number;
-  /** Position of "]", -1 when it is missing. */
-  close: number;
-  lastLine: number;
-  /** The index of the first section with the same name, when this one repeats it. */
-  repeats?: number;
-}
+/** A section header; the name is trimmed of blanks. */
+export type Section = IniSection;
 
-export interface Setting {
-  line: number;
-  /** -1 before the first header. */
-  section: number;
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  eq: number;
-  value: string;
-  valueStart: number;
-  valueEnd: number;
-}
+export type Setting = IniSetting;
 
 export type LineKind = 'blank' | 'comment' | 'header' | 'setting' | 'outside' | 'invalid';
 
@@ -41,20 +19,6 @@ export interface LineRecord {
   section: number;
   setting?: Setting;
   problem?: { start: number; end: number; what: string };
-}
-
-const BLANK = /[ \t]/;
-
-function firstNonBlank(s: string): number {
-  let i = 0;
-  while (i < s.length && BLANK.test(s[i])) i++;
-  return i;
-}
-
-function lastNonBlank(s: string, from: number, to: number): number {
-  let e = to;
-  while (e > from && BLANK.test(s[e - 1])) e--;
-  return e;
 }
 
 export class SetupIniDocument {
@@ -75,8 +39,8 @@ export class SetupIniDocument {
     let current = -1;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      const start = firstNonBlank(line);
-      const end = lastNonBlank(line, start, line.length);
+      const start = skipBlanks(line);
+      const end = trimBlanksEnd(line, line.length, start);
       if (start >= line.length) {
         records.push({ kind: 'blank', section: current });
         continue;
@@ -87,10 +51,9 @@ export class SetupIniDocument {
         continue;
       }
       if (ch === '[') {
-        const close = line.indexOf(']', start + 1);
-        const inner = close < 0 ? line.slice(start + 1, end) : line.slice(start + 1, close);
-        const ns = start + 1 + firstNonBlank(inner);
-        const ne = lastNonBlank(line, ns, close < 0 ? end : close);
+        const { close, innerStart, innerEnd } = scanHeader(line, start);
+        const ns = Math.min(skipBlanks(line, innerStart), innerEnd);
+        const ne = trimBlanksEnd(line, innerEnd, ns);
         if (current >= 0) sections[current].lastLine = i - 1;
         const name = line.slice(ns, ne);
         const key = name.toLowerCase();
@@ -103,7 +66,7 @@ export class SetupIniDocument {
         const rec: LineRecord = { kind: 'header', section: current };
         if (close < 0) rec.problem = { start, end, what: 'The section header has no closing "]".' };
         else {
-          const after = firstNonBlank(line.slice(close + 1)) + close + 1;
+          const after = skipBlanks(line, close + 1);
           if (after < line.length && line[after] !== ';') rec.problem = { start: after, end, what: 'Text after the closing "]" of the section header.' };
         }
         records.push(rec);
@@ -115,11 +78,7 @@ export class SetupIniDocument {
         records.push({ kind: current < 0 ? 'outside' : 'invalid', section: current, problem: { start, end, what } });
         continue;
       }
-      const keyEnd = lastNonBlank(line, start, eq);
-      const vs = eq + 1 + firstNonBlank(line.slice(eq + 1));
-      const ve = lastNonBlank(line, vs, line.length);
-      const setting: Setting = { line: i, section: current, key: line.slice(start, keyEnd), keyStart: start, keyEnd, eq, value: line.slice(vs, ve), valueStart: Math.min(vs, ve), valueEnd: ve };
-      if (setting.valueStart > setting.valueEnd) setting.valueStart = setting.valueEnd;
+      const setting = scanSetting(line, i, current, start, eq);
       records.push({ kind: current < 0 ? 'outside' : 'setting', section: current, setting, problem: current < 0 ? { start, end, what: 'A setting before the first section header.' } : undefined });
       if (current >= 0) settings.push(setting);
     }
