@@ -164,14 +164,18 @@ async function scenario(host, tmp, extensions, dev) {
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-line', { hasText: '"MPHeap parallelism"=-' }).first().waitFor({ timeout: 15000 });
     check('the line becomes "MPHeap parallelism"=-', true);
-    await page.keyboard.press('Control+S');
-    let bytes = fs.readFileSync(file);
-    for (let i = 0; i < 50 && bytes.equals(original); i++) {
-      await page.waitForTimeout(200);
-      bytes = fs.readFileSync(file);
-    }
     const expected = Buffer.concat([original.subarray(0, 2),
       Buffer.from(original.subarray(2).toString('utf16le').replace('"MPHeap parallelism"="8"\r\n', '"MPHeap parallelism"=-\r\n'), 'utf16le')]);
+    await page.keyboard.press('Control+S');
+    // The save truncates the file and writes it again: read until it is what is expected, or has stayed the same (and
+    // different from the original) for a second, or 15 s have passed; then the checks below say what is wrong.
+    let bytes = fs.readFileSync(file);
+    for (let i = 0, same = 0; i < 75 && !bytes.equals(expected) && same < 5; i++) {
+      await page.waitForTimeout(200);
+      const now = fs.readFileSync(file);
+      same = now.equals(bytes) && !now.equals(original) && now.length > 0 ? same + 1 : 0;
+      bytes = now;
+    }
     const text = bytes.subarray(2).toString('utf16le');
     check('saved file starts with the UTF-16LE BOM FF FE', bytes[0] === 0xff && bytes[1] === 0xfe, bytes.subarray(0, 4).toString('hex'));
     check('saved file has CRLF everywhere', !/[^\r]\n|^\n/.test(text) && /\r\n/.test(text));
