@@ -56,7 +56,8 @@ export interface LineDiag {
 
 export type HeaderKind = 'v5' | 'v4' | 'win31' | 'fuzzy' | 'invalid';
 
-export const KIND_MASK = 0xff;
+/** The kind in LineRecord.bits (the bits above 0x1f up to 0xff are free for LineTable). */
+export const KIND_MASK = 0x1f;
 export const CONT = 0x100;
 export const REJECTED = 0x200;
 export const ENDS_WITH_COMMA = 0x400;

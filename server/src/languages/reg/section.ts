@@ -7,7 +7,7 @@
 import type { RegDocument, Section } from './document';
 import type { LineDiag } from './scan';
 import { canonicalHasSurrogateByte, canonicalTail, CONT, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
-import { HAS_DIAGS, HAS_NAME, LineTable } from './table';
+import { HAS_DIAGS, HAS_NAME, LineTable, NAME_ESCAPED } from './table';
 
 export interface RelatedRel {
   rel: number;
@@ -163,11 +163,13 @@ function makeEntry(doc: RegDocument, line: number, last: number, start: number, 
   return { rel: line - start, lastRel: last - start, name, nameKey: name === null ? 0 : nameHash(name), type: doc.scan.type[line], valid };
 }
 
-/** The entries of the section being analysed: first line, last line, and 1 if regedit imports the value. */
+/** The entries of the section being analysed (analyzeSection): first line, last line, 1 if regedit imports the value. */
 let entryLine = new Int32Array(64);
 let entryLast = new Int32Array(64);
 let entryValid = new Uint8Array(64);
+/** Per entry, for checkDuplicates: the name's nameHash (0 until computed) and the decoded name's length. */
 let entryKey = new Int32Array(64);
+let entryLength = new Int32Array(64);
 
 export function analyzeSection(doc: RegDocument, section: Section): SectionAnalysis {
   const scan = doc.scan;
@@ -216,6 +218,7 @@ function growEntries(): void {
   entryLast = last;
   entryValid = valid;
   entryKey = new Int32Array(n);
+  entryLength = new Int32Array(n);
 }
 
 /** The line after ",\\" that is no hex data: regedit discards the value on `line` (and, often, the line). */
@@ -316,14 +319,18 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
   const type = scan.type[first];
   const isHex = doc.lineSource(first).startsWith('hex', doc.lineSourceStart(first) + scan.dataStart[first]);
   if (!isHex) return;
-  const typeRange = { rel: first - start, start: scan.dataStart[first], end: scan.bytesStart[first] };
+  const rel = first - start;
+  const typeStart = scan.dataStart[first];
+  const typeEnd = scan.bytesStart[first];
   const expectSize = type === REG_DWORD || type === REG_DWORD_BIG_ENDIAN ? 4 : type === REG_QWORD ? 8 : 0;
   if (expectSize) {
     hexSummary(doc, first, last);
     const count = summaryCount;
     if (count !== 0 && count !== expectSize) {
       diags.push({
-        ...typeRange,
+        rel,
+        start: typeStart,
+        end: typeEnd,
         code: 'reg.hex-size-mismatch',
         message: `${typeName(type)} data should be ${expectSize} bytes but has ${count}: regedit stores the bytes as given, and programs reading the value as a number may fail or read garbage. Give exactly ${expectSize} bytes (little-endian${type === REG_DWORD_BIG_ENDIAN ? ', big-endian for hex(5)' : ''}).`,
       });
@@ -341,7 +348,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
     for (let k = 1; k < bytes.length; k += 2) if (bytes[k] === 0) oddZeros++;
     if (bytes.length >= 4 && oddZeros >= Math.floor(bytes.length / 2) * 0.8) {
       diags.push({
-        ...typeRange,
+        rel,
+        start: typeStart,
+        end: typeEnd,
         code: 'reg.hex-string-encoding-mismatch',
         message: `This file is read as ANSI (${doc.header === 'v4' ? 'REGEDIT4' : 'no FF FE byte order mark'}), so regedit takes each byte as one character; these bytes look like UTF-16 text, which will be stored with a NUL after every character. Save the file as UTF-16LE with the header "Windows Registry Editor Version 5.00", or write one byte per character.`,
       });
@@ -350,7 +359,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
   }
   if (count % 2 === 1) {
     diags.push({
-      ...typeRange,
+      rel,
+      start: typeStart,
+      end: typeEnd,
       code: 'reg.hex-string-invalid',
       message: `${typeName(type)} data in a UTF-16 file must have an even number of bytes (two per character); it has ${count}, so the last character is cut in half. Add or remove a byte.`,
     });
@@ -369,7 +380,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
         }
       } else if (!(unit >= 0xdc00 && unit <= 0xdfff)) continue;
       diags.push({
-        ...typeRange,
+        rel,
+        start: typeStart,
+        end: typeEnd,
         code: 'reg.hex-string-invalid',
         message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text. Check the bytes.`,
       });
@@ -382,7 +395,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
     const emptyList = count === 2 && lastFour === 0;
     if (!endsDouble && !emptyList) {
       diags.push({
-        ...typeRange,
+        rel,
+        start: typeStart,
+        end: typeEnd,
         code: 'reg.multi-sz-unterminated',
         message: 'A multi-string (hex(7)) must end with an empty string, that is the bytes 00,00,00,00; regedit adds at most one terminating NUL, so programs reading the list can run past its end. End the data with 00,00,00,00.',
       });
@@ -446,21 +461,26 @@ export function rememberName<T extends { entry: ValueEntry }>(buckets: Map<numbe
   else list.push(item);
 }
 
-/**
- * nameHash of the name on a value line, read in place unless the name has escapes (0 for the default value), as
- * ValueEntry.nameKey has it.
- */
+/** The length of the decoded name on a value line (-1 for the default value), without decoding it if it has no escapes. */
+function nameLengthAt(doc: RegDocument, line: number): number {
+  const bits = doc.scan.bits[line];
+  if ((bits & HAS_NAME) === 0) return -1;
+  if ((bits & NAME_ESCAPED) === 0) return doc.scan.nameEnd[line] - doc.scan.nameStart[line] - 2;
+  return (doc.name(line) as string).length;
+}
+
+/** nameHash of the name on a value line (ValueEntry.nameKey), read in place unless it has escapes; 0 for the default value. */
 function nameKeyAt(doc: RegDocument, line: number): number {
   const scan = doc.scan;
-  if ((scan.bits[line] & HAS_NAME) === 0) return 0;
+  const bits = scan.bits[line];
+  if ((bits & HAS_NAME) === 0) return 0;
+  if (bits & NAME_ESCAPED) return nameHash(doc.name(line) as string);
   const src = doc.lineSource(line);
   const at = doc.lineSourceStart(line);
-  const from = at + scan.nameStart[line] + 1;
   const to = at + scan.nameEnd[line] - 1;
   let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
+  for (let i = at + scan.nameStart[line] + 1; i < to; i++) {
     let c = src.charCodeAt(i);
-    if (c === 0x5c) return nameHash(doc.name(line) as string);
     if (c >= 0x41 && c <= 0x5a) c |= 0x20;
     else if (c >= 0x80) c = src[i].toLowerCase().charCodeAt(0);
     h = Math.imul(h ^ c, 0x01000193);
@@ -475,12 +495,19 @@ function nameKeyAt(doc: RegDocument, line: number): number {
 function checkDuplicates(doc: RegDocument, start: number, count: number, diags: SectionDiag[]): ValueEntry[] | undefined {
   if (count < 2) return undefined;
   if (count <= 16) {
-    // Most keys have a few values: compare each with the ones before it, the latest first, without a map.
-    for (let k = 0; k < count; k++) entryKey[k] = entryValid[k] ? nameKeyAt(doc, entryLine[k]) : 0;
+    // Most keys have a few values: compare each with the ones before it, the latest first, without a map. Only
+    // names of the same length can be the same (sameName), so names are hashed only for such pairs.
+    for (let k = 0; k < count; k++) {
+      entryLength[k] = entryValid[k] ? nameLengthAt(doc, entryLine[k]) : -2;
+      entryKey[k] = 0;
+    }
     for (let k = 1; k < count; k++) {
       if (!entryValid[k]) continue;
       for (let j = k - 1; j >= 0; j--) {
-        if (!entryValid[j] || entryKey[j] !== entryKey[k]) continue;
+        if (!entryValid[j] || entryLength[j] !== entryLength[k]) continue;
+        if (entryKey[j] === 0) entryKey[j] = nameKeyAt(doc, entryLine[j]);
+        if (entryKey[k] === 0) entryKey[k] = nameKeyAt(doc, entryLine[k]);
+        if (entryKey[j] !== entryKey[k]) continue;
         const prev = makeEntry(doc, entryLine[j], entryLast[j], start, true);
         const e = makeEntry(doc, entryLine[k], entryLast[k], start, true);
         if (sameName(prev, e)) {

@@ -8,14 +8,16 @@
  */
 import { canonicalInto, CONT, EntryRecord, Kind, KIND_MASK, LineDiag, LineRecord } from './scan';
 
+/** A value line whose quoted name has escapes, so that its decoded name is shorter than nameEnd - nameStart - 2. */
+export const NAME_ESCAPED = 0x80;
 /** The scanner set the record's name (it is not null). */
 export const HAS_NAME = 0x2000;
 /** The scanner set the record's str (it is not undefined). */
 export const HAS_STR = 0x4000;
 /** The line has diagnostics of its own. */
 export const HAS_DIAGS = 0x8000;
-/** The bits a LineRecord holds (kind and flags); the others above are the table's own. */
-const RECORD_BITS = 0x1fff;
+/** The bits a LineRecord holds (kind and flags); the others are the table's own. */
+const RECORD_BITS = 0x1f1f;
 
 /** Lines inserted into the diagnostics list per splice call. */
 const CHUNK = 8192;
@@ -27,7 +29,7 @@ export class LineTable {
   /** Number of lines. */
   length: number;
   private capacity: number;
-  /** Kind, LineRecord flags, and HAS_NAME, HAS_STR, HAS_DIAGS. */
+  /** Kind, LineRecord flags, and NAME_ESCAPED, HAS_NAME, HAS_STR, HAS_DIAGS. */
   bits!: Uint16Array;
   nameStart!: Int32Array;
   nameEnd!: Int32Array;
@@ -64,7 +66,11 @@ export class LineTable {
   /** Stores the scanner's record of a line. Only numbers are copied: the record can be reset and scanned into again. */
   set(line: number, rec: LineRecord): void {
     let bits = rec.bits;
-    if (rec.name !== null) bits |= HAS_NAME;
+    if (rec.name !== null) {
+      bits |= HAS_NAME;
+      const kind = bits & KIND_MASK;
+      if ((kind === Kind.Value || kind === Kind.ValueRejected) && rec.name.length !== rec.nameEnd - rec.nameStart - 2) bits |= NAME_ESCAPED;
+    }
     if (rec.str !== undefined) bits |= HAS_STR;
     if (rec.diags !== undefined) {
       bits |= HAS_DIAGS;
