@@ -90,9 +90,20 @@ export class LineTable {
 
   /** Stores a hex continuation line in regedit's own layout (canonicalLayout's result). */
   setCanonical(line: number, layout: number): void {
+    // What set() stores for the record canonicalInto() fills, written directly (most lines of a large export).
     canonical.reset();
     canonicalInto(layout, canonical);
-    this.set(line, canonical);
+    this.bits[line] = canonical.bits;
+    this.nameStart[line] = 0;
+    this.nameEnd[line] = 0;
+    this.type[line] = -2;
+    this.dataStart[line] = 0;
+    this.dataEnd[line] = 0;
+    this.bytesStart[line] = canonical.bytesStart;
+    this.byteCount[line] = -1;
+    this.tail[line] = 0;
+    this.dword[line] = 0;
+    if (this.diagList !== undefined) this.diagList[line] = undefined;
   }
 
   /** Fills a fresh record with the numbers and flags of a line (not its name, str or diagnostics). */
