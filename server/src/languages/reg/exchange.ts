@@ -80,7 +80,7 @@ function cite(entry: RegistryEntry): string {
 
 /** Checks one imported value against its catalog entry. */
 function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line: number, lastLine: number, ctx: ExchangeContext, out: ExchangeFinding[]): void {
-  const rec = doc.record(line);
+  const scan = doc.scan;
   const name = displayName(v.name);
   const at = (code: string, start: number, end: number, message: string, data?: unknown): void => {
     const finding: ExchangeFinding = { line, rel: 0, start, end, code, message, data: { entryId: entry.id, ...(data as object | undefined) } };
@@ -91,9 +91,10 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     }
     out.push(finding);
   };
-  const nameRange: [number, number] = [rec.nameStart, rec.nameEnd];
+  const nameRange: [number, number] = [scan.nameStart[line], scan.nameEnd[line]];
   const lineText = doc.lineText(line);
-  const dataRange: [number, number] = [rec.dataStart, dataContentEnd(lineText, rec.dataStart, lastLine === line ? rec.dataEnd : lineText.length)];
+  const dataStart = scan.dataStart[line];
+  const dataRange: [number, number] = [dataStart, dataContentEnd(lineText, dataStart, lastLine === line ? scan.dataEnd[line] : lineText.length)];
   const notes = entry.notes?.length ? ` Note: ${entry.notes[0]}` : '';
 
   if (entry.status === 'deprecated' && isExchange2003OrLater(ctx.exchangeVersion)) {
