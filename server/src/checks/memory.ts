@@ -87,7 +87,7 @@ export function regMemory(regs: readonly RegFile[], exchange: ExchangeKnowledge)
         const which = entry?.id === SYSTEM_PAGES_ID ? 'systemPages' : entry?.id === HEAP_ID ? 'heap' : undefined;
         if (!which) continue;
         const line = s.start + v.rel;
-        const rec = doc.records[line];
+        const rec = doc.record(line);
         if (rec.kind !== Kind.Value || v.type === -1) {
           delete out[which];
           continue;

@@ -37,8 +37,8 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
       // The key regedit has open for the value (after an ignored key line, still the one before it).
       const opened = contexts[doc.sectionIndexAt(f.line)].line;
       if (opened === undefined) continue;
-      const path = (doc.records[opened].name ?? '').replace(/\\+$/, '');
-      const valueName = doc.records[f.line].name;
+      const path = (doc.name(opened) ?? '').replace(/\\+$/, '');
+      const valueName = doc.name(f.line);
       if (valueName === null) continue;
       const entry = exchange.registry.entries.find((e) => e.id === (f.data as { entryId?: string } | undefined)?.entryId);
       if (entry?.restart) restarts.add(restartPhrase(entry.restart));

@@ -44,7 +44,7 @@ export function completeAt(doc: RegDocument, position: Position, registry: Regis
   const c = Math.min(ch, text.length);
   if (line === 0) return headerItems(text, c);
   if (doc.header === 'win31') return [];
-  const kind = doc.records[line].kind;
+  const kind = doc.scan.kind(line);
   // Inside hex data regedit reads the line as more bytes (or discards it): nothing to propose.
   if (kind === Kind.HexContinuation || kind === Kind.ContinuationGap || kind === Kind.Swallowed) return [];
   const req: Request = { doc, line, text, c, registry, context };
@@ -229,10 +229,12 @@ function entriesUnder(registry: RegistryCatalogIndex, key: string): RegistryEntr
  */
 export function openKeyAt(doc: RegDocument, sectionIndex: number): string | undefined {
   for (let i = sectionIndex; i > 0; i--) {
-    const rec = doc.records[doc.sections[i].start];
-    switch (rec.kind) {
-      case Kind.Key:
-        return rec.name === null ? undefined : normalizeKeyPath(rec.name);
+    const line = doc.sections[i].start;
+    switch (doc.scan.kind(line)) {
+      case Kind.Key: {
+        const name = doc.name(line);
+        return name === null ? undefined : normalizeKeyPath(name);
+      }
       case Kind.KeyDelete:
       case Kind.KeyUnopened:
         return undefined;
@@ -342,14 +344,16 @@ function valueNameItems(req: Request, range: Range, mode: 'full' | 'name', filte
   if (key === undefined) return [];
   const entries = entriesUnder(req.registry, key);
   if (entries.length === 0) return [];
-  // Names the section sets on other lines, read from the scan records (cheaper than the section analysis, which
+  // Names the section sets on other lines, read from the line table (cheaper than the section analysis, which
   // also checks every value's data).
   const present = new Set<string>();
-  const records = doc.records;
+  const scan = doc.scan;
   for (let i = section.start + 1, end = section.start + section.length; i < end; i++) {
     if (i === line) continue;
-    const r = records[i];
-    if ((r.kind === Kind.Value || r.kind === Kind.ValueRejected) && r.name !== null) present.add(r.name.toLowerCase());
+    const kind = scan.kind(i);
+    if (kind !== Kind.Value && kind !== Kind.ValueRejected) continue;
+    const name = doc.name(i);
+    if (name !== null) present.add(name.toLowerCase());
   }
   const obsolete = isExchange2003OrLater(req.context.exchangeVersion);
   const out: CompletionItem[] = [];

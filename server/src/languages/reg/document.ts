@@ -5,8 +5,12 @@
  */
 import { splitLines } from '../../core/text';
 import { ContentChange } from '../../core/language';
-import { canonicalContinuation, HeaderKind, Kind, LineRecord, scanHeader, scanLine, scanWin31Line } from './scan';
+import { canonicalLayout, decodeQuoted, EntryRecord, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
 import { analyzeSection, SectionAnalysis } from './section';
+import { HAS_NAME, HAS_STR, LineTable } from './table';
+
+/** The record every line is scanned into before LineTable.set copies it (the scanner never runs re-entrantly). */
+const scratch = new EntryRecord();
 
 export interface ParseOptions {
   /**
@@ -37,7 +41,8 @@ function startsSection(kind: Kind): boolean {
 }
 
 export class RegDocument {
-  records: LineRecord[] = [];
+  /** What the scanner found on each line (see LineTable; record() makes a LineRecord of one line). */
+  scan: LineTable = new LineTable(0);
   sections: Section[] = [];
   header: HeaderKind = 'invalid';
   unicode = true;
@@ -104,6 +109,49 @@ export class RegDocument {
     return this.starts !== undefined ? this.starts[line] : 0;
   }
 
+  /** The scan record of one line, made from the line table (a new object on every call). */
+  record(line: number): LineRecord {
+    const rec = new EntryRecord();
+    this.scan.fill(line, rec);
+    rec.name = this.name(line);
+    rec.str = this.str(line);
+    return rec;
+  }
+
+  /**
+   * The scan record of every line (LineRecord objects made for the purpose: in proportion to the document, so not
+   * for requests that concern one place in it).
+   */
+  get records(): LineRecord[] {
+    const out = new Array<LineRecord>(this.scan.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.record(i);
+    return out;
+  }
+
+  /**
+   * LineRecord.name of a line, decoded from the line: key lines (and Windows 3.1 lines) name the text between
+   * nameStart and nameEnd, value lines a quoted name whose quotes stand at nameStart and nameEnd - 1.
+   */
+  name(line: number): string | null {
+    const scan = this.scan;
+    if ((scan.bits[line] & HAS_NAME) === 0) return null;
+    const src = this.lineSource(line);
+    const at = this.lineSourceStart(line);
+    const kind = scan.kind(line);
+    if (kind === Kind.Value || kind === Kind.ValueRejected) return decodeQuoted(src, at + scan.nameStart[line] + 1, at + scan.nameEnd[line]);
+    return src.slice(at + scan.nameStart[line], at + scan.nameEnd[line]);
+  }
+
+  /** LineRecord.str of a line, decoded from the line: quoted string data from dataStart, or Windows 3.1 data. */
+  str(line: number): string | undefined {
+    const scan = this.scan;
+    if ((scan.bits[line] & HAS_STR) === 0) return undefined;
+    const src = this.lineSource(line);
+    const at = this.lineSourceStart(line);
+    if (scan.kind(line) === Kind.Win31) return src.slice(at + scan.dataStart[line], at + scan.dataEnd[line]);
+    return decodeQuoted(src, at + scan.dataStart[line] + 1, at + scan.dataEnd[line]);
+  }
+
   getText(): string {
     if (this.text !== undefined) return this.text;
     let out = '';
@@ -142,13 +190,18 @@ export class RegDocument {
 
   private scanAll(): void {
     const n = this.lineCount;
-    const records = new Array<LineRecord>(n);
+    const scan = new LineTable(n);
+    const rec = scratch;
     const head = scanHeader(this.lineText(0));
     this.header = head.kind;
     this.unicode = this.options.unicode ?? head.kind !== 'v4';
-    records[0] = head.rec;
+    scan.set(0, head.rec);
     if (head.kind === 'win31') {
-      for (let i = 1; i < n; i++) records[i] = scanWin31Line(this.lineText(i));
+      for (let i = 1; i < n; i++) {
+        rec.reset();
+        scanWin31Into(this.lineText(i), rec);
+        scan.set(i, rec);
+      }
     } else if (this.text !== undefined) {
       // Text mode: regedit's own hex continuation lines (most lines of a large export) are read in place; only
       // the other lines become strings, and only while they are scanned.
@@ -158,20 +211,29 @@ export class RegDocument {
       for (let i = 1; i < n; i++) {
         const start = starts[i];
         const end = i + 1 < n ? starts[i + 1] - 2 : text.length;
-        const rec: LineRecord = (cont ? canonicalContinuation(text, start, end) : undefined) ?? scanLine(text.slice(start, end), cont);
-        records[i] = rec;
+        const layout: number = cont ? canonicalLayout(text, start, end) : -1;
+        if (layout >= 0) {
+          scan.setCanonical(i, layout);
+          cont = (layout & 2) !== 0;
+          continue;
+        }
+        rec.reset();
+        scanLineInto(text.slice(start, end), cont, rec);
+        scan.set(i, rec);
         cont = rec.cont;
       }
     } else {
       const lines = this.lineArray;
       let cont = false;
       for (let i = 1; i < n; i++) {
-        const rec = scanLine(lines[i], cont);
-        records[i] = rec;
+        rec.reset();
+        scanLineInto(lines[i], cont, rec);
+        scan.set(i, rec);
         cont = rec.cont;
       }
     }
-    this.records = records;
+    rec.reset();
+    this.scan = scan;
     this.sections = this.buildSections(0, n);
     this.renumber();
   }
@@ -180,7 +242,7 @@ export class RegDocument {
     const out: Section[] = [];
     let start = from;
     for (let i = from + 1; i < to; i++) {
-      if (startsSection(this.records[i].kind)) {
+      if (startsSection(this.scan.kind(i))) {
         out.push(new Section(i - start, this));
         start = i;
       }
@@ -250,7 +312,8 @@ export class RegDocument {
       split.eols.pop();
     }
     const removed = eL - regionStart + 1;
-    const oldContAfter = this.records[eL].cont;
+    const scan = this.scan;
+    const oldContAfter = scan.cont(eL);
     const oldCount = this.lines.length;
     this.lines.splice(regionStart, removed, ...split.lines);
     this.eols.splice(regionStart, removed, ...split.eols);
@@ -258,27 +321,30 @@ export class RegDocument {
     const delta = added - removed;
 
     // Re-scan the new lines, then further lines until the continuation state coming into a line is what it was.
-    const fresh: LineRecord[] = [];
-    let cont = this.records[regionStart - 1].cont;
+    scan.splice(regionStart, removed, added);
+    const rec = scratch;
+    let cont = scan.cont(regionStart - 1);
     const win31 = this.header === 'win31';
     for (let i = 0; i < added; i++) {
-      const rec = win31 ? scanWin31Line(split.lines[i]) : scanLine(split.lines[i], cont);
-      fresh.push(rec);
+      rec.reset();
+      if (win31) scanWin31Into(split.lines[i], rec);
+      else scanLineInto(split.lines[i], cont, rec);
+      scan.set(regionStart + i, rec);
       cont = rec.cont;
     }
-    this.records.splice(regionStart, removed, ...fresh);
     let scanEnd = regionStart + added; // first line not re-scanned
     if (!win31) {
       let oldIncoming = oldContAfter;
       while (scanEnd < this.lines.length && cont !== oldIncoming) {
-        const old = this.records[scanEnd];
-        oldIncoming = old.cont;
-        const rec = scanLine(this.lines[scanEnd], cont);
-        this.records[scanEnd] = rec;
+        oldIncoming = scan.cont(scanEnd);
+        rec.reset();
+        scanLineInto(this.lines[scanEnd], cont, rec);
+        scan.set(scanEnd, rec);
         cont = rec.cont;
         scanEnd++;
       }
     }
+    rec.reset();
 
     // Rebuild the sections from the one before the first touched section to the end of the last touched one.
     const firstSection = Math.max(0, this.sectionIndexAt(regionStart) - 1);

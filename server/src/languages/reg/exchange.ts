@@ -28,12 +28,12 @@ export interface ValueData {
 }
 
 export function valueData(doc: RegDocument, line: number, lastLine: number): ValueData {
-  const rec = doc.records[line];
-  const type = rec.type;
-  const isHex = doc.lineSource(line).startsWith('hex', doc.lineSourceStart(line) + rec.dataStart);
+  const scan = doc.scan;
+  const type = scan.type[line];
+  const isHex = doc.lineSource(line).startsWith('hex', doc.lineSourceStart(line) + scan.dataStart[line]);
   if (!isHex) {
-    if (type === REG_DWORD) return { type, dword: rec.dword };
-    if (type === REG_SZ) return { type, text: rec.str ?? '' };
+    if (type === REG_DWORD) return { type, dword: scan.dword[line] };
+    if (type === REG_SZ) return { type, text: doc.str(line) ?? '' };
     return { type };
   }
   const bytes = entryBytes(doc, line, lastLine);
@@ -80,7 +80,7 @@ function cite(entry: RegistryEntry): string {
 
 /** Checks one imported value against its catalog entry. */
 function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line: number, lastLine: number, ctx: ExchangeContext, out: ExchangeFinding[]): void {
-  const rec = doc.records[line];
+  const scan = doc.scan;
   const name = displayName(v.name);
   const at = (code: string, start: number, end: number, message: string, data?: unknown): void => {
     const finding: ExchangeFinding = { line, rel: 0, start, end, code, message, data: { entryId: entry.id, ...(data as object | undefined) } };
@@ -91,9 +91,10 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     }
     out.push(finding);
   };
-  const nameRange: [number, number] = [rec.nameStart, rec.nameEnd];
+  const nameRange: [number, number] = [scan.nameStart[line], scan.nameEnd[line]];
   const lineText = doc.lineText(line);
-  const dataRange: [number, number] = [rec.dataStart, dataContentEnd(lineText, rec.dataStart, lastLine === line ? rec.dataEnd : lineText.length)];
+  const dataStart = scan.dataStart[line];
+  const dataRange: [number, number] = [dataStart, dataContentEnd(lineText, dataStart, lastLine === line ? scan.dataEnd[line] : lineText.length)];
   const notes = entry.notes?.length ? ` Note: ${entry.notes[0]}` : '';
 
   if (entry.status === 'deprecated' && isExchange2003OrLater(ctx.exchangeVersion)) {
@@ -285,13 +286,13 @@ function checkLevelLists(doc: RegDocument, sectionStart: number, entries: readon
     const one = byName.get(l1);
     const two = byName.get(l2);
     if (!one || !two || !known.has(l1) || !known.has(l2)) continue;
-    const first = doc.records[sectionStart + one.rel].str ?? '';
-    const second = doc.records[sectionStart + two.rel];
+    const first = doc.str(sectionStart + one.rel) ?? '';
+    const second = doc.record(sectionStart + two.rel);
     const blocked = new Set(first.split(',').map((x) => x.trim().toLowerCase()));
     const both = (second.str ?? '').split(',').filter((x) => x !== '' && blocked.has(x.trim().toLowerCase()));
     if (both.length === 0) continue;
     const line = sectionStart + two.rel;
-    const oneRec = doc.records[sectionStart + one.rel];
+    const oneRec = doc.record(sectionStart + one.rel);
     out.push({
       line,
       rel: 0,
@@ -318,7 +319,7 @@ export function checkExchange(doc: RegDocument, keys: readonly (string | undefin
       const entry = known.get((v.name ?? '').toLowerCase());
       if (!entry) continue;
       const line = s.start + v.rel;
-      if (doc.records[line].kind !== Kind.Value) continue;
+      if (doc.scan.kind(line) !== Kind.Value) continue;
       checkValue(doc, entry, v, line, s.start + v.lastRel, ctx, out);
     }
     checkLevelLists(doc, s.start, s.analysis().entries, known, out);

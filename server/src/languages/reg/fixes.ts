@@ -69,7 +69,7 @@ function entrySpan(doc: RegDocument, line: number): [number, number] | undefined
 function replaceData(doc: RegDocument, line: number, newData: string): TextEdit[] {
   const span = entrySpan(doc, line);
   if (!span) return [];
-  const rec = doc.records[line];
+  const rec = doc.record(line);
   const last = span[1];
   // A trailing "; comment" on the last line stays.
   const endChar = dataContentEnd(doc.lines[last], last === line ? rec.dataStart : 0, last === line ? rec.dataEnd : doc.lines[last].length);
@@ -197,9 +197,9 @@ const FIXES: Record<string, FixBuilder> = {
   'reg.hex-continuation-swallowed': (doc, d) => {
     // End the discarded value on its last data line: remove that line's trailing backslash.
     for (let line = d.range.start.line - 1; line >= 0; line--) {
-      const rec = doc.records[line];
-      if (rec.kind === Kind.ContinuationGap) continue;
-      if (rec.kind !== Kind.Value && rec.kind !== Kind.HexContinuation) return [];
+      const kind = doc.scan.kind(line);
+      if (kind === Kind.ContinuationGap) continue;
+      if (kind !== Kind.Value && kind !== Kind.HexContinuation) return [];
       const text = doc.lines[line];
       const m = /,([ \t]*\\[ \t]*(;.*)?)$/.exec(text);
       if (!m) return [];

@@ -13,7 +13,7 @@ export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOption
   if (pos.line < 0 || pos.line >= doc.lineCount) return undefined;
   const sIndex = doc.sectionIndexAt(pos.line);
   const section = doc.sections[sIndex];
-  const rec = doc.records[pos.line];
+  const rec = doc.record(pos.line);
   if (pos.line === 0) {
     const text = doc.lineText(0);
     const what =
@@ -46,7 +46,7 @@ export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOption
   const entry = a.entries.find((e) => e.rel <= rel && rel <= e.lastRel);
   if (!entry) return undefined;
   const first = section.start + entry.rel;
-  const valueRec = doc.records[first];
+  const valueRec = doc.record(first);
   const ctx = keyContexts(doc)[sIndex];
   let md = describeValue(doc, entry, first, section.start + entry.lastRel);
   const keyLine = ctx.key === undefined ? `\n\n_Not imported: ${ctx.why}._` : '';
@@ -64,7 +64,7 @@ export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOption
 }
 
 function describeValue(doc: RegDocument, entry: ValueEntry, first: number, last: number): string {
-  const rec = doc.records[first];
+  const rec = doc.record(first);
   const head = `**${displayName(entry.name)}**`;
   if (!entry.valid) return `${head}\n\nregedit does not import this line (see the problem reported on it).`;
   if (entry.type === -1) return `${head}\n\nImporting the file **deletes** this value.`;

@@ -56,28 +56,27 @@ export interface LineDiag {
 
 export type HeaderKind = 'v5' | 'v4' | 'win31' | 'fuzzy' | 'invalid';
 
-const KIND_MASK = 0xff;
-const CONT = 0x100;
-const REJECTED = 0x200;
-const ENDS_WITH_COMMA = 0x400;
-const SURROGATE_BYTE = 0x800;
-const SHARED = 0x1000;
+/** The kind in LineRecord.bits (the bits above 0x1f up to 0xff are free for LineTable). */
+export const KIND_MASK = 0x1f;
+export const CONT = 0x100;
+export const REJECTED = 0x200;
+export const ENDS_WITH_COMMA = 0x400;
+export const SURROGATE_BYTE = 0x800;
+export const SHARED = 0x1000;
 
 /**
- * What the scanner found on one line. Kept small because a large export has hundreds of thousands of lines:
- * the kind and flags share one number, and the fields only key, value and header lines need live in
- * EntryRecord (plain lines read their defaults from the prototype).
+ * What the scanner found on one line. The document keeps these fields in typed arrays (LineTable) and makes a
+ * LineRecord only for a line someone asks about (RegDocument.record); the scanner itself fills one reused record
+ * per line (EntryRecord.reset), so that scanning a large export allocates no object per line.
  */
 export class LineRecord {
-  private bits = 0;
+  /** The kind and the flags below, packed (read them through the accessors). */
+  bits = 0;
   diags: LineDiag[] | undefined = undefined;
   /** Hex value and continuation lines: where the bytes start on this line, and how many there are. */
   bytesStart = 0;
   byteCount = 0;
-  /**
-   * Hex lines: the last (up to) four bytes on the line, the last one lowest, so whole-value checks need no re-read.
-   * A signed 32-bit number: V8 keeps it in the object, where an unsigned one above 2^31 would need a heap number.
-   */
+  /** Hex lines: the last (up to) four bytes on the line, the last one lowest, as a signed 32-bit number. */
   tail = 0;
 
   /** Key lines: the text between `[` (or `[-`) and the last `]`. Value lines: the decoded name, null for `@`. */
@@ -128,8 +127,8 @@ export class LineRecord {
     this.setFlag(SURROGATE_BYTE, v);
   }
   /**
-   * A record shared by every canonical hex continuation line with the same layout (what regedit exports):
-   * its byteCount, tail and surrogateByte are not filled in; hexLineSummary() reads them from the line.
+   * An empty line, or a hex continuation line in regedit's own layout (what regedit exports): its byteCount
+   * (-1), tail and surrogateByte are not filled in; hexLineCount() and the like read them from the line.
    */
   get shared(): boolean {
     return this.flag(SHARED);
@@ -154,11 +153,28 @@ export class LineRecord {
 
 Object.assign(LineRecord.prototype, { name: null, nameStart: 0, nameEnd: 0, type: -2, dataStart: 0, dataEnd: 0, dword: 0, str: undefined });
 
-/** The record of a header, key or value line. */
+/** A record with every field of its own: what the scanner fills and what RegDocument.record returns. */
 export class EntryRecord extends LineRecord {
   declare name: string | null;
   constructor() {
     super();
+    this.name = null;
+    this.nameStart = 0;
+    this.nameEnd = 0;
+    this.type = -2;
+    this.dataStart = 0;
+    this.dataEnd = 0;
+    this.dword = 0;
+    this.str = undefined;
+  }
+
+  /** Back to a fresh record, to scan the next line into it. */
+  reset(): void {
+    this.bits = 0;
+    this.diags = undefined;
+    this.bytesStart = 0;
+    this.byteCount = 0;
+    this.tail = 0;
     this.name = null;
     this.nameStart = 0;
     this.nameEnd = 0;
@@ -454,7 +470,16 @@ function scanKey(text: string, open: number, end: number, rec: LineRecord): void
 /** Where unescapeString leaves the decoded text (one module-level slot instead of an object per call). */
 const unescaped = { value: '' };
 
-function unescapeString(text: string, from: number, end: number, rec: LineRecord, out: { value: string } = unescaped): number {
+/**
+ * The text of a quoted string that the scanner has read successfully (a value name or string data whose record
+ * has the name or str set), decoded again: from after its opening quote, up to its closing quote before `end`.
+ * The document keeps no decoded strings; it decodes them when they are asked for.
+ */
+export function decodeQuoted(text: string, from: number, end: number): string {
+  return unescapeString(text, from, end, null) < 0 ? '' : unescaped.value;
+}
+
+function unescapeString(text: string, from: number, end: number, rec: LineRecord | null, out: { value: string } = unescaped): number {
   let value = '';
   let chunk = from;
   for (let i = from; i < end; i++) {
@@ -475,7 +500,7 @@ function unescapeString(text: string, from: number, end: number, rec: LineRecord
         value += '\r';
         break;
       case '0':
-        rec.diag(
+        rec?.diag(
           'reg.string-null-escape',
           i,
           i + 2,
@@ -487,7 +512,7 @@ function unescapeString(text: string, from: number, end: number, rec: LineRecord
         value += e;
         break;
       default:
-        rec.diag(
+        rec?.diag(
           'reg.string-unknown-escape',
           i,
           i + 2,
@@ -546,62 +571,49 @@ function scanCanonicalHex(text: string, from: number, end: number, rec: LineReco
   return result;
 }
 
-const sharedContinuations = new Map<number, LineRecord>();
+/**
+ * Fills `rec` (a reset record) for an empty line, outside or inside hex continuation, or for a line in regedit's own
+ * continuation layout as canonicalLayout() describes it: such records have the SHARED flag (see LineRecord.shared).
+ */
+function emptyLine(rec: LineRecord, inCont: boolean): void {
+  rec.bits = inCont ? Kind.ContinuationGap | CONT | SHARED : Kind.Blank | SHARED;
+}
 
-/** Shared records for empty lines, outside and inside hex continuation. */
-const EMPTY = new LineRecord();
-EMPTY.kind = Kind.Blank;
-EMPTY.markShared();
-const EMPTY_GAP = new LineRecord();
-EMPTY_GAP.kind = Kind.ContinuationGap;
-EMPTY_GAP.cont = true;
-EMPTY_GAP.markShared();
+export function canonicalInto(layout: number, rec: LineRecord): void {
+  rec.bits = Kind.HexContinuation | SHARED | (layout & 2 ? CONT : 0) | (layout & 1 ? ENDS_WITH_COMMA : 0);
+  rec.bytesStart = layout >> 2;
+  rec.byteCount = -1;
+}
 
-/** The shared record for a canonical continuation line: bytes start at `from`, and the line ends as `ending` says. */
-function sharedContinuation(from: number, backslash: boolean, comma: boolean): LineRecord {
-  const key = from * 4 + (backslash ? 2 : 0) + (comma ? 1 : 0);
-  let rec = sharedContinuations.get(key);
-  if (!rec) {
-    rec = new LineRecord();
-    rec.kind = Kind.HexContinuation;
-    rec.cont = backslash;
-    rec.endsWithComma = comma;
-    rec.bytesStart = from;
-    rec.byteCount = -1;
-    rec.markShared();
-    sharedContinuations.set(key, rec);
-  }
-  return rec;
+/** Byte count of a hex line (given its bits, bytesStart and byteCount); shared records derive it from the line's length. */
+export function hexCount(bits: number, bytesStart: number, byteCount: number, end: number): number {
+  if ((bits & SHARED) === 0) return byteCount;
+  const length = end - bytesStart;
+  return bits & CONT ? (length - 1) / 3 : bits & ENDS_WITH_COMMA ? length / 3 : (length + 1) / 3;
 }
 
 /** Byte count of a hex line; shared (canonical) records derive it from the line's length. */
 export function hexLineCount(rec: LineRecord, end: number): number {
-  if (!rec.shared) return rec.byteCount;
-  const length = end - rec.bytesStart;
-  return rec.cont ? (length - 1) / 3 : rec.endsWithComma ? length / 3 : (length + 1) / 3;
+  return hexCount(rec.bits, rec.bytesStart, rec.byteCount, end);
 }
 
 /**
- * The last (up to) four bytes of a hex line, the last one lowest. The line is read in place: its character c is
- * character `offset + c` of `text`, and `end` is relative to the line.
+ * The last (up to) four bytes of a canonical hex line with `count` bytes from `at`, the last one lowest, read in
+ * place.
  */
-export function hexLineTail(text: string, offset: number, rec: LineRecord, end: number): number {
-  if (!rec.shared) return rec.tail;
-  const count = hexLineCount(rec, end);
+export function canonicalTail(text: string, at: number, count: number): number {
   let tail = 0;
   for (let k = Math.max(0, count - 4); k < count; k++) {
-    const at = offset + rec.bytesStart + 3 * k;
-    tail = (tail << 8) | (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1));
+    const p = at + 3 * k;
+    tail = (tail << 8) | (hexValue(text.charCodeAt(p)) << 4) | hexValue(text.charCodeAt(p + 1));
   }
   return tail;
 }
 
-/** Whether a hex line has a byte d8-df (the high byte of a UTF-16 surrogate); the line is read as by hexLineTail. */
-export function hexLineHasSurrogateByte(text: string, offset: number, rec: LineRecord, end: number): boolean {
-  if (!rec.shared) return rec.surrogateByte;
-  // A shared record's line is canonical: two hex digits per byte, each pair followed by a comma, a backslash or the end.
-  const count = hexLineCount(rec, end);
-  for (let k = 0, at = offset + rec.bytesStart; k < count; k++, at += 3) {
+/** Whether a canonical hex line with `count` bytes from `at` has a byte d8-df (the high byte of a UTF-16 surrogate). */
+export function canonicalHasSurrogateByte(text: string, at: number, count: number): boolean {
+  // Two hex digits per byte, each pair followed by a comma, a backslash or the end.
+  for (let k = 0; k < count; k++, at += 3) {
     if ((text.charCodeAt(at) | 0x20) === 0x64 && hexValue(text.charCodeAt(at + 1)) >= 8) return true;
   }
   return false;
@@ -1125,48 +1137,54 @@ export function dataContentEnd(text: string, from: number, end: number): number 
 }
 
 /**
- * The shared record of a line inside hex continuation that holds regedit's own layout (most lines of a large
- * export), read in place from `from` to `end` of `text`; undefined for any other line, which scanLine reads.
- * (The pattern matches no NUL and no line break, so the line needs no other check.)
+ * Whether a line inside hex continuation holds regedit's own layout (most lines of a large export), read in place
+ * from `from` to `end` of `text`: -1 if not, otherwise `indent * 4 + (ends with "\\" ? 2 : 0) + (ends with "," ? 1 : 0)`
+ * for canonicalInto. (The pattern matches no NUL and no line break, so the line needs no other check.)
  */
-export function canonicalContinuation(text: string, from: number, end: number): LineRecord | undefined {
+export function canonicalLayout(text: string, from: number, end: number): number {
   let i0 = from;
   while (i0 < end && isBlank(text.charCodeAt(i0))) i0++;
-  if (i0 >= end || !isHexDigit(text.charCodeAt(i0))) return undefined;
+  if (i0 >= end || !isHexDigit(text.charCodeAt(i0))) return -1;
   CANONICAL_HEX.lastIndex = i0;
-  if (!CANONICAL_HEX.test(text) || CANONICAL_HEX.lastIndex !== end) return undefined;
+  if (!CANONICAL_HEX.test(text) || CANONICAL_HEX.lastIndex !== end) return -1;
   const last = text.charCodeAt(end - 1);
-  return sharedContinuation(i0 - from, last === 0x5c, last === 0x2c);
+  return (i0 - from) * 4 + (last === 0x5c ? 2 : 0) + (last === 0x2c ? 1 : 0);
 }
 
 /** Scans one line of the body (everything after the header line) of a REGEDIT4 or version 5 file. */
 export function scanLine(text: string, inCont: boolean): LineRecord {
-  if (text.length === 0) return inCont ? EMPTY_GAP : EMPTY;
+  const rec = new EntryRecord();
+  scanLineInto(text, inCont, rec);
+  return rec;
+}
+
+/** scanLine into a fresh (or reset) record. */
+export function scanLineInto(text: string, inCont: boolean, rec: LineRecord): void {
+  if (text.length === 0) return emptyLine(rec, inCont);
   if (inCont) {
-    const shared = canonicalContinuation(text, 0, text.length);
-    if (shared) return shared;
+    const layout = canonicalLayout(text, 0, text.length);
+    if (layout >= 0) return canonicalInto(layout, rec);
   }
   const nul = text.indexOf('\0');
   const end = nul < 0 ? text.length : nul;
   const i = skipBlanks(text, 0, end);
   const c = i < end ? text.charCodeAt(i) : -1;
-  const rec = !inCont && (c === 0x5b || c === 0x40 || c === 0x22) ? new EntryRecord() : new LineRecord();
   if (nul >= 0) effectiveEnd(text, rec);
   if (inCont) {
     if (c === -1 || c === 0x3b) {
       rec.kind = Kind.ContinuationGap;
       rec.cont = true;
-      return rec;
+      return;
     }
     if (isHexDigit(c)) {
       rec.kind = Kind.HexContinuation;
       const st = scanHexBytes(text, i, end, rec);
       rec.rejected = (st & HEX_BAD) !== 0;
       rec.cont = st === HEX_BACKSLASH;
-      return rec;
+      return;
     }
     rec.kind = Kind.Swallowed;
-    return rec;
+    return;
   }
   switch (c) {
     case -1:
@@ -1188,12 +1206,17 @@ export function scanLine(text: string, inCont: boolean): LineRecord {
     default:
       scanIgnored(text, i, end, rec);
   }
-  return rec;
 }
 
 /** Scans one line of a Windows 3.1 format file (`REGEDIT` header). */
 export function scanWin31Line(text: string): LineRecord {
   const rec = new EntryRecord();
+  scanWin31Into(text, rec);
+  return rec;
+}
+
+/** scanWin31Line into a fresh (or reset) record. */
+export function scanWin31Into(text: string, rec: LineRecord): void {
   const end = text.indexOf('\0') < 0 ? text.length : effectiveEnd(text, rec);
   if (text.startsWith('HKEY_CLASSES_ROOT')) {
     rec.kind = Kind.Win31;
@@ -1209,11 +1232,11 @@ export function scanWin31Line(text: string): LineRecord {
     rec.dataStart = v;
     rec.dataEnd = end;
     rec.str = text.slice(v, end);
-    return rec;
+    return;
   }
   if (skipBlanks(text, 0, end) >= end) {
     rec.kind = Kind.Blank;
-    return rec;
+    return;
   }
   rec.kind = Kind.Ignored;
   rec.diag(
@@ -1222,7 +1245,6 @@ export function scanWin31Line(text: string): LineRecord {
     end,
     'In the Windows 3.1 format (bare REGEDIT header) only lines that start exactly with HKEY_CLASSES_ROOT are read; this line is ignored. Use the header "Windows Registry Editor Version 5.00" for other keys.',
   );
-  return rec;
 }
 
 /** The registry's name of a value type number (-1 stands for a deletion). */

@@ -5,8 +5,9 @@
  * survive edits elsewhere in the file.
  */
 import type { RegDocument, Section } from './document';
-import { typeName } from './scan';
-import { hexLineCount, hexLineHasSurrogateByte, hexLineTail, isHexDigit, Kind, LineRecord, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ } from './scan';
+import type { LineDiag } from './scan';
+import { canonicalHasSurrogateByte, canonicalTail, CONT, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
+import { HAS_DIAGS, HAS_NAME, LineTable, NAME_ESCAPED } from './table';
 
 export interface RelatedRel {
   rel: number;
@@ -43,13 +44,39 @@ export interface ValueEntry {
   valid: boolean;
 }
 
-export interface SectionAnalysis {
-  /** The key the first line opens (Kind.Key), deletes (Kind.KeyDelete), or undefined. */
-  keyKind: Kind | undefined;
-  keyPath: string | undefined;
-  keyLower: string | undefined;
-  entries: ValueEntry[];
-  diags: SectionDiag[];
+/** The diagnostics of a section without findings (shared, so that such sections cost no array of their own). */
+const NO_DIAGS: SectionDiag[] = Object.freeze([]) as unknown as SectionDiag[];
+
+/**
+ * What validation keeps of a section between edits: the key its first line opens or deletes, and the section's
+ * own findings. Its values (entries) are listed only when asked for, from the line table: validation needs them
+ * for few sections (those written to no key, keys opened twice, keys the catalog knows).
+ */
+export class SectionAnalysis {
+  private entryList: ValueEntry[] | undefined;
+
+  constructor(
+    private readonly doc: RegDocument,
+    private readonly section: Section,
+    /** The key the first line opens (Kind.Key), deletes (Kind.KeyDelete), or undefined. */
+    readonly keyKind: Kind | undefined,
+    /** The key, normalised (normalizeKeyPath), when keyKind is set. */
+    readonly keyLower: string | undefined,
+    readonly diags: SectionDiag[],
+    entries: ValueEntry[] | undefined,
+  ) {
+    this.entryList = entries;
+  }
+
+  /** The key path as written on the key line, when keyKind is set. */
+  get keyPath(): string | undefined {
+    return this.keyKind === undefined ? undefined : (this.doc.name(this.section.start) ?? undefined);
+  }
+
+  /** The value lines of the section, in order (read when asked for; the section's lines do not change). */
+  get entries(): ValueEntry[] {
+    return (this.entryList ??= collectEntries(this.doc, this.section.start, this.section.start + this.section.length));
+  }
 }
 
 /**
@@ -71,92 +98,150 @@ export function normalizeKeyPath(path: string): string {
   return (end === path.length ? path : path.slice(0, end)).toUpperCase();
 }
 
-export function analyzeSection(doc: RegDocument, section: Section): SectionAnalysis {
-  const records = doc.records;
-  const start = section.start;
-  const end = start + section.length;
-  const first = records[start];
-  let keyKind: Kind | undefined;
-  let keyPath: string | undefined;
-  if (start > 0 && (first.kind === Kind.Key || first.kind === Kind.KeyDelete)) {
-    keyKind = first.kind;
-    keyPath = first.name ?? undefined;
-  }
-  const entries: ValueEntry[] = [];
-  const diags: SectionDiag[] = [];
-  for (let i = start; i < end; i++) {
-    const ds = records[i].diags;
-    if (ds) for (const d of ds) diags.push({ rel: i - start, start: d.start, end: d.end, code: d.code, message: d.message, data: d.data });
-  }
-  for (let i = start; i < end; i++) {
-    const rec = records[i];
-    if (rec.kind !== Kind.Value && rec.kind !== Kind.ValueRejected) continue;
-    if (rec.type === -2 && rec.kind === Kind.ValueRejected && rec.nameEnd === 0) continue;
-    let last = i;
-    let valid = rec.kind === Kind.Value;
-    if (rec.cont) {
-      // Follow the continuation lines the scanner marked.
-      let j = i + 1;
-      while (j < end) {
-        const r = records[j];
-        if (r.kind === Kind.ContinuationGap) {
-          j++;
-          continue;
-        }
-        if (r.kind === Kind.HexContinuation) {
-          last = j;
-          if (r.rejected) valid = false;
-          j++;
-          if (r.cont) continue;
-          break;
-        }
-        if (r.kind === Kind.Swallowed) {
-          valid = false;
-          last = j;
-          const text = doc.lineText(j);
-          diags.push({
-            rel: j - start,
-            start: 0,
-            end: text.length,
-            code: 'reg.hex-continuation-swallowed',
-            message: `regedit expected more hex bytes for the value on line ${lineRef(i - start)} (its data ends with ",\\"), found this line instead, and discards that value${/^\s*[[@"]/.test(text) ? ' and this line as well' : ''}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
-            related: [{ rel: i - start, start: rec.nameStart, end: rec.nameEnd, message: 'the value that is discarded' }],
-          });
-        }
+/** Set by valueEnd: whether regedit imports the value, and the line that swallowed it (-1 if none). */
+let walkValid = false;
+let walkSwallowed = -1;
+
+/** The first line of a value entry: a value line, except a rejected one that has neither a name nor a type. */
+function isEntryStart(scan: LineTable, line: number): boolean {
+  const kind = scan.kind(line);
+  if (kind !== Kind.Value && kind !== Kind.ValueRejected) return false;
+  return !(scan.type[line] === -2 && kind === Kind.ValueRejected && scan.nameEnd[line] === 0);
+}
+
+/**
+ * The last line of the value that starts on `line` (its continuation lines, as the scanner marked them, up to
+ * `end`); sets walkValid and walkSwallowed.
+ */
+function valueEnd(scan: LineTable, line: number, end: number): number {
+  let last = line;
+  let valid = scan.kind(line) === Kind.Value;
+  walkSwallowed = -1;
+  if (scan.cont(line)) {
+    let j = line + 1;
+    while (j < end) {
+      const bits = scan.bits[j];
+      const kind = bits & KIND_MASK;
+      if (kind === Kind.ContinuationGap) {
+        j++;
+        continue;
+      }
+      if (kind === Kind.HexContinuation) {
+        last = j;
+        if (bits & REJECTED) valid = false;
+        j++;
+        if (bits & CONT) continue;
         break;
       }
+      if (kind === Kind.Swallowed) {
+        valid = false;
+        last = j;
+        walkSwallowed = j;
+      }
+      break;
     }
-    const name = rec.name;
-    const entry: ValueEntry = {
-      rel: i - start,
-      lastRel: last - start,
-      name,
-      nameKey: name === null ? 0 : nameHash(name),
-      type: rec.type,
-      valid,
-    };
-    entries.push(entry);
-    if (valid && rec.type >= 0) checkHexMeaning(doc, i, last, rec, start, diags);
+  }
+  walkValid = valid;
+  return last;
+}
+
+/** The value lines of a section, as ValueEntry objects. */
+function collectEntries(doc: RegDocument, start: number, end: number): ValueEntry[] {
+  const scan = doc.scan;
+  const out: ValueEntry[] = [];
+  for (let i = start; i < end; i++) {
+    if (!isEntryStart(scan, i)) continue;
+    const last = valueEnd(scan, i, end);
+    out.push(makeEntry(doc, i, last, start, walkValid));
     i = last;
   }
-  checkDuplicates(entries, doc, start, diags);
+  return out;
+}
+
+function makeEntry(doc: RegDocument, line: number, last: number, start: number, valid: boolean): ValueEntry {
+  const name = doc.name(line);
+  return { rel: line - start, lastRel: last - start, name, nameKey: name === null ? 0 : nameHash(name), type: doc.scan.type[line], valid };
+}
+
+/** The entries of the section being analysed (analyzeSection): first line, last line, 1 if regedit imports the value. */
+let entryLine = new Int32Array(64);
+let entryLast = new Int32Array(64);
+let entryValid = new Uint8Array(64);
+/** Per entry, for checkDuplicates: the name's nameHash (0 until computed) and the decoded name's length. */
+let entryKey = new Int32Array(64);
+let entryLength = new Int32Array(64);
+
+export function analyzeSection(doc: RegDocument, section: Section): SectionAnalysis {
+  const scan = doc.scan;
+  const start = section.start;
+  const end = start + section.length;
+  const firstKind = scan.kind(start);
+  let keyKind: Kind | undefined;
+  let keyLower: string | undefined;
+  if (start > 0 && (firstKind === Kind.Key || firstKind === Kind.KeyDelete)) {
+    keyKind = firstKind;
+    const path = doc.name(start);
+    keyLower = path === null ? undefined : normalizeKeyPath(path);
+  }
+  const diags: SectionDiag[] = [];
+  for (let i = start; i < end; i++) {
+    if ((scan.bits[i] & HAS_DIAGS) === 0) continue;
+    for (const d of scan.diags(i) as LineDiag[]) diags.push({ rel: i - start, start: d.start, end: d.end, code: d.code, message: d.message, data: d.data });
+  }
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (!isEntryStart(scan, i)) continue;
+    const last = valueEnd(scan, i, end);
+    const valid = walkValid;
+    if (walkSwallowed >= 0) diags.push(swallowedDiag(doc, i, walkSwallowed, start));
+    if (count === entryLine.length) growEntries();
+    entryLine[count] = i;
+    entryLast[count] = last;
+    entryValid[count] = valid ? 1 : 0;
+    count++;
+    if (valid && scan.type[i] >= 0) checkHexMeaning(doc, i, last, start, diags);
+    i = last;
+  }
+  const entries = checkDuplicates(doc, start, count, diags);
+  return new SectionAnalysis(doc, section, keyKind, keyLower, diags.length === 0 ? NO_DIAGS : diags, entries);
+}
+
+function growEntries(): void {
+  const n = entryLine.length * 2;
+  const line = new Int32Array(n);
+  const last = new Int32Array(n);
+  const valid = new Uint8Array(n);
+  line.set(entryLine);
+  last.set(entryLast);
+  valid.set(entryValid);
+  entryLine = line;
+  entryLast = last;
+  entryValid = valid;
+  entryKey = new Int32Array(n);
+  entryLength = new Int32Array(n);
+}
+
+/** The line after ",\\" that is no hex data: regedit discards the value on `line` (and, often, the line). */
+function swallowedDiag(doc: RegDocument, line: number, swallowed: number, start: number): SectionDiag {
+  const text = doc.lineText(swallowed);
   return {
-    keyKind,
-    keyPath,
-    keyLower: keyPath === undefined ? undefined : normalizeKeyPath(keyPath),
-    entries,
-    diags,
+    rel: swallowed - start,
+    start: 0,
+    end: text.length,
+    code: 'reg.hex-continuation-swallowed',
+    message: `regedit expected more hex bytes for the value on line ${lineRef(line - start)} (its data ends with ",\\"), found this line instead, and discards that value${/^\s*[[@"]/.test(text) ? ' and this line as well' : ''}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
+    related: [{ rel: line - start, start: doc.scan.nameStart[line], end: doc.scan.nameEnd[line], message: 'the value that is discarded' }],
   };
 }
 
 /** The bytes of a hex value from its first line to its last continuation line. */
 export function entryBytes(doc: RegDocument, first: number, last: number): number[] {
   const bytes: number[] = [];
+  const scan = doc.scan;
   for (let i = first; i <= last; i++) {
-    const rec = doc.records[i];
-    if (i !== first && rec.kind !== Kind.HexContinuation) continue;
+    if (i !== first && scan.kind(i) !== Kind.HexContinuation) continue;
     const offset = doc.lineSourceStart(i);
-    extractBytes(doc.lineSource(i), offset + rec.bytesStart, offset + (i === first ? rec.dataEnd : doc.lineLength(i)), bytes);
+    extractBytes(doc.lineSource(i), offset + scan.bytesStart[i], offset + (i === first ? scan.dataEnd[i] : doc.lineLength(i)), bytes);
   }
   return bytes;
 }
@@ -188,46 +273,64 @@ function hexDigit(c: number): number {
   return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
 }
 
-/** Byte count and the last (up to) four bytes of a hex value (the last one lowest), from the scan records. */
-function hexSummary(doc: RegDocument, first: number, last: number): { count: number; lastFour: number } {
+/** Set by hexSummary: the byte count of a hex value, and its last (up to) four bytes (the last one lowest). */
+let summaryCount = 0;
+let summaryLastFour = 0;
+
+/** Byte count and last four bytes of a hex value from its first to its last line, from the line table. */
+function hexSummary(doc: RegDocument, first: number, last: number): void {
+  const scan = doc.scan;
   let count = 0;
   let lastFour = 0;
   let have = 0;
   for (let i = last; i >= first; i--) {
-    const r = doc.records[i];
-    if (i !== first && r.kind !== Kind.HexContinuation) continue;
-    const end = i === first ? r.dataEnd : doc.lineLength(i);
-    const n = hexLineCount(r, end);
+    const bits = scan.bits[i];
+    if (i !== first && (bits & KIND_MASK) !== Kind.HexContinuation) continue;
+    const end = i === first ? scan.dataEnd[i] : doc.lineLength(i);
+    const n = hexCount(bits, scan.bytesStart[i], scan.byteCount[i], end);
     count += n;
     if (have < 4 && n > 0) {
-      const tail = hexLineTail(doc.lineSource(i), doc.lineSourceStart(i), r, end);
+      const tail = bits & SHARED ? canonicalTail(doc.lineSource(i), doc.lineSourceStart(i) + scan.bytesStart[i], n) : scan.tail[i];
       for (let k = 0; k < Math.min(4, n) && have < 4; k++, have++) lastFour |= ((tail >>> (8 * k)) & 0xff) << (8 * have);
     }
   }
-  return { count, lastFour };
+  summaryCount = count;
+  summaryLastFour = lastFour;
 }
 
 /** Whether some byte of a hex value is d8-df, so that it may hold a UTF-16 surrogate. */
 function mayHoldSurrogate(doc: RegDocument, first: number, last: number): boolean {
+  const scan = doc.scan;
   for (let i = first; i <= last; i++) {
-    const r = doc.records[i];
-    if (i !== first && r.kind !== Kind.HexContinuation) continue;
-    if (hexLineHasSurrogateByte(doc.lineSource(i), doc.lineSourceStart(i), r, i === first ? r.dataEnd : doc.lineLength(i))) return true;
+    const bits = scan.bits[i];
+    if (i !== first && (bits & KIND_MASK) !== Kind.HexContinuation) continue;
+    if ((bits & SHARED) === 0) {
+      if (bits & SURROGATE_BYTE) return true;
+      continue;
+    }
+    const n = hexCount(bits, scan.bytesStart[i], scan.byteCount[i], i === first ? scan.dataEnd[i] : doc.lineLength(i));
+    if (canonicalHasSurrogateByte(doc.lineSource(i), doc.lineSourceStart(i) + scan.bytesStart[i], n)) return true;
   }
   return false;
 }
 
-function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: LineRecord, start: number, diags: SectionDiag[]): void {
-  const type = rec.type;
-  const isHex = doc.lineSource(first).startsWith('hex', doc.lineSourceStart(first) + rec.dataStart);
+function checkHexMeaning(doc: RegDocument, first: number, last: number, start: number, diags: SectionDiag[]): void {
+  const scan = doc.scan;
+  const type = scan.type[first];
+  const isHex = doc.lineSource(first).startsWith('hex', doc.lineSourceStart(first) + scan.dataStart[first]);
   if (!isHex) return;
-  const typeRange = { rel: first - start, start: rec.dataStart, end: rec.bytesStart };
+  const rel = first - start;
+  const typeStart = scan.dataStart[first];
+  const typeEnd = scan.bytesStart[first];
   const expectSize = type === REG_DWORD || type === REG_DWORD_BIG_ENDIAN ? 4 : type === REG_QWORD ? 8 : 0;
   if (expectSize) {
-    const { count } = hexSummary(doc, first, last);
+    hexSummary(doc, first, last);
+    const count = summaryCount;
     if (count !== 0 && count !== expectSize) {
       diags.push({
-        ...typeRange,
+        rel,
+        start: typeStart,
+        end: typeEnd,
         code: 'reg.hex-size-mismatch',
         message: `${typeName(type)} data should be ${expectSize} bytes but has ${count}: regedit stores the bytes as given, and programs reading the value as a number may fail or read garbage. Give exactly ${expectSize} bytes (little-endian${type === REG_DWORD_BIG_ENDIAN ? ', big-endian for hex(5)' : ''}).`,
       });
@@ -235,7 +338,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     return;
   }
   if (type !== REG_SZ && type !== REG_EXPAND_SZ && type !== REG_MULTI_SZ) return;
-  const { count, lastFour } = hexSummary(doc, first, last);
+  hexSummary(doc, first, last);
+  const count = summaryCount;
+  const lastFour = summaryLastFour;
   if (count === 0) return;
   if (!doc.unicode) {
     const bytes = entryBytes(doc, first, last);
@@ -243,7 +348,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     for (let k = 1; k < bytes.length; k += 2) if (bytes[k] === 0) oddZeros++;
     if (bytes.length >= 4 && oddZeros >= Math.floor(bytes.length / 2) * 0.8) {
       diags.push({
-        ...typeRange,
+        rel,
+        start: typeStart,
+        end: typeEnd,
         code: 'reg.hex-string-encoding-mismatch',
         message: `This file is read as ANSI (${doc.header === 'v4' ? 'REGEDIT4' : 'no FF FE byte order mark'}), so regedit takes each byte as one character; these bytes look like UTF-16 text, which will be stored with a NUL after every character. Save the file as UTF-16LE with the header "Windows Registry Editor Version 5.00", or write one byte per character.`,
       });
@@ -252,7 +359,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
   }
   if (count % 2 === 1) {
     diags.push({
-      ...typeRange,
+      rel,
+      start: typeStart,
+      end: typeEnd,
       code: 'reg.hex-string-invalid',
       message: `${typeName(type)} data in a UTF-16 file must have an even number of bytes (two per character); it has ${count}, so the last character is cut in half. Add or remove a byte.`,
     });
@@ -271,7 +380,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
         }
       } else if (!(unit >= 0xdc00 && unit <= 0xdfff)) continue;
       diags.push({
-        ...typeRange,
+        rel,
+        start: typeStart,
+        end: typeEnd,
         code: 'reg.hex-string-invalid',
         message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text. Check the bytes.`,
       });
@@ -284,7 +395,9 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, rec: Lin
     const emptyList = count === 2 && lastFour === 0;
     if (!endsDouble && !emptyList) {
       diags.push({
-        ...typeRange,
+        rel,
+        start: typeStart,
+        end: typeEnd,
         code: 'reg.multi-sz-unterminated',
         message: 'A multi-string (hex(7)) must end with an empty string, that is the bytes 00,00,00,00; regedit adds at most one terminating NUL, so programs reading the list can run past its end. End the data with 00,00,00,00.',
       });
@@ -348,23 +461,65 @@ export function rememberName<T extends { entry: ValueEntry }>(buckets: Map<numbe
   else list.push(item);
 }
 
-function checkDuplicates(entries: ValueEntry[], doc: RegDocument, start: number, diags: SectionDiag[]): void {
-  if (entries.length < 2) return;
-  if (entries.length <= 16) {
-    // Most keys have a few values: compare each with the ones before it, the latest first, without a map.
-    for (let k = 1; k < entries.length; k++) {
-      const e = entries[k];
-      if (!e.valid) continue;
+/** The length of the decoded name on a value line (-1 for the default value), without decoding it if it has no escapes. */
+function nameLengthAt(doc: RegDocument, line: number): number {
+  const bits = doc.scan.bits[line];
+  if ((bits & HAS_NAME) === 0) return -1;
+  if ((bits & NAME_ESCAPED) === 0) return doc.scan.nameEnd[line] - doc.scan.nameStart[line] - 2;
+  return (doc.name(line) as string).length;
+}
+
+/** nameHash of the name on a value line (ValueEntry.nameKey), read in place unless it has escapes; 0 for the default value. */
+function nameKeyAt(doc: RegDocument, line: number): number {
+  const scan = doc.scan;
+  const bits = scan.bits[line];
+  if ((bits & HAS_NAME) === 0) return 0;
+  if (bits & NAME_ESCAPED) return nameHash(doc.name(line) as string);
+  const src = doc.lineSource(line);
+  const at = doc.lineSourceStart(line);
+  const to = at + scan.nameEnd[line] - 1;
+  let h = 0x811c9dc5;
+  for (let i = at + scan.nameStart[line] + 1; i < to; i++) {
+    let c = src.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    else if (c >= 0x80) c = src[i].toLowerCase().charCodeAt(0);
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h | 0 || 1;
+}
+
+/**
+ * Duplicate values within the section (the entries are in entryLine … from analyzeSection). Returns the entries as
+ * ValueEntry objects when it had to make them (sections with many values), for the analysis to keep.
+ */
+function checkDuplicates(doc: RegDocument, start: number, count: number, diags: SectionDiag[]): ValueEntry[] | undefined {
+  if (count < 2) return undefined;
+  if (count <= 16) {
+    // Most keys have a few values: compare each with the ones before it, the latest first, without a map. Only
+    // names of the same length can be the same (sameName), so names are hashed only for such pairs.
+    for (let k = 0; k < count; k++) {
+      entryLength[k] = entryValid[k] ? nameLengthAt(doc, entryLine[k]) : -2;
+      entryKey[k] = 0;
+    }
+    for (let k = 1; k < count; k++) {
+      if (!entryValid[k]) continue;
       for (let j = k - 1; j >= 0; j--) {
-        const prev = entries[j];
-        if (prev.valid && sameName(prev, e)) {
+        if (!entryValid[j] || entryLength[j] !== entryLength[k]) continue;
+        if (entryKey[j] === 0) entryKey[j] = nameKeyAt(doc, entryLine[j]);
+        if (entryKey[k] === 0) entryKey[k] = nameKeyAt(doc, entryLine[k]);
+        if (entryKey[j] !== entryKey[k]) continue;
+        const prev = makeEntry(doc, entryLine[j], entryLast[j], start, true);
+        const e = makeEntry(doc, entryLine[k], entryLast[k], start, true);
+        if (sameName(prev, e)) {
           diags.push(duplicateDiag(prev, e, doc, start, start));
           break;
         }
       }
     }
-    return;
+    return undefined;
   }
+  const entries = new Array<ValueEntry>(count);
+  for (let k = 0; k < count; k++) entries[k] = makeEntry(doc, entryLine[k], entryLast[k], start, entryValid[k] === 1);
   const seen = new Map<number, { entry: ValueEntry }[]>();
   for (const e of entries) {
     if (!e.valid) continue;
@@ -372,12 +527,14 @@ function checkDuplicates(entries: ValueEntry[], doc: RegDocument, start: number,
     rememberName(seen, { entry: e });
     if (prev) diags.push(duplicateDiag(prev.entry, e, doc, start, start));
   }
+  return entries;
 }
 
 /** The diagnostic on the earlier of two lines that set or delete the same value; the later one wins. */
 export function duplicateDiag(earlier: ValueEntry, later: ValueEntry, doc: RegDocument, earlierStart: number, laterStart: number): SectionDiag {
-  const eRec = doc.records[earlierStart + earlier.rel];
-  const lRec = doc.records[laterStart + later.rel];
+  const scan = doc.scan;
+  const eLine = earlierStart + earlier.rel;
+  const lLine = laterStart + later.rel;
   // Relative to the earlier line's section, which is where the diagnostic is reported.
   const laterLine = lineRef(laterStart - earlierStart + later.rel);
   const what =
@@ -390,10 +547,10 @@ export function duplicateDiag(earlier: ValueEntry, later: ValueEntry, doc: RegDo
           : `is set again on line ${laterLine}, and regedit applies the later line last`;
   return {
     rel: earlier.rel,
-    start: eRec.nameStart,
-    end: doc.lineLength(earlierStart + earlier.rel),
+    start: scan.nameStart[eLine],
+    end: doc.lineLength(eLine),
     code: 'reg.duplicate-value',
     message: `${displayName(earlier.name)} ${what}: this line has no lasting effect. Remove one of the two lines.`,
-    related: [{ rel: later.rel + (laterStart - earlierStart), start: lRec.nameStart, end: lRec.nameEnd, message: 'the line that wins' }],
+    related: [{ rel: later.rel + (laterStart - earlierStart), start: scan.nameStart[lLine], end: scan.nameEnd[lLine], message: 'the line that wins' }],
   };
 }

@@ -7,26 +7,26 @@ import { typeName } from './section';
 
 function lastContentLine(doc: RegDocument, from: number, to: number): number {
   let last = to;
-  while (last > from && doc.records[last].kind === Kind.Blank) last--;
+  while (last > from && doc.scan.kind(last) === Kind.Blank) last--;
   return last;
 }
 
 export function regSymbols(doc: RegDocument): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const s of doc.sections) {
-    const rec = doc.records[s.start];
+    const rec = doc.record(s.start);
     const isKey = rec.kind === Kind.Key || rec.kind === Kind.KeyDelete;
     const a = s.analysis();
     const children: DocumentSymbol[] = a.entries.map((e) => {
       const line = s.start + e.rel;
-      const r = doc.records[line];
+      const scan = doc.scan;
       return {
         // An empty name ("") is the default value too, so only @ stands for both.
         name: e.name ?? '@',
         detail: e.valid ? typeName(e.type) : 'not imported',
         kind: 'property',
         range: range(line, 0, s.start + e.lastRel, doc.lineLength(s.start + e.lastRel)),
-        selectionRange: lineRange(line, r.nameStart, r.nameEnd),
+        selectionRange: lineRange(line, scan.nameStart[line], scan.nameEnd[line]),
       };
     });
     if (!isKey || s.start === 0) {

@@ -52,9 +52,8 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
     list.push(d);
   };
 
-  const contexts = keyContexts(doc);
+  const keys = sectionKeys(doc);
   if (options.exchange) {
-    const keys = contexts.map((c) => c.key);
     for (const f of checkExchange(doc, keys, options.exchange.registry, options.exchange.context)) {
       const related = f.related?.map((r) => ({ line: f.line + r.rel, start: r.start, end: r.end, message: r.message }));
       add(doc.sectionIndexAt(f.line), { line: f.line, start: f.start, end: f.end, code: f.code, message: f.message, data: f.data, related, severity: f.severity });
@@ -62,33 +61,40 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
   }
   // Values written nowhere.
   for (let i = 0; i < sections.length; i++) {
-    const ctx = contexts[i];
-    if (ctx.key !== undefined) continue;
+    if (keys[i] !== undefined) continue;
     const s = sections[i];
+    let why: string | undefined;
     for (const e of s.analysis().entries) {
       if (!e.valid) continue;
-      const rec = doc.records[s.start + e.rel];
+      const line = s.start + e.rel;
+      why ??= noKeyReason(doc, i);
       add(i, {
-        line: s.start + e.rel,
-        start: rec.nameStart,
-        end: rec.nameEnd,
+        line,
+        start: doc.scan.nameStart[line],
+        end: doc.scan.nameEnd[line],
         code: 'reg.value-without-key',
-        message: `${e.type === -1 ? 'regedit deletes nothing here' : 'regedit writes this value nowhere'} because ${ctx.why}. Put the value under a valid [HKEY_…\\…] key line.`,
+        message: `${e.type === -1 ? 'regedit deletes nothing here' : 'regedit writes this value nowhere'} because ${why}. Put the value under a valid [HKEY_…\\…] key line.`,
       });
     }
   }
 
-  // Keys opened twice, and values set twice across the sections of one key.
+  // Keys opened twice, and values set twice across the sections of one key (the sections of each key that is
+  // opened more than once, in order).
+  const firstSection = new Map<string, number>();
   const groups = new Map<string, number[]>();
   for (let i = 0; i < sections.length; i++) {
-    const key = contexts[i].key;
+    const key = keys[i];
     if (key === undefined) continue;
+    const first = firstSection.get(key);
+    if (first === undefined) {
+      firstSection.set(key, i);
+      continue;
+    }
     const list = groups.get(key);
     if (list) list.push(i);
-    else groups.set(key, [i]);
+    else groups.set(key, [first, i]);
   }
   for (const list of groups.values()) {
-    if (list.length < 2) continue;
     let firstOpen: Section | undefined;
     const seen = new Map<number, { entry: ValueEntry; section: number }[]>();
     for (const index of list) {
@@ -97,15 +103,14 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
       if (a.keyKind === Kind.Key) {
         if (!firstOpen) firstOpen = s;
         else {
-          const rec = doc.records[s.start];
-          const first = doc.records[firstOpen.start];
+          const scan = doc.scan;
           add(index, {
             line: s.start,
-            start: rec.nameStart,
-            end: rec.nameEnd,
+            start: scan.nameStart[s.start],
+            end: scan.nameEnd[s.start],
             code: 'reg.duplicate-key',
             message: `This key is already opened on line ${firstOpen.start + 1}; regedit applies both places in order, which makes the file harder to review. Consider moving these values under the first occurrence.`,
-            related: [{ line: firstOpen.start, start: first.nameStart, end: first.nameEnd, message: 'first opened here' }],
+            related: [{ line: firstOpen.start, start: scan.nameStart[firstOpen.start], end: scan.nameEnd[firstOpen.start], message: 'first opened here' }],
           });
         }
       }
@@ -167,8 +172,8 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
 function addDeletionConflict(doc: RegDocument, setIndex: number, delIndex: number, add: (i: number, d: GlobalDiag) => void): void {
   const set = doc.sections[setIndex];
   const del = doc.sections[delIndex];
-  const setRec = doc.records[set.start];
-  const delRec = doc.records[del.start];
+  const setRec = doc.record(set.start);
+  const delRec = doc.record(del.start);
   const delPath = delRec.name ?? '';
   if (set.start < del.start) {
     add(setIndex, {
@@ -191,15 +196,50 @@ function addDeletionConflict(doc: RegDocument, setIndex: number, delIndex: numbe
   }
 }
 
+/** For every section, the key its values are written to (KeyContext.key of keyContexts), without the reasons. */
+function sectionKeys(doc: RegDocument): (string | undefined)[] {
+  const sections = doc.sections;
+  const out = new Array<string | undefined>(sections.length);
+  let key: string | undefined;
+  for (let i = 0; i < sections.length; i++) {
+    if (i > 0) {
+      const s = sections[i];
+      const kind = doc.scan.kind(s.start);
+      if (kind === Kind.Key) key = s.analysis().keyLower;
+      else if (kind === Kind.KeyDelete || kind === Kind.KeyUnopened) key = undefined;
+      // An ignored key line leaves the previous key open.
+    }
+    out[i] = key;
+  }
+  return out;
+}
+
+/** KeyContext.why of section `index` (whose values go to no key), found by walking back to the key line that decides. */
+function noKeyReason(doc: RegDocument, index: number): string {
+  for (let i = index; i > 0; i--) {
+    const start = doc.sections[i].start;
+    switch (doc.scan.kind(start)) {
+      case Kind.Key:
+        return '';
+      case Kind.KeyDelete:
+        return `the key deletion on line ${start + 1} closes the open key`;
+      case Kind.KeyUnopened:
+        return `the key on line ${start + 1} cannot be opened`;
+      default:
+        break;
+    }
+  }
+  return 'no key line comes before it';
+}
+
 /** For every section, the key its values are written to, following regedit's open-key state. */
 export function keyContexts(doc: RegDocument): KeyContext[] {
   const out: KeyContext[] = [];
   let ctx: KeyContext = { key: undefined, why: 'no key line comes before it' };
   for (let i = 0; i < doc.sections.length; i++) {
     const s = doc.sections[i];
-    const rec = doc.records[s.start];
     if (i > 0) {
-      switch (rec.kind) {
+      switch (doc.scan.kind(s.start)) {
         case Kind.Key:
           ctx = { key: s.analysis().keyLower, line: s.start, why: '' };
           break;

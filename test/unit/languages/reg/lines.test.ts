@@ -5,11 +5,16 @@
 import * as assert from 'assert';
 import { splitLines } from '../../../../server/src/core/text';
 import { crlfLineStarts, RegDocument } from '../../../../server/src/languages/reg/document';
+import { LineRecord, scanHeader, scanLine, scanWin31Line } from '../../../../server/src/languages/reg/scan';
 
 const V5 = 'Windows Registry Editor Version 5.00';
 
+function fields(r: LineRecord): unknown[] {
+  return [r.kind, r.cont, r.rejected, r.endsWithComma, r.surrogateByte, r.shared, r.name, r.nameStart, r.nameEnd, r.type, r.dataStart, r.dataEnd, r.dword, r.str, r.bytesStart, r.byteCount, r.tail, r.diags];
+}
+
 function recordsOf(doc: RegDocument): string {
-  return JSON.stringify(doc.records.map((r) => [r.kind, r.cont, r.rejected, r.name, r.nameStart, r.nameEnd, r.type, r.dataStart, r.dataEnd, r.dword, r.str, r.bytesStart, r.diags]));
+  return JSON.stringify(doc.records.map(fields));
 }
 
 describe('reg: lines kept in place', () => {
@@ -53,6 +58,24 @@ describe('reg: lines kept in place', () => {
       assert.deepStrictEqual(doc.eols, split.eols);
       assert.strictEqual(doc.getText(), text);
       assert.strictEqual(recordsOf(doc), before);
+    }
+  });
+
+  it('keeps in its line table exactly what the scanner finds, names and strings decoded again from the line', () => {
+    const more = [
+      `${V5}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"a\\"b\\\\c\\q"="x\\"y\\\\z\\n" ; c\r\n""="e"\r\n@=-\r\n"n"="s" junk\r\n"u\\0"="v"\r\n"t"=hex(ffffffff):00\r\n"d"=dword:ffffffff\r\n"\u00c9"="\u00e9"\r\n`,
+      `${V5}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"h"=hex:01,\\\r\n  02,d8,\\\r\n\r\n  0x3,04\r\n"g"=hex:01,\\\r\n[HKEY_CURRENT_USER\\B]\r\n`,
+      `REGEDIT\r\nHKEY_CLASSES_ROOT\\.x = y\r\nHKEY_CLASSES_ROOT\\.y\r\nother\r\n`,
+    ];
+    for (const text of [...texts, ...more]) {
+      for (const doc of [RegDocument.parse(text), RegDocument.parse(`${text}\n`)]) {
+        const head = scanHeader(doc.lineText(0));
+        assert.deepStrictEqual(fields(doc.record(0)), fields(head.rec));
+        for (let i = 1; i < doc.lineCount; i++) {
+          const expected = head.kind === 'win31' ? scanWin31Line(doc.lineText(i)) : scanLine(doc.lineText(i), doc.record(i - 1).cont);
+          assert.deepStrictEqual(fields(doc.record(i)), fields(expected), `line ${i} of ${JSON.stringify(text)}`);
+        }
+      }
     }
   });
 
