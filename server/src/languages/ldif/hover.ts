@@ -1,10 +1,14 @@
 /**
- * Hover: what the Exchange attributes mean (on attribute lines and on the attribute of add:/delete:/replace: lines),
- * the LDAP filter language's hover inside plain-text msExchDynamicDLFilter values, and the decoded text of base64 values.
+ * Hover: what an attribute means (on attribute lines and on the attribute of add:/delete:/replace: lines): the
+ * Exchange attributes this language checks as the Exchange documents describe them, the others from the recipient
+ * attribute catalog of the LDAP filter language (global catalog, index, syntax); the LDAP filter language's hover
+ * inside plain-text msExchDynamicDLFilter values, and the decoded text of base64 values.
  */
 import { AnalyzeOptions, Hover } from '../../core/language';
 import { Position } from '../../core/types';
+import { DEFAULT_CONTEXT } from '../../core/catalog';
 import { ldapfilterLanguage } from '../ldapfilter';
+import { attributeNamed, renderAttribute } from '../ldapfilter/attributes';
 import { AttrLine, LdifDocument, LogicalLine } from './parse';
 
 /** Meanings of the attributes the Exchange documents describe (seed-facts §2.2, external-facts §3.1 and §5.1). */
@@ -18,6 +22,17 @@ export const ATTRIBUTES: Readonly<Record<string, string>> = {
   msexchmailboxfolderset: 'Per-user Outlook Web Access segmentation: a bit mask of features; it overrides the server\'s DefaultMailboxFolderSet (003:93, 102-120).',
   msexchpreferredbackfillsource: 'Public information store object: a GUID naming the preferred public folder backfill server (003:402 says the server\'s GUID; the Preferred Backfill Source registry value asks for its public folder store GUID, 003:407, so which is meant is ambiguous, seed-facts ⚠D24); checked before that registry value (003:400-409).',
 };
+
+/** The hover text of attribute `name`: its meaning above, else its catalog entry; undefined for an unknown attribute. */
+function attributeText(name: string, options: AnalyzeOptions): string | undefined {
+  const key = name.split(';')[0].toLowerCase();
+  const meaning = ATTRIBUTES[key];
+  if (meaning) return `**${name}**\n\n${meaning}`;
+  const a = attributeNamed(key);
+  if (!a) return undefined;
+  const extraGc = (options.exchange?.context ?? DEFAULT_CONTEXT).extraGcAttributes ?? [];
+  return renderAttribute(a, extraGc.some((x) => x.toLowerCase() === a.name.toLowerCase()));
+}
 
 function lineAt(doc: LdifDocument, pos: Position): { ll: LogicalLine; offset: number } | undefined {
   for (const rec of doc.records) {
@@ -54,17 +69,16 @@ export function ldifHover(doc: LdifDocument, pos: Position, options: AnalyzeOpti
   if (!found) return undefined;
   const { a } = found;
   if (at.offset <= a.nameEnd) {
-    const meaning = ATTRIBUTES[a.key];
-    if (!meaning) return undefined;
-    return { contents: `**${a.name}**\n\n${meaning}`, range: doc.range(a.ll, a.nameStart, a.nameEnd) };
+    const text = attributeText(a.name, options);
+    return text ? { contents: text, range: doc.range(a.ll, a.nameStart, a.nameEnd) } : undefined;
   }
   if (found.op && a.kind === 'text') {
     // "replace: msExchESEParamLogBuffers": the attribute the block changes, explained as on its value lines.
     const name = a.raw.trimEnd();
     const end = a.rawStart + name.length;
     if (at.offset < a.rawStart || at.offset > end) return undefined;
-    const meaning = ATTRIBUTES[name.split(';')[0].toLowerCase()];
-    return meaning ? { contents: `**${name}**\n\n${meaning}`, range: doc.range(a.ll, a.rawStart, end) } : undefined;
+    const text = attributeText(name, options);
+    return text ? { contents: text, range: doc.range(a.ll, a.rawStart, end) } : undefined;
   }
   if (a.key === 'msexchdynamicdlfilter' && a.kind === 'text' && at.offset >= a.rawStart) {
     const fdoc = ldapfilterLanguage.parse(a.raw);

@@ -247,7 +247,20 @@ describe('ldif: hover on modify blocks and inside filters', () => {
     // The keyword keeps no hover; a blank after the name neither.
     assert.strictEqual(hover(`${SG}changetype: modify\nrepl$0ace: msExchESEParamLogBuffers\n-\n`), undefined);
     assert.strictEqual(hover(`${SG}changetype: modify\nreplace: msExchESEParamLogBuffers $0 \n-\n`), undefined);
-    assert.strictEqual(hover(`${SG}changetype: modify\nreplace: descri$0ption\n-\n`), undefined);
+  });
+
+  it('explains the other attributes from the recipient attribute catalog, and nothing for an attribute it does not know', () => {
+    const block = hover(`${SG}changetype: modify\nreplace: descri$0ption\ndescription: x\n-\n`)!;
+    assert.deepStrictEqual(block.range, R(2, 9, 20));
+    assert.match(block.contents, /^\*\*description\*\*/);
+    assert.match(block.contents, /\| In the global catalog \| yes \|/);
+    const onName = hover(`${DN}employee$0Type: Contractor\n`)!;
+    assert.deepStrictEqual(onName.range, R(1, 0, 12));
+    assert.match(onName.contents, /\| In the global catalog \| no \|/);
+    const listed = hover(`${DN}employee$0Type: Contractor\n`, context({ extraGcAttributes: ['EMPLOYEETYPE'] }))!;
+    assert.match(listed.contents, /\| In the global catalog \| yes \(exchangeConfig\.ldapAttributesInGC\) \|/);
+    assert.strictEqual(hover(`${DN}system$0Flags: 1610612736\n`), undefined);
+    assert.strictEqual(hover(`${SG}changetype: modify\nreplace: system$0Flags\n-\n`), undefined);
   });
 
   it('gives the LDAP filter language\'s hover inside a plain msExchDynamicDLFilter value, mapped through folds', () => {
