@@ -59,9 +59,20 @@ function hasSurrogateLE(bytes: Uint8Array): boolean {
     const words = (n - i) >> 2;
     if (words > 0) {
       const w = new Int32Array(bytes.buffer, bytes.byteOffset + i, words);
-      let high = 0;
-      for (let k = 0; k < words; k++) high |= w[k];
-      if ((high & 0xff00ff00) !== 0) {
+      // Four accumulators, so that the loop is not one long chain of dependent ORs.
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      let d = 0;
+      let k = 0;
+      for (; k + 4 <= words; k += 4) {
+        a |= w[k];
+        b |= w[k + 1];
+        c |= w[k + 2];
+        d |= w[k + 3];
+      }
+      for (; k < words; k++) a |= w[k];
+      if (((a | b | c | d) & 0xff00ff00) !== 0) {
         for (let k = 0; k < words; k++) {
           const x = w[k];
           if ((x & 0xf800) === 0xd800 || ((x >>> 16) & 0xf800) === 0xd800) return true;
