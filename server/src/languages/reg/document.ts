@@ -205,8 +205,7 @@ export class RegDocument {
       this.scanAll();
       return true;
     }
-    // Room for a line per 32 characters to start with: pages of the arrays that no line reaches are never touched.
-    let capacity = (text.length >> 5) + 16;
+    let capacity = estimateLineCount(text);
     let starts = new Int32Array(capacity);
     const scan = new LineTable(capacity);
     const rec = scratch;
@@ -216,11 +215,12 @@ export class RegDocument {
     let cont = false;
     for (;;) {
       if (n === capacity) {
-        const grown = new Int32Array(capacity * 2);
+        const more = (capacity >> 2) + 16;
+        const grown = new Int32Array(capacity + more);
         grown.set(starts);
         starts = grown;
-        scan.splice(capacity, 0, capacity);
-        capacity *= 2;
+        scan.splice(capacity, 0, more);
+        capacity += more;
       }
       starts[n] = p;
       let end: number;
@@ -446,6 +446,18 @@ export class RegDocument {
   private reparseFromText(text: string): void {
     this.load(text);
   }
+}
+
+/**
+ * About how many lines `text` has, a little more rather than less: the line density of its first 64K characters,
+ * applied to the whole, with an eighth more. (The line table and the line starts of a large export are allocated
+ * with this many lines; a better guess than one line per so many characters keeps them from being much too large.)
+ */
+function estimateLineCount(text: string): number {
+  const sample = Math.min(text.length, 0x10000);
+  let breaks = 1;
+  for (let p = text.indexOf('\n'); p >= 0 && p < sample; p = text.indexOf('\n', p + 1)) breaks++;
+  return Math.ceil((text.length / Math.max(sample, 1)) * breaks * 1.125) + 16;
 }
 
 /**
