@@ -24,9 +24,71 @@ const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
 const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
 const ansi = new TextDecoder('windows-1252');
 
+/**
+ * Node's Buffer, when there is one (not in a browser). Its UTF-16LE decoding copies the code units as they are,
+ * several times faster than TextDecoder, which also replaces unpaired surrogates with U+FFFD; the two agree on
+ * any text without surrogate code units, and only such text is given to it (see decodeUtf16le).
+ */
+interface NodeBufferLike {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'utf16le'): string };
+}
+const nodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer;
+
+/** The platform stores an Int32Array's elements little-endian (true almost everywhere; checked all the same). */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function hasNonAscii(bytes: Uint8Array, from: number): boolean {
   for (let i = from; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
   return false;
+}
+
+/**
+ * Whether UTF-16LE bytes (an even number of them) hold a surrogate code unit: a high byte from D8 to DF. Reads
+ * the bytes four at a time; a first pass only ORs them together, and text whose code units all stay below U+0100
+ * (most exports) is done after it.
+ */
+function hasSurrogateLE(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let i = 0;
+  if (littleEndian && (bytes.byteOffset & 1) === 0) {
+    // Unit by unit up to a 4-byte boundary, then two code units per Int32.
+    while (i < n && ((bytes.byteOffset + i) & 3) !== 0) {
+      if ((bytes[i + 1] & 0xf8) === 0xd8) return true;
+      i += 2;
+    }
+    const words = (n - i) >> 2;
+    if (words > 0) {
+      const w = new Int32Array(bytes.buffer, bytes.byteOffset + i, words);
+      // Four accumulators, so that the loop is not one long chain of dependent ORs.
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      let d = 0;
+      let k = 0;
+      for (; k + 4 <= words; k += 4) {
+        a |= w[k];
+        b |= w[k + 1];
+        c |= w[k + 2];
+        d |= w[k + 3];
+      }
+      for (; k < words; k++) a |= w[k];
+      if (((a | b | c | d) & 0xff00ff00) !== 0) {
+        for (let k = 0; k < words; k++) {
+          const x = w[k];
+          if ((x & 0xf800) === 0xd800 || ((x >>> 16) & 0xf800) === 0xd800) return true;
+        }
+      }
+      i += words << 2;
+    }
+  }
+  for (; i + 1 < n; i += 2) if ((bytes[i + 1] & 0xf8) === 0xd8) return true;
+  return false;
+}
+
+/** UTF-16LE bytes (an even number) as TextDecoder('utf-16le', { ignoreBOM: true }) decodes them, faster in Node. */
+function decodeUtf16le(bytes: Uint8Array): string {
+  if (nodeBuffer !== undefined && !hasSurrogateLE(bytes)) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf16le');
+  return utf16le.decode(bytes);
 }
 
 /** NUL bytes mostly at odd offsets (LE) or even offsets (BE) in the first bytes: UTF-16 without a byte order mark. */
@@ -92,7 +154,7 @@ export function decodeBytes(bytes: Uint8Array, forced?: EncodingName): Decoded {
     case 'utf16be': {
       const odd = body.length % 2 === 1;
       const even = odd ? body.subarray(0, body.length - 1) : body;
-      const text = (kind === 'utf16le' ? utf16le : utf16be).decode(even);
+      const text = kind === 'utf16le' ? decodeUtf16le(even) : utf16be.decode(even);
       return result(text, kind, { bom: bom > 0, guessedWithoutBom: guessed, truncated: odd });
     }
     case 'utf8':

@@ -5,7 +5,7 @@
  */
 import { splitLines } from '../../core/text';
 import { ContentChange } from '../../core/language';
-import { canonicalLayout, decodeQuoted, EntryRecord, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
+import { canonicalLayout, canonicalLineAt, canonicalLineEnd, decodeQuoted, EntryRecord, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
 import { analyzeSection, SectionAnalysis } from './section';
 import { HAS_NAME, HAS_STR, LineTable } from './table';
 
@@ -61,10 +61,27 @@ export class RegDocument {
 
   private constructor(readonly options: ParseOptions) {}
 
+  /**
+   * A small document, its sections analysed, kept for as long as this class is loaded; it is never handed out.
+   * V8 keeps the hidden classes ("maps") that instances of a class reach as their constructor adds fields only
+   * while some object uses them: once every RegDocument, LineTable, Section and SectionAnalysis of a parse has
+   * been collected, the garbage collector drops those maps, and with them all optimized code specialised to them.
+   * The next document was then parsed and validated by unoptimized code until V8 had optimized it again (in the
+   * benchmark, which parses one large export after another, validation took two to three times as long in most
+   * runs). This document's objects keep the maps alive, and so the optimized code. (Public only because a private
+   * field that nothing reads is a compile error; nothing should use it.)
+   */
+  static readonly retained: RegDocument = RegDocument.retainedDocument();
+
+  private static retainedDocument(): RegDocument {
+    const doc = RegDocument.parse('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"a"=hex(7):41,00,00,00,\\\r\n  00,00\r\n"b"=dword:00000001\r\n');
+    for (const section of doc.sections) section.analysis();
+    return doc;
+  }
+
   static parse(text: string, options: ParseOptions = {}): RegDocument {
     const doc = new RegDocument(options);
-    doc.setText(text);
-    doc.scanAll();
+    doc.load(text);
     return doc;
   }
 
@@ -159,21 +176,18 @@ export class RegDocument {
     return out;
   }
 
-  /** Keeps `text` with its line starts when every line break is CRLF, as line strings otherwise. */
-  private setText(text: string): void {
-    const starts = crlfLineStarts(text);
-    if (starts) {
-      this.text = text;
-      this.starts = starts;
-      this.lineArray = [];
-      this.eolArray = [];
-    } else {
-      const { lines, eols } = splitLines(text);
-      this.text = undefined;
-      this.starts = undefined;
-      this.lineArray = lines;
-      this.eolArray = eols;
-    }
+  /**
+   * Reads and scans `text`: in text mode when every line break in it is CRLF (and there is at least one), as line
+   * strings otherwise.
+   */
+  private load(text: string): void {
+    if (this.scanCrlfText(text)) return;
+    const { lines, eols } = splitLines(text);
+    this.text = undefined;
+    this.starts = undefined;
+    this.lineArray = lines;
+    this.eolArray = eols;
+    this.scanAll();
   }
 
   /** Turns text mode into line strings (kept from then on: edits work on them). */
@@ -186,6 +200,81 @@ export class RegDocument {
     this.eolArray = eols;
     this.text = undefined;
     this.starts = undefined;
+  }
+
+  /**
+   * Text mode: finds where each line starts while scanning it, and returns false (having kept nothing) as soon as a
+   * line break turns out not to be CRLF, or when there is no line break; the lines are then those crlfLineStarts
+   * finds. A line in regedit's own hex continuation layout (most lines of a large export) is recognised from its
+   * start, and its end is where the pattern stops (canonicalLineAt), so that only the other lines are searched for
+   * their line break, and only they become strings, while they are scanned.
+   */
+  private scanCrlfText(text: string): boolean {
+    const firstLf = text.indexOf('\n');
+    if (firstLf < 1 || text.charCodeAt(firstLf - 1) !== 0x0d || text.indexOf('\r') !== firstLf - 1) return false;
+    const head = scanHeader(text.slice(0, firstLf - 1));
+    if (head.kind === 'win31') {
+      const starts = crlfLineStarts(text);
+      if (starts === undefined) return false;
+      this.text = text;
+      this.starts = starts;
+      this.lineArray = [];
+      this.eolArray = [];
+      this.scanAll();
+      return true;
+    }
+    let capacity = estimateLineCount(text);
+    let starts = new Int32Array(capacity);
+    const scan = new LineTable(capacity);
+    const rec = scratch;
+    scan.set(0, head.rec);
+    let n = 1;
+    let p = firstLf + 1;
+    let cont = false;
+    for (;;) {
+      if (n === capacity) {
+        const more = (capacity >> 2) + 16;
+        const grown = new Int32Array(capacity + more);
+        grown.set(starts);
+        starts = grown;
+        scan.splice(capacity, 0, more);
+        capacity += more;
+      }
+      starts[n] = p;
+      let end: number;
+      const layout: number = cont ? canonicalLineAt(text, p) : -1;
+      if (layout >= 0) {
+        end = canonicalLineEnd;
+        scan.setCanonical(n, layout);
+        cont = (layout & 2) !== 0;
+      } else {
+        // The line ends at the first LF after it starts, which must follow a CR, the line's only one.
+        const lf = text.indexOf('\n', p);
+        end = lf < 0 ? text.length : lf - 1;
+        if (lf >= 0 && text.charCodeAt(end) !== 0x0d) return false;
+        const cr = text.indexOf('\r', p);
+        if (lf < 0 ? cr >= 0 : cr !== end) return false;
+        rec.reset();
+        scanLineInto(text.slice(p, end), cont, rec);
+        scan.set(n, rec);
+        cont = rec.cont;
+      }
+      n++;
+      if (end === text.length) break;
+      p = end + 2;
+    }
+    rec.reset();
+    scan.splice(n, scan.length - n, 0);
+    this.text = text;
+    this.starts = starts.subarray(0, n);
+    this.lineArray = [];
+    this.eolArray = [];
+    this.header = head.kind;
+    this.unicode = this.options.unicode ?? head.kind !== 'v4';
+    this.scan = scan;
+    this.sections = this.buildSections(0, n);
+    this.renumber();
+    return true;
   }
 
   private scanAll(): void {
@@ -373,9 +462,20 @@ export class RegDocument {
   }
 
   private reparseFromText(text: string): void {
-    this.setText(text);
-    this.scanAll();
+    this.load(text);
   }
+}
+
+/**
+ * About how many lines `text` has, a little more rather than less: the line density of its first 64K characters,
+ * applied to the whole, with an eighth more. (The line table and the line starts of a large export are allocated
+ * with this many lines; a better guess than one line per so many characters keeps them from being much too large.)
+ */
+function estimateLineCount(text: string): number {
+  const sample = Math.min(text.length, 0x10000);
+  let breaks = 1;
+  for (let p = text.indexOf('\n'); p >= 0 && p < sample; p = text.indexOf('\n', p + 1)) breaks++;
+  return Math.ceil((text.length / Math.max(sample, 1)) * breaks * 1.125) + 16;
 }
 
 /**
@@ -404,3 +504,4 @@ export function crlfLineStarts(text: string): Int32Array | undefined {
   for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) crs++;
   return crs === n - 1 ? starts.subarray(0, n) : undefined;
 }
+

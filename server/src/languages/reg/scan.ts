@@ -1151,6 +1151,29 @@ export function canonicalLayout(text: string, from: number, end: number): number
   return (i0 - from) * 4 + (last === 0x5c ? 2 : 0) + (last === 0x2c ? 1 : 0);
 }
 
+/** Where the line canonicalLineAt last accepted ends (the CR of its CRLF, or the end of the text). */
+export let canonicalLineEnd = 0;
+
+/**
+ * canonicalLayout for a line of a CRLF text whose end is not known yet: the line starting at `from` is in regedit's
+ * own continuation layout when the pattern, read from its first non-blank character, stops right before a CRLF or
+ * at the end of the text (the pattern and the blanks match no CR or LF, so that is where the line ends). Returns
+ * the layout, or -1, and sets canonicalLineEnd. RegDocument finds the end of most lines of an export this way,
+ * without looking for it first.
+ */
+export function canonicalLineAt(text: string, from: number): number {
+  let i0 = from;
+  while (isBlank(text.charCodeAt(i0))) i0++;
+  if (!isHexDigit(text.charCodeAt(i0))) return -1;
+  CANONICAL_HEX.lastIndex = i0;
+  if (!CANONICAL_HEX.test(text)) return -1;
+  const end = CANONICAL_HEX.lastIndex;
+  if (end < text.length && (text.charCodeAt(end) !== 0x0d || text.charCodeAt(end + 1) !== 0x0a)) return -1;
+  canonicalLineEnd = end;
+  const last = text.charCodeAt(end - 1);
+  return (i0 - from) * 4 + (last === 0x5c ? 2 : 0) + (last === 0x2c ? 1 : 0);
+}
+
 /** Scans one line of the body (everything after the header line) of a REGEDIT4 or version 5 file. */
 export function scanLine(text: string, inCont: boolean): LineRecord {
   const rec = new EntryRecord();
