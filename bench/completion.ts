@@ -18,7 +18,7 @@ import { CompletionItem } from '../server/src/core/language';
 import { Position } from '../server/src/core/types';
 import { registryIndex } from '../server/src/core/catalogLoad';
 import { regLanguage } from '../server/src/languages/reg/index';
-import { openKeyAt } from '../server/src/languages/reg/complete';
+import { keyContextAt } from '../server/src/languages/reg/validate';
 import { RegDocument } from '../server/src/languages/reg/document';
 import { ensureExport, generatedDir, MB } from './generate';
 import { median, ms, now } from './stats';
@@ -69,7 +69,7 @@ function knownKeyPositions(doc: RegDocument): Position[] {
   const registry = registryIndex();
   const out: Position[] = [];
   for (let i = 1; i < doc.sections.length; i++) {
-    const key = openKeyAt(doc, i);
+    const key = keyContextAt(doc, i).key;
     if (key === undefined || !registry.valuesUnder(key)) continue;
     const s = doc.sections[i];
     const line = s.start + s.length - 1;

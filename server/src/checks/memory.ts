@@ -18,7 +18,7 @@ import { EntryWindows, windowsLabel } from '../languages/bootini/windows';
 import type { RegDocument } from '../languages/reg/document';
 import { valueData } from '../languages/reg/exchange';
 import { dataContentEnd, Kind } from '../languages/reg/scan';
-import { keyContexts } from '../languages/reg/validate';
+import { sectionKeys } from '../languages/reg/validate';
 
 export const CROSS_MEMORY_CODE = 'cross.memory-config';
 
@@ -76,9 +76,9 @@ export function bootMemory(boot: BootIniFile, context: ExchangeContext): BootMem
 export function regMemory(regs: readonly RegFile[], exchange: ExchangeKnowledge): RegMemory {
   const out: RegMemory = {};
   for (const { uri, doc } of regs) {
-    const contexts = keyContexts(doc);
+    const keys = sectionKeys(doc);
     for (let i = 0; i < doc.sections.length; i++) {
-      const key = contexts[i].key;
+      const key = keys[i];
       if (key === undefined) continue;
       const s = doc.sections[i];
       for (const v of s.analysis().entries) {

@@ -6,7 +6,7 @@ import { ExchangeKnowledge } from '../../core/language';
 import type { RegDocument } from './document';
 import { checkExchange, restartPhrase } from './exchange';
 import { HEADER_V5 } from './scan';
-import { keyContexts } from './validate';
+import { keyContextAt, sectionKeys } from './validate';
 
 export interface CleanupSource {
   /** How to name the file in the generated comments (a path or a URI). */
@@ -24,18 +24,12 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
   const restarts = new Set<string>();
   const from: string[] = [];
   for (const { name, doc } of sources) {
-    const contexts = keyContexts(doc);
-    const findings = checkExchange(
-      doc,
-      contexts.map((c) => c.key),
-      exchange.registry,
-      exchange.context,
-    ).filter((f) => f.code === 'reg.deprecated-e2k-tuning');
+    const findings = checkExchange(doc, sectionKeys(doc), exchange.registry, exchange.context).filter((f) => f.code === 'reg.deprecated-e2k-tuning');
     if (findings.length === 0) continue;
     from.push(name);
     for (const f of findings) {
       // The key regedit has open for the value (after an ignored key line, still the one before it).
-      const opened = contexts[doc.sectionIndexAt(f.line)].line;
+      const opened = keyContextAt(doc, doc.sectionIndexAt(f.line)).line;
       if (opened === undefined) continue;
       const path = (doc.name(opened) ?? '').replace(/\\+$/, '');
       const valueName = doc.name(f.line);

@@ -13,7 +13,7 @@ import { AnalyzeOptions, CompletionItem } from '../../core/language';
 import { lineRange, Position, Range } from '../../core/types';
 import type { RegDocument } from './document';
 import { HEADER_V4, HEADER_V5, Kind } from './scan';
-import { normalizeKeyPath } from './section';
+import { keyContextAt } from './validate';
 
 export function regComplete(doc: RegDocument, position: Position, options: AnalyzeOptions = {}): CompletionItem[] {
   try {
@@ -223,30 +223,6 @@ function entriesUnder(registry: RegistryCatalogIndex, key: string): RegistryEntr
 // Value lines
 
 /**
- * The key regedit writes the values of a section to: the last key line before it, as keyContexts() in validate.ts
- * resolves it for every section, but walking back only from this section (and reading the key from its line,
- * not from the section analysis) so that a request costs nothing in proportion to the document.
- */
-export function openKeyAt(doc: RegDocument, sectionIndex: number): string | undefined {
-  for (let i = sectionIndex; i > 0; i--) {
-    const line = doc.sections[i].start;
-    switch (doc.scan.kind(line)) {
-      case Kind.Key: {
-        const name = doc.name(line);
-        return name === null ? undefined : normalizeKeyPath(name);
-      }
-      case Kind.KeyDelete:
-      case Kind.KeyUnopened:
-        return undefined;
-      default:
-        // An ignored key line leaves the previous key open.
-        break;
-    }
-  }
-  return undefined;
-}
-
-/**
  * The longest stretch of a line read as a value name: the registry allows 16,383 characters, each written as at
  * most two. A longer name is no catalog name, and reading no further keeps requests on huge lines cheap.
  */
@@ -340,7 +316,7 @@ function valueNameItems(req: Request, range: Range, mode: 'full' | 'name', filte
   if (sIndex === 0) return [];
   const section = doc.sections[sIndex];
   if (section.start === line) return [];
-  const key = openKeyAt(doc, sIndex);
+  const key = keyContextAt(doc, sIndex).key;
   if (key === undefined) return [];
   const entries = entriesUnder(req.registry, key);
   if (entries.length === 0) return [];
@@ -400,7 +376,7 @@ function quotedLineItems(req: Request, t: number): CompletionItem[] {
     return valueNameItems(req, lineRange(line, t + 1, q), 'name', '');
   }
   const sIndex = req.doc.sectionIndexAt(line);
-  const key = sIndex > 0 && req.doc.sections[sIndex].start !== line ? openKeyAt(req.doc, sIndex) : undefined;
+  const key = sIndex > 0 && req.doc.sections[sIndex].start !== line ? keyContextAt(req.doc, sIndex).key : undefined;
   const entry = key !== undefined ? req.registry.lookup(key, name) : undefined;
   // Read up to the cursor by index (the data may be megabytes long): blanks, "=", blanks, then the data.
   let i = q + 1;

@@ -7,7 +7,7 @@ import type { RegDocument } from './document';
 import { Kind, matchRoot, REG_BINARY, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_NONE, REG_QWORD, REG_SZ } from './scan';
 import { bytesToText, displayName, entryBytes, typeName, ValueEntry } from './section';
 import { valueData } from './exchange';
-import { keyContexts } from './validate';
+import { keyContextAt } from './validate';
 
 export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOptions = {}): Hover | undefined {
   if (pos.line < 0 || pos.line >= doc.lineCount) return undefined;
@@ -47,7 +47,7 @@ export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOption
   if (!entry) return undefined;
   const first = section.start + entry.rel;
   const valueRec = doc.record(first);
-  const ctx = keyContexts(doc)[sIndex];
+  const ctx = keyContextAt(doc, sIndex);
   let md = describeValue(doc, entry, first, section.start + entry.lastRel);
   const keyLine = ctx.key === undefined ? `\n\n_Not imported: ${ctx.why}._` : '';
   const registry = options.exchange?.registry ?? registryIndex();

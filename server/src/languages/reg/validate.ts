@@ -9,7 +9,7 @@ import { Diagnostic, lineRange, Severity, SOURCE } from '../../core/types';
 import type { RegDocument, Section } from './document';
 import { checkExchange } from './exchange';
 import { Kind } from './scan';
-import { duplicateDiag, findSameName, rememberName, resolveLineRefs, SectionAnalysis, SectionDiag, ValueEntry } from './section';
+import { duplicateDiag, findSameName, normalizeKeyPath, rememberName, resolveLineRefs, SectionAnalysis, SectionDiag, ValueEntry } from './section';
 
 interface GlobalDiag {
   line: number;
@@ -67,7 +67,7 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
     for (const e of s.analysis().entries) {
       if (!e.valid) continue;
       const line = s.start + e.rel;
-      why ??= noKeyReason(doc, i);
+      why ??= keyContextAt(doc, i).why;
       add(i, {
         line,
         start: doc.scan.nameStart[line],
@@ -196,8 +196,11 @@ function addDeletionConflict(doc: RegDocument, setIndex: number, delIndex: numbe
   }
 }
 
-/** For every section, the key its values are written to (KeyContext.key of keyContexts), without the reasons. */
-function sectionKeys(doc: RegDocument): (string | undefined)[] {
+/**
+ * For every section, the key its values are written to (KeyContext.key of keyContextAt), following regedit's
+ * open-key state through the document: for passes over every section.
+ */
+export function sectionKeys(doc: RegDocument): (string | undefined)[] {
   const sections = doc.sections;
   const out = new Array<string | undefined>(sections.length);
   let key: string | undefined;
@@ -214,49 +217,29 @@ function sectionKeys(doc: RegDocument): (string | undefined)[] {
   return out;
 }
 
-/** KeyContext.why of section `index` (whose values go to no key), found by walking back to the key line that decides. */
-function noKeyReason(doc: RegDocument, index: number): string {
-  for (let i = index; i > 0; i--) {
-    const start = doc.sections[i].start;
-    switch (doc.scan.kind(start)) {
-      case Kind.Key:
-        return '';
+/**
+ * Where the values of one section go: the last key line before it decides. Walks back only from this section (and
+ * reads the key from its line, not from the section analysis), so that a request about one place (hover,
+ * completion, one finding) costs nothing in proportion to the document; sectionKeys gives the same keys for all.
+ */
+export function keyContextAt(doc: RegDocument, sectionIndex: number): KeyContext {
+  for (let i = sectionIndex; i > 0; i--) {
+    const line = doc.sections[i].start;
+    switch (doc.scan.kind(line)) {
+      case Kind.Key: {
+        const name = doc.name(line);
+        return { key: name === null ? undefined : normalizeKeyPath(name), line, why: '' };
+      }
       case Kind.KeyDelete:
-        return `the key deletion on line ${start + 1} closes the open key`;
+        return { key: undefined, why: `the key deletion on line ${line + 1} closes the open key` };
       case Kind.KeyUnopened:
-        return `the key on line ${start + 1} cannot be opened`;
+        return { key: undefined, why: `the key on line ${line + 1} cannot be opened` };
       default:
+        // An ignored key line leaves the previous key open.
         break;
     }
   }
-  return 'no key line comes before it';
-}
-
-/** For every section, the key its values are written to, following regedit's open-key state. */
-export function keyContexts(doc: RegDocument): KeyContext[] {
-  const out: KeyContext[] = [];
-  let ctx: KeyContext = { key: undefined, why: 'no key line comes before it' };
-  for (let i = 0; i < doc.sections.length; i++) {
-    const s = doc.sections[i];
-    if (i > 0) {
-      switch (doc.scan.kind(s.start)) {
-        case Kind.Key:
-          ctx = { key: s.analysis().keyLower, line: s.start, why: '' };
-          break;
-        case Kind.KeyDelete:
-          ctx = { key: undefined, why: `the key deletion on line ${s.start + 1} closes the open key` };
-          break;
-        case Kind.KeyUnopened:
-          ctx = { key: undefined, why: `the key on line ${s.start + 1} cannot be opened` };
-          break;
-        default:
-          // An ignored key line leaves the previous key open.
-          break;
-      }
-    }
-    out.push(ctx);
-  }
-  return out;
+  return { key: undefined, why: 'no key line comes before it' };
 }
 
 /** The diagnostic with its severity override applied, or undefined when its code is turned off. */

@@ -11,9 +11,9 @@ import { DEFAULT_CONTEXT } from '../../../../server/src/core/catalog';
 import { AnalyzeOptions, CompletionItem } from '../../../../server/src/core/language';
 import { Position } from '../../../../server/src/core/types';
 import { regLanguage } from '../../../../server/src/languages/reg';
-import { completeAt, openKeyAt, regComplete } from '../../../../server/src/languages/reg/complete';
+import { completeAt, regComplete } from '../../../../server/src/languages/reg/complete';
 import { RegDocument } from '../../../../server/src/languages/reg/document';
-import { keyContexts } from '../../../../server/src/languages/reg/validate';
+import { keyContextAt, sectionKeys } from '../../../../server/src/languages/reg/validate';
 import { V5 } from './support';
 
 const CURSOR = '$0';
@@ -351,9 +351,9 @@ describe('reg completion', () => {
         '',
       ].join('\r\n');
       const doc = regLanguage.parse(text);
-      const contexts = keyContexts(doc);
+      const keys = sectionKeys(doc);
       assert.ok(doc.sections.length >= 7);
-      for (let i = 0; i < doc.sections.length; i++) assert.strictEqual(openKeyAt(doc, i), contexts[i].key, `section ${i}`);
+      for (let i = 0; i < doc.sections.length; i++) assert.strictEqual(keyContextAt(doc, i).key, keys[i], `section ${i}`);
     });
 
     it('never throws and keeps every range on the cursor line, at any position of odd documents', () => {
