@@ -5,7 +5,7 @@
  */
 import { splitLines } from '../../core/text';
 import { ContentChange } from '../../core/language';
-import { canonicalLayout, canonicalLineAt, canonicalLineEnd, decodeQuoted, EntryRecord, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
+import { canonicalLineAt, canonicalLineEnd, decodeQuoted, EntryRecord, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
 import { analyzeSection, SectionAnalysis } from './section';
 import { HAS_NAME, HAS_STR, LineTable } from './table';
 
@@ -277,6 +277,7 @@ export class RegDocument {
     return true;
   }
 
+  /** Scans every line: of the line strings, or (text mode) of a Windows 3.1 file; scanCrlfText scans any other text. */
   private scanAll(): void {
     const n = this.lineCount;
     const scan = new LineTable(n);
@@ -290,26 +291,6 @@ export class RegDocument {
         rec.reset();
         scanWin31Into(this.lineText(i), rec);
         scan.set(i, rec);
-      }
-    } else if (this.text !== undefined) {
-      // Text mode: regedit's own hex continuation lines (most lines of a large export) are read in place; only
-      // the other lines become strings, and only while they are scanned.
-      const text = this.text;
-      const starts = this.starts as Int32Array;
-      let cont = false;
-      for (let i = 1; i < n; i++) {
-        const start = starts[i];
-        const end = i + 1 < n ? starts[i + 1] - 2 : text.length;
-        const layout: number = cont ? canonicalLayout(text, start, end) : -1;
-        if (layout >= 0) {
-          scan.setCanonical(i, layout);
-          cont = (layout & 2) !== 0;
-          continue;
-        }
-        rec.reset();
-        scanLineInto(text.slice(start, end), cont, rec);
-        scan.set(i, rec);
-        cont = rec.cont;
       }
     } else {
       const lines = this.lineArray;
