@@ -128,13 +128,10 @@ export class LineRecord {
   }
   /**
    * An empty line, or a hex continuation line in regedit's own layout (what regedit exports): its byteCount
-   * (-1), tail and surrogateByte are not filled in; hexLineCount() and the like read them from the line.
+   * (-1), tail and surrogateByte are not filled in; hexCount() and the like read them from the line.
    */
   get shared(): boolean {
     return this.flag(SHARED);
-  }
-  markShared(): void {
-    this.bits |= SHARED;
   }
 
   private flag(bit: number): boolean {
@@ -571,14 +568,12 @@ function scanCanonicalHex(text: string, from: number, end: number, rec: LineReco
   return result;
 }
 
-/**
- * Fills `rec` (a reset record) for an empty line, outside or inside hex continuation, or for a line in regedit's own
- * continuation layout as canonicalLayout() describes it: such records have the SHARED flag (see LineRecord.shared).
- */
+/** Fills `rec` (a reset record) for an empty line, outside or inside hex continuation (see LineRecord.shared). */
 function emptyLine(rec: LineRecord, inCont: boolean): void {
   rec.bits = inCont ? Kind.ContinuationGap | CONT | SHARED : Kind.Blank | SHARED;
 }
 
+/** Fills `rec` (a reset record) for a line in regedit's own continuation layout, as canonicalLayout() describes it. */
 export function canonicalInto(layout: number, rec: LineRecord): void {
   rec.bits = Kind.HexContinuation | SHARED | (layout & 2 ? CONT : 0) | (layout & 1 ? ENDS_WITH_COMMA : 0);
   rec.bytesStart = layout >> 2;
@@ -590,11 +585,6 @@ export function hexCount(bits: number, bytesStart: number, byteCount: number, en
   if ((bits & SHARED) === 0) return byteCount;
   const length = end - bytesStart;
   return bits & CONT ? (length - 1) / 3 : bits & ENDS_WITH_COMMA ? length / 3 : (length + 1) / 3;
-}
-
-/** Byte count of a hex line; shared (canonical) records derive it from the line's length. */
-export function hexLineCount(rec: LineRecord, end: number): number {
-  return hexCount(rec.bits, rec.bytesStart, rec.byteCount, end);
 }
 
 /**
