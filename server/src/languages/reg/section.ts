@@ -426,11 +426,16 @@ export function displayName(name: string | null): string {
  * dominated the analysis of large exports; hashing with ASCII case folding and comparing only on collisions is cheap.
  */
 export function nameHash(name: string): number {
+  return nameHashIn(name, 0, name.length);
+}
+
+/** nameHash of the characters of `text` from `from` up to `to`, read in place. */
+function nameHashIn(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    let c = name.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    else if (c >= 0x80) c = name[i].toLowerCase().charCodeAt(0);
+    else if (c >= 0x80) c = text[i].toLowerCase().charCodeAt(0);
     h = Math.imul(h ^ c, 0x01000193);
   }
   return h | 0 || 1;
@@ -475,17 +480,8 @@ function nameKeyAt(doc: RegDocument, line: number): number {
   const bits = scan.bits[line];
   if ((bits & HAS_NAME) === 0) return 0;
   if (bits & NAME_ESCAPED) return nameHash(doc.name(line) as string);
-  const src = doc.lineSource(line);
   const at = doc.lineSourceStart(line);
-  const to = at + scan.nameEnd[line] - 1;
-  let h = 0x811c9dc5;
-  for (let i = at + scan.nameStart[line] + 1; i < to; i++) {
-    let c = src.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    else if (c >= 0x80) c = src[i].toLowerCase().charCodeAt(0);
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return h | 0 || 1;
+  return nameHashIn(doc.lineSource(line), at + scan.nameStart[line] + 1, at + scan.nameEnd[line] - 1);
 }
 
 /**
