@@ -5,12 +5,12 @@
  */
 import { splitLines } from '../../core/text';
 import { ContentChange } from '../../core/language';
-import { canonicalLineAt, canonicalLineEnd, decodeQuoted, EntryRecord, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
+import { canonicalLineAt, canonicalLineEnd, decodeQuoted, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
 import { analyzeSection, SectionAnalysis } from './section';
 import { HAS_NAME, HAS_STR, LineTable } from './table';
 
 /** The record every line is scanned into before LineTable.set copies it (the scanner never runs re-entrantly). */
-const scratch = new EntryRecord();
+const scratch = new LineRecord();
 
 export interface ParseOptions {
   /**
@@ -128,7 +128,7 @@ export class RegDocument {
 
   /** The scan record of one line, made from the line table (a new object on every call). */
   record(line: number): LineRecord {
-    const rec = new EntryRecord();
+    const rec = new LineRecord();
     this.scan.fill(line, rec);
     rec.name = this.name(line);
     rec.str = this.str(line);

@@ -67,7 +67,7 @@ export const SHARED = 0x1000;
 /**
  * What the scanner found on one line. The document keeps these fields in typed arrays (LineTable) and makes a
  * LineRecord only for a line someone asks about (RegDocument.record); the scanner itself fills one reused record
- * per line (EntryRecord.reset), so that scanning a large export allocates no object per line.
+ * per line (reset), so that scanning a large export allocates no object per line.
  */
 export class LineRecord {
   /** The kind and the flags below, packed (read them through the accessors). */
@@ -80,17 +80,17 @@ export class LineRecord {
   tail = 0;
 
   /** Key lines: the text between `[` (or `[-`) and the last `]`. Value lines: the decoded name, null for `@`. */
-  declare name: string | null;
-  declare nameStart: number;
-  declare nameEnd: number;
+  name: string | null = null;
+  nameStart = 0;
+  nameEnd = 0;
   /** Value lines: registry type number, -1 for a deletion, -2 when unknown. */
-  declare type: number;
+  type = -2;
   /** Value lines: where the data (after `=` and blanks) starts and ends (trailing blanks trimmed). */
-  declare dataStart: number;
-  declare dataEnd: number;
+  dataStart = 0;
+  dataEnd = 0;
   /** dword value, or decoded string data. */
-  declare dword: number;
-  declare str: string | undefined;
+  dword = 0;
+  str: string | undefined = undefined;
 
   get kind(): Kind {
     return this.bits & KIND_MASK;
@@ -141,30 +141,6 @@ export class LineRecord {
     this.bits = on ? this.bits | bit : this.bits & ~bit;
   }
 
-  diag(code: string, start: number, end: number, message: string, data?: unknown): void {
-    const d: LineDiag = { code, start, end, message };
-    if (data !== undefined) d.data = data;
-    (this.diags ??= []).push(d);
-  }
-}
-
-Object.assign(LineRecord.prototype, { name: null, nameStart: 0, nameEnd: 0, type: -2, dataStart: 0, dataEnd: 0, dword: 0, str: undefined });
-
-/** A record with every field of its own: what the scanner fills and what RegDocument.record returns. */
-export class EntryRecord extends LineRecord {
-  declare name: string | null;
-  constructor() {
-    super();
-    this.name = null;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.type = -2;
-    this.dataStart = 0;
-    this.dataEnd = 0;
-    this.dword = 0;
-    this.str = undefined;
-  }
-
   /** Back to a fresh record, to scan the next line into it. */
   reset(): void {
     this.bits = 0;
@@ -180,6 +156,12 @@ export class EntryRecord extends LineRecord {
     this.dataEnd = 0;
     this.dword = 0;
     this.str = undefined;
+  }
+
+  diag(code: string, start: number, end: number, message: string, data?: unknown): void {
+    const d: LineDiag = { code, start, end, message };
+    if (data !== undefined) d.data = data;
+    (this.diags ??= []).push(d);
   }
 }
 
@@ -224,7 +206,7 @@ function effectiveEnd(text: string, rec: LineRecord): number {
 }
 
 export function scanHeader(text: string): { rec: LineRecord; kind: HeaderKind } {
-  const rec = new EntryRecord();
+  const rec = new LineRecord();
   rec.kind = Kind.Header;
   const end = effectiveEnd(text, rec);
   const start = skipBlanks(text, 0, end);
@@ -1166,7 +1148,7 @@ export function canonicalLineAt(text: string, from: number): number {
 
 /** Scans one line of the body (everything after the header line) of a REGEDIT4 or version 5 file. */
 export function scanLine(text: string, inCont: boolean): LineRecord {
-  const rec = new EntryRecord();
+  const rec = new LineRecord();
   scanLineInto(text, inCont, rec);
   return rec;
 }
@@ -1223,7 +1205,7 @@ export function scanLineInto(text: string, inCont: boolean, rec: LineRecord): vo
 
 /** Scans one line of a Windows 3.1 format file (`REGEDIT` header). */
 export function scanWin31Line(text: string): LineRecord {
-  const rec = new EntryRecord();
+  const rec = new LineRecord();
   scanWin31Into(text, rec);
   return rec;
 }

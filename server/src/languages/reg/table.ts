@@ -6,7 +6,7 @@
  * all: RegDocument decodes them from the line when they are asked for, and makes a LineRecord only for a line
  * someone asks about (RegDocument.record).
  */
-import { canonicalInto, CONT, EntryRecord, Kind, KIND_MASK, LineDiag, LineRecord } from './scan';
+import { canonicalInto, CONT, Kind, KIND_MASK, LineDiag, LineRecord } from './scan';
 
 /** A value line whose quoted name has escapes, so that its decoded name is shorter than nameEnd - nameStart - 2. */
 export const NAME_ESCAPED = 0x80;
@@ -23,7 +23,7 @@ const RECORD_BITS = 0x1f1f;
 const CHUNK = 8192;
 
 /** Reused by setCanonical, so that canonical continuation lines are stored without a record per line. */
-const canonical = new EntryRecord();
+const canonical = new LineRecord();
 
 export class LineTable {
   /** Number of lines. */
@@ -107,7 +107,7 @@ export class LineTable {
   }
 
   /** Fills a fresh record with the numbers and flags of a line (not its name, str or diagnostics). */
-  fill(line: number, rec: EntryRecord): void {
+  fill(line: number, rec: LineRecord): void {
     rec.bits = this.bits[line] & RECORD_BITS;
     rec.nameStart = this.nameStart[line];
     rec.nameEnd = this.nameEnd[line];
