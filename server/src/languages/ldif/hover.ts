@@ -9,7 +9,8 @@ import { Position } from '../../core/types';
 import { DEFAULT_CONTEXT } from '../../core/catalog';
 import { ldapfilterLanguage } from '../ldapfilter';
 import { attributeNamed, renderAttribute } from '../ldapfilter/attributes';
-import { AttrLine, LdifDocument, LogicalLine } from './parse';
+import { logicalAt } from './locate';
+import { AttrLine, LdifDocument, LdifRecord, LogicalLine } from './parse';
 
 /** Meanings of the attributes the Exchange documents describe (seed-facts §2.2, external-facts §3.1 and §5.1). */
 export const ATTRIBUTES: Readonly<Record<string, string>> = {
@@ -34,29 +35,24 @@ function attributeText(name: string, options: AnalyzeOptions): string | undefine
   return renderAttribute(a, extraGc.some((x) => x.toLowerCase() === a.name.toLowerCase()));
 }
 
-function lineAt(doc: LdifDocument, pos: Position): { ll: LogicalLine; offset: number } | undefined {
-  for (const rec of doc.records) {
-    if (pos.line < rec.firstLine || pos.line > rec.lastLine) continue;
-    for (const ll of rec.lines) {
-      for (const s of ll.segments) {
-        if (s.line === pos.line && pos.character >= s.char && pos.character <= s.char + s.length) return { ll, offset: s.offset + pos.character - s.char };
-      }
-    }
+/** The logical line of a record under the position, and the position's offset in it (on its text, not a fold's space). */
+function lineAt(doc: LdifDocument, pos: Position): { ll: LogicalLine; rec: LdifRecord; offset: number } | undefined {
+  const at = logicalAt(doc, pos.line);
+  if (!at?.rec) return undefined;
+  for (const s of at.ll.segments) {
+    if (s.line === pos.line && pos.character >= s.char && pos.character <= s.char + s.length) return { ll: at.ll, rec: at.rec, offset: s.offset + pos.character - s.char };
   }
   return undefined;
 }
 
 /** The attribute line of a logical line; `op` when it opens an add:/delete:/replace: block. */
-function attrOf(doc: LdifDocument, ll: LogicalLine): { a: AttrLine; op: boolean } | undefined {
-  for (const rec of doc.records) {
-    if (ll.firstLine < rec.firstLine || ll.firstLine > rec.lastLine) continue;
-    if (rec.dn?.ll === ll) return { a: rec.dn, op: false };
-    if (rec.changetypeLine?.ll === ll) return { a: rec.changetypeLine, op: false };
-    for (const a of rec.attrs) if (a.ll === ll) return { a, op: false };
-    for (const b of rec.blocks) {
-      if (b.opLine.ll === ll) return { a: b.opLine, op: true };
-      for (const v of b.values) if (v.ll === ll) return { a: v, op: false };
-    }
+function attrOf(rec: LdifRecord, ll: LogicalLine): { a: AttrLine; op: boolean } | undefined {
+  if (rec.dn?.ll === ll) return { a: rec.dn, op: false };
+  if (rec.changetypeLine?.ll === ll) return { a: rec.changetypeLine, op: false };
+  for (const a of rec.attrs) if (a.ll === ll) return { a, op: false };
+  for (const b of rec.blocks) {
+    if (b.opLine.ll === ll) return { a: b.opLine, op: true };
+    for (const v of b.values) if (v.ll === ll) return { a: v, op: false };
   }
   return undefined;
 }
@@ -65,7 +61,7 @@ export function ldifHover(doc: LdifDocument, pos: Position, options: AnalyzeOpti
   if (!pos || typeof pos.line !== 'number' || typeof pos.character !== 'number') return undefined;
   const at = lineAt(doc, pos);
   if (!at) return undefined;
-  const found = attrOf(doc, at.ll);
+  const found = attrOf(at.rec, at.ll);
   if (!found) return undefined;
   const { a } = found;
   if (at.offset <= a.nameEnd) {
