@@ -4,6 +4,7 @@
  * a snippet) and the documented values after "=" or ":". Only the cursor's line and the parsed entries are read.
  */
 import { DEFAULT_CONTEXT, ExchangeContext } from '../../core/catalog';
+import { isIniBlank as isBlank, skipBlanks } from '../../core/ini';
 import { AnalyzeOptions, CompletionItem } from '../../core/language';
 import { lineRange, Position } from '../../core/types';
 import { entryFacts, EntryFacts } from './entries';
@@ -18,10 +19,6 @@ export function bootiniComplete(doc: BootIniDocument, position: Position, option
   }
 }
 
-function isBlank(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t';
-}
-
 /** The completion itself, without bootiniComplete's guard (exported so that tests see its exceptions). */
 export function completeAt(doc: BootIniDocument, position: Position, context: ExchangeContext): CompletionItem[] {
   const line = position?.line;
@@ -30,8 +27,7 @@ export function completeAt(doc: BootIniDocument, position: Position, context: Ex
   const ch = typeof position.character === 'number' && position.character > 0 ? Math.floor(position.character) : 0;
   const c = Math.min(ch, text.length);
   const before = text.slice(0, c);
-  let t = 0;
-  while (isBlank(text[t])) t++;
+  const t = skipBlanks(text);
   const rec = doc.records[line];
   if (/^[ \t]*\[[^\]]*$/.test(before)) return sectionItems(doc, line, t, text.indexOf(']', t) + 1 || text.length);
   if (rec.kind === 'comment' || rec.kind === 'header') return [];
