@@ -9,10 +9,9 @@ import { parsePath, PathInfo } from './arcpath';
 
 export type SectionKind = 'boot loader' | 'operating systems' | 'unknown';
 
+/** A section header; `repeats` names the first section of the same kind. */
 export interface Section extends IniSection {
   kind: SectionKind;
-  /** The first section of the same kind, when this one repeats it. */
-  repeats?: number;
 }
 
 /** A [boot loader] setting; the name is written `key` as in every INI file (compared in lower case). */
