@@ -126,6 +126,11 @@ export class RegDocument {
     return this.starts !== undefined ? this.starts[line] : 0;
   }
 
+  /** Whether the data of the value on `line` is written as hex (`hex:` or `hex(N):`) rather than as a string or dword. */
+  isHexData(line: number): boolean {
+    return this.lineSource(line).startsWith('hex', this.lineSourceStart(line) + this.scan.dataStart[line]);
+  }
+
   /** The scan record of one line, made from the line table (a new object on every call). */
   record(line: number): LineRecord {
     const rec = new LineRecord();

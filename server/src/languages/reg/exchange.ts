@@ -30,7 +30,7 @@ export interface ValueData {
 export function valueData(doc: RegDocument, line: number, lastLine: number): ValueData {
   const scan = doc.scan;
   const type = scan.type[line];
-  const isHex = doc.lineSource(line).startsWith('hex', doc.lineSourceStart(line) + scan.dataStart[line]);
+  const isHex = doc.isHexData(line);
   if (!isHex) {
     if (type === REG_DWORD) return { type, dword: scan.dword[line] };
     if (type === REG_SZ) return { type, text: doc.str(line) ?? '' };

@@ -69,7 +69,7 @@ function describeValue(doc: RegDocument, entry: ValueEntry, first: number, last:
   if (!entry.valid) return `${head}\n\nregedit does not import this line (see the problem reported on it).`;
   if (entry.type === -1) return `${head}\n\nImporting the file **deletes** this value.`;
   const lines = [`${head}: ${typeName(entry.type)}`, ''];
-  const isHex = doc.lineSource(first).startsWith('hex', doc.lineSourceStart(first) + rec.dataStart);
+  const isHex = doc.isHexData(first);
   if (!isHex && entry.type === REG_DWORD) {
     lines.push(`Decimal **${rec.dword}**, hexadecimal 0x${rec.dword.toString(16).padStart(8, '0')}`);
     return lines.join('\n');

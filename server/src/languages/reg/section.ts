@@ -317,7 +317,7 @@ function mayHoldSurrogate(doc: RegDocument, first: number, last: number): boolea
 function checkHexMeaning(doc: RegDocument, first: number, last: number, start: number, diags: SectionDiag[]): void {
   const scan = doc.scan;
   const type = scan.type[first];
-  const isHex = doc.lineSource(first).startsWith('hex', doc.lineSourceStart(first) + scan.dataStart[first]);
+  const isHex = doc.isHexData(first);
   if (!isHex) return;
   const rel = first - start;
   const typeStart = scan.dataStart[first];
