@@ -1,8 +1,11 @@
 /**
  * What the two INI languages (boot.ini and Exchange Setup answer files) share: the positions of a section header and
- * of a `key=value` setting on one line, with blanks (space and tab) trimmed as Windows INI readers trim them. Every
- * position is a 0-based UTF-16 column on its line; nothing here throws.
+ * of a `key=value` setting on one line, with blanks (space and tab) trimmed as Windows INI readers trim them, and the
+ * outline symbols and folding ranges of sections and settings. Every position is a 0-based UTF-16 column on its
+ * line; nothing here throws.
  */
+import { DocumentSymbol, FoldingRange } from './language';
+import { lineRange, range } from './types';
 
 /** A section header `[name]` (each language adds what it knows about the section). */
 export interface IniSection {
@@ -68,4 +71,51 @@ export function scanSetting(line: string, lineNumber: number, section: number, s
   const valueStart = skipBlanks(line, eq + 1);
   const valueEnd = Math.max(valueStart, trimBlanksEnd(line, line.length));
   return { line: lineNumber, section, key: line.slice(start, keyEnd), keyStart: start, keyEnd, eq, value: line.slice(valueStart, valueEnd), valueStart, valueEnd };
+}
+
+/** What the outline and folding of an INI file read of its document. */
+export interface IniOutlineSource {
+  lines: readonly string[];
+  records: readonly { kind: string }[];
+  sections: readonly IniSection[];
+}
+
+/** The last line of a section that is not blank (the header's line when all are). */
+function lastContentLine(doc: IniOutlineSource, s: IniSection): number {
+  let last = s.lastLine;
+  while (last > s.line && doc.records[last].kind === 'blank') last--;
+  return last;
+}
+
+/** The outline symbol of a section: from its header to its last line that is not blank, the header selected. */
+export function sectionSymbol(doc: IniOutlineSource, s: IniSection, children: DocumentSymbol[]): DocumentSymbol {
+  const last = lastContentLine(doc, s);
+  return {
+    name: `[${s.name}]`,
+    kind: 'namespace',
+    range: range(s.line, 0, last, doc.lines[last].length),
+    selectionRange: lineRange(s.line, s.open, s.close < 0 ? s.nameEnd : s.close + 1),
+    children,
+  };
+}
+
+/** The outline symbol of a setting: its key selected, its value as the detail. */
+export function settingSymbol(doc: IniOutlineSource, st: IniSetting): DocumentSymbol {
+  return {
+    name: st.key,
+    detail: st.value,
+    kind: 'property',
+    range: lineRange(st.line, st.keyStart, doc.lines[st.line].length),
+    selectionRange: lineRange(st.line, st.keyStart, st.keyEnd),
+  };
+}
+
+/** One folding range per section that has lines below its header, up to its last line that is not blank. */
+export function sectionFolding(doc: IniOutlineSource): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const s of doc.sections) {
+    const last = lastContentLine(doc, s);
+    if (last > s.line) out.push({ startLine: s.line, endLine: last });
+  }
+  return out;
 }
