@@ -1,11 +1,12 @@
 /** Property tests: any text parses without throwing, and every service gives well-formed answers in range. */
 import * as assert from 'assert';
+import { assertInRange } from '../../../helpers/ranges';
 import fc from 'fast-check';
 import { DEFAULT_CONTEXT } from '../../../../server/src/core/catalog';
 import { registryIndex } from '../../../../server/src/core/catalogLoad';
 import { AnalyzeOptions } from '../../../../server/src/core/language';
 import { splitLines } from '../../../../server/src/core/text';
-import { Diagnostic, Range } from '../../../../server/src/core/types';
+import { Diagnostic } from '../../../../server/src/core/types';
 import { bootiniLanguage } from '../../../../server/src/languages/bootini';
 import { completeAt } from '../../../../server/src/languages/bootini/complete';
 
@@ -46,22 +47,14 @@ const bootText = fc
   .array(fc.tuple(fc.oneof(fragment, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 8 })), eol), { maxLength: 30 })
   .map((parts) => parts.map(([a, b]) => a + b).join(''));
 
-function inRange(r: Range, lines: string[], what: string): void {
-  const { start, end } = r;
-  assert.ok(start.line >= 0 && start.line < lines.length, `${what}: start line ${start.line} of ${lines.length}`);
-  assert.ok(end.line >= start.line && end.line < lines.length, `${what}: end line ${end.line}`);
-  assert.ok(start.character >= 0 && start.character <= lines[start.line].length, `${what}: start char ${start.character} of ${JSON.stringify(lines[start.line])}`);
-  assert.ok(end.character >= 0 && end.character <= lines[end.line].length, `${what}: end char ${end.character} of ${JSON.stringify(lines[end.line])}`);
-  assert.ok(end.line > start.line || end.character >= start.character, `${what}: empty or reversed`);
-}
 
 function checkWellFormed(diags: Diagnostic[], text: string): void {
   const { lines } = splitLines(text);
   for (const d of diags) {
     assert.ok(d.code.startsWith('bootini.'));
     assert.ok(d.message.length > 0);
-    inRange(d.range, lines, d.code);
-    for (const r of d.related ?? []) inRange(r.range, lines, `${d.code} related`);
+    assertInRange(d.range, lines, d.code);
+    for (const r of d.related ?? []) assertInRange(r.range, lines, `${d.code} related`);
   }
 }
 
@@ -79,17 +72,17 @@ describe('bootini: properties', () => {
         const { lines } = splitLines(text);
         const diags = bootiniLanguage.validate(doc, options);
         checkWellFormed(diags, text);
-        for (const d of diags) for (const f of bootiniLanguage.fixes!(doc, d)) for (const e of f.edits) inRange(e.range, lines, `fix of ${d.code}`);
+        for (const d of diags) for (const f of bootiniLanguage.fixes!(doc, d)) for (const e of f.edits) assertInRange(e.range, lines, `fix of ${d.code}`);
         for (const s of bootiniLanguage.symbols(doc)) {
-          inRange(s.range, lines, 'symbol');
-          for (const c of s.children ?? []) inRange(c.selectionRange, lines, 'child symbol');
+          assertInRange(s.range, lines, 'symbol');
+          for (const c of s.children ?? []) assertInRange(c.selectionRange, lines, 'child symbol');
         }
         for (const f of bootiniLanguage.folding(doc)) assert.ok(f.startLine < f.endLine && f.endLine < lines.length);
         for (let line = 0; line < lines.length; line++) {
           for (const character of [0, 1, Math.floor(lines[line].length / 2), lines[line].length]) {
             const h = bootiniLanguage.hover(doc, { line, character }, options);
-            if (h) inRange(h.range, lines, 'hover');
-            for (const item of completeAt(doc, { line, character }, options.exchange?.context ?? DEFAULT_CONTEXT)) if (item.range) inRange(item.range, lines, `completion ${item.label}`);
+            if (h) assertInRange(h.range, lines, 'hover');
+            for (const item of completeAt(doc, { line, character }, options.exchange?.context ?? DEFAULT_CONTEXT)) if (item.range) assertInRange(item.range, lines, `completion ${item.label}`);
           }
         }
       }),
