@@ -1,7 +1,8 @@
 /**
  * What a user may never see: references to material only this project's developers have. Users cannot open the
  * source documents' file numbers and line numbers ("001:1764-1772"), the contradiction marks of our notes ("⚠D5"), or
- * the notes themselves (seed-facts, external-facts, exchange-schema-facts, their "§" numbers). User-visible text
+ * the notes themselves (seed-facts, external-facts, exchange-schema-facts, their "§" numbers; a § inside data,
+ * as in the MAPI protocol string MAPI§0§1§§§§§§, is not one). User-visible text
  * names a public title, a section heading, a KB number or a URL instead. Code comments and test names may keep them.
  */
 const INTERNAL: { name: string; pattern: RegExp }[] = [
@@ -10,7 +11,7 @@ const INTERNAL: { name: string; pattern: RegExp }[] = [
   { name: 'contradiction mark', pattern: /⚠/ },
   { name: 'reference note', pattern: /seed-facts|external-facts|exchange-schema-facts|exbpa-registry-facts|shared\/reference|reference notes?\b/i },
   { name: 'seed', pattern: /\bseeds?\b/i },
-  { name: 'section sign of a note', pattern: /§/ },
+  { name: 'section sign of a note', pattern: /(?<!\S)§\s?\d/ },
   { name: 'line number of a schema copy', pattern: /\bOC-[A-Z]\b|\bL\d{3,}\b/ },
 ];
 

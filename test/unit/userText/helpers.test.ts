@@ -20,6 +20,7 @@ describe('user-visible text: the internal-reference scanner', () => {
       'KB 258748; dword:00000004; hex:00,01,02; 0x004; 1.004; version 5.00',
       'Exchange Server 2003 Deployment Guide, "Removing Exchange 2000 Server Tuning Parameters"',
       'RFC 2254, section 4',
+      'protocolSettings: MAPI§0§1§§§§§§',
     ]) assert.deepStrictEqual(internalReferences(text), [], text);
   });
 
