@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Bundles the extension with esbuild into dist/: the desktop client and Node server, and the VS Code for the Web
- * client and its web-worker server. Built from the TypeScript sources (esbuild strips types; `tsc -b` checks them).
+ * Bundles the extension with esbuild into dist/: the desktop client and Node server, the command-line linter, and the
+ * VS Code for the Web client and its web-worker server. Built from the TypeScript sources (esbuild strips types; `tsc -b` checks them).
  * Usage: node scripts/bundle.js [--minify]
  */
 'use strict';
@@ -15,6 +15,8 @@ const common = { bundle: true, sourcemap: true, minify, target: 'es2022', logLev
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs' },
+  // The command-line linter, self-contained so that an installed package needs neither a build nor dependencies.
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs' },
   {
     entryPoints: ['client/src/browserExtension.ts'],
     outfile: 'dist/browserExtension.js',

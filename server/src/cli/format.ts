@@ -1,5 +1,7 @@
 /** Output formats of exchange-config-lint. The JSON shape is an interface: only add to it. */
-import { allCodes, codeAnchor } from '../core/codes';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { allCodes } from '../core/codes';
 import { Diagnostic, Severity } from '../core/types';
 
 export interface FileResult {
@@ -41,16 +43,48 @@ export function formatText(results: FileResult[]): string {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(results: FileResult[], version: string): string {
+/**
+ * Where a result's file is, as SARIF wants it: a URI reference relative to %SRCROOT% (the folder the linter ran in)
+ * for files under it, with each path segment percent-encoded ("C:\x.reg" given on Windows, or "a b#1.reg", must not
+ * turn into a URI with a scheme or a fragment); a file URL for files elsewhere.
+ */
+export function sarifArtifactLocation(file: string, cwd: string, pathApi: typeof path = path): { uri: string; uriBaseId?: string } {
+  const absolute = pathApi.resolve(cwd, file);
+  const relative = pathApi.relative(cwd, absolute);
+  if (relative && !relative.startsWith('..') && !pathApi.isAbsolute(relative)) {
+    return { uri: relative.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  }
+  // Outside the folder the linter ran in (or on another drive): an absolute file URL.
+  const segments = absolute.split(/[\\/]/).map((s, i) => (i === 0 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s)));
+  const joined = segments.join('/');
+  return { uri: `file://${joined.startsWith('/') ? '' : '/'}${joined}` };
+}
+
+/** The folder URI of %SRCROOT%, ending in a slash as SARIF requires. */
+function srcRootUri(cwd: string): string {
+  const href = pathToFileURL(cwd).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning and the SARIF validator accept it. Rules come from the code tables. No help URI
+ * is given: the documentation of a code is the README shipped with the tool, which has no stable public address; the
+ * rule's summary is its help text instead.
+ */
+export function formatSarif(results: FileResult[], version: string, cwd: string = process.cwd()): string {
   const used = new Set<string>();
   for (const r of results) for (const d of r.diagnostics) used.add(d.code);
   const codes = allCodes();
-  const rules = [...used].sort().map((id) => {
+  const ruleIds = [...used].sort();
+  const rules = ruleIds.map((id) => {
     const info = codes.get(id);
+    const summary = info?.summary ?? id;
     return {
       id,
-      shortDescription: { text: info?.summary ?? id },
-      helpUri: `README.md#${codeAnchor(id)}`,
+      name: ruleName(id),
+      shortDescription: { text: summary },
+      fullDescription: { text: summary },
+      help: { text: `${summary} See the section "${id}" in the README of exchange-config-tools.` },
       defaultConfiguration: { level: SARIF_LEVEL[info?.severity ?? 'warning'] },
     };
   });
@@ -59,17 +93,19 @@ export function formatSarif(results: FileResult[], version: string): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'exchange-config-lint', version, informationUri: 'README.md', rules } },
+        tool: { driver: { name: 'exchange-config-lint', version, semanticVersion: version, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcRootUri(cwd) } },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) =>
           r.diagnostics.map((d) => ({
             ruleId: d.code,
+            ruleIndex: ruleIds.indexOf(d.code),
             level: SARIF_LEVEL[d.severity],
             message: { text: d.message },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: r.file.split('\\').join('/') },
+                  artifactLocation: sarifArtifactLocation(r.file, cwd),
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,
@@ -85,4 +121,13 @@ export function formatSarif(results: FileResult[], version: string): string {
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** A rule's name in SARIF's PascalCase style, from its code: reg.value-out-of-range -> RegValueOutOfRange. */
+function ruleName(code: string): string {
+  return code
+    .split(/[.-]/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 }

@@ -345,13 +345,17 @@ function addCrossDiagnostics(results: FileResult[], bytesOf: Map<FileResult, Uin
   }
 }
 
+/** The package's version, from dist/cli.js (the bundle) or out/server/src/cli/main.js (tsc output). */
 function version(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return 'unknown';
+  for (const file of [path.join(__dirname, '..', 'package.json'), path.join(__dirname, '..', '..', '..', '..', 'package.json')]) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'exchange-config-tools') return pkg.version;
+    } catch {
+      // not this layout
+    }
   }
+  return 'unknown';
 }
 
 if (require.main === module) {

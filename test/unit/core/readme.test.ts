@@ -28,4 +28,14 @@ describe('README', () => {
     const documented = [...README.matchAll(/^### `([^`]+)`$/gm)].map((m) => m[1]);
     for (const code of documented) assert.ok(allCodes().has(code), `README documents unknown code ${code}`);
   });
+
+  it('shows per-suite commands that run exactly that suite: the folders are given on the command line, not in .mocharc.json', () => {
+    const rc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', '.mocharc.json'), 'utf8')) as Record<string, unknown>;
+    assert.strictEqual(rc.spec, undefined);
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    for (const suite of ['unit', 'protocol', 'cli']) {
+      assert.ok(pkg.scripts.test.includes(`out/test/${suite}`), `npm test runs out/test/${suite}`);
+      assert.ok(README.includes(`\`npx mocha out/test/${suite}\``), `README shows the ${suite} suite's command`);
+    }
+  });
 });
