@@ -16,7 +16,15 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs' },
   // The command-line linter, self-contained so that an installed package needs neither a build nor dependencies.
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs' },
+  // (Some dependencies ship only ES modules that read import.meta.url, which a CommonJS bundle must supply.)
+  {
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    define: { 'import.meta.url': '__bundleFileUrl' },
+    banner: { js: "const __bundleFileUrl = require('url').pathToFileURL(__filename).href;" },
+  },
   {
     entryPoints: ['client/src/browserExtension.ts'],
     outfile: 'dist/browserExtension.js',

@@ -131,3 +131,52 @@ function ruleName(code: string): string {
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('');
 }
+
+/** GitHub Actions workflow commands: one annotation per finding, shown on the pull request's lines. */
+export function formatGithub(results: FileResult[]): string {
+  const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const command: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+  let out = '';
+  for (const r of results) {
+    const file = r.file.split(path.sep).join('/');
+    for (const d of r.diagnostics) {
+      const at = `file=${property(file)},line=${d.range.start.line + 1},col=${d.range.start.character + 1},endLine=${d.range.end.line + 1},endColumn=${d.range.end.character + 1}`;
+      out += `::${command[d.severity]} ${at},title=${property(d.code)}::${data(d.message)}\n`;
+    }
+  }
+  return out;
+}
+
+function xml(s: string): string {
+  // Characters XML 1.0 cannot hold at all are dropped; the rest is escaped.
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * JUnit XML as CI servers read it: one test suite per file, one failing test case per error or warning (information
+ * and hints are listed as passing cases with their message), a passing case for a file without findings.
+ */
+export function formatJunit(results: FileResult[]): string {
+  const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<testsuites>'];
+  for (const r of results) {
+    const failing = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').length;
+    lines.push(`  <testsuite name="${xml(r.file)}" tests="${Math.max(1, r.diagnostics.length)}" failures="${failing}" errors="0">`);
+    if (r.diagnostics.length === 0) lines.push(`    <testcase name="${xml(r.file)}" classname="exchange-config-lint" />`);
+    for (const d of r.diagnostics) {
+      const where = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const name = `${xml(where)} ${xml(d.code)}`;
+      if (d.severity === 'error' || d.severity === 'warning') {
+        lines.push(`    <testcase name="${name}" classname="${xml(d.code)}">`);
+        lines.push(`      <failure type="${d.severity}" message="${xml(d.message)}">${xml(`${where} ${d.severity} ${d.code} ${d.message}`)}</failure>`);
+        lines.push('    </testcase>');
+      } else {
+        lines.push(`    <testcase name="${name}" classname="${xml(d.code)}"><system-out>${xml(d.message)}</system-out></testcase>`);
+      }
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,206 +1,26 @@
 /**
- * exchange-config-lint: checks files and folders with the same analysis as the editor.
- * Exit codes: 0 no error-severity diagnostics, 1 some, 2 usage or I/O failure (other files are still checked).
+ * exchange-config-lint: checks files, folders and glob patterns with the same analysis as the editor.
+ * Exit codes: 0 no error-severity diagnostics, 1 errors (or more warnings than --max-warnings), 2 usage or I/O
+ * failure or no file matched (other files are still checked).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { DEFAULT_CONTEXT, ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole } from '../core/catalog';
+import { RegistryCatalog } from '../core/catalog';
 import { parseRegistryCatalog, registryIndex } from '../core/catalogLoad';
-import { decodeBytes, EncodingName } from '../core/encoding';
+import { decodeBytes } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
-import { SEVERITY_OVERRIDES } from '../core/severity';
 import { Diagnostic, SOURCE } from '../core/types';
-import { checkMemoryConfig, withCross } from '../checks/memory';
+import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from '../checks/memory';
 import { languageForFile, languages } from '../languages';
 import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
-import { parseSetupCatalog, SetupCatalog } from '../languages/setupini';
-import { FileResult, formatJson, formatSarif, formatText } from './format';
-
-interface Options {
-  format: 'text' | 'json' | 'sarif';
-  encoding?: EncodingName;
-  overrides: Record<string, string>;
-  maxDiagnostics?: number;
-  context: ExchangeContext;
-  catalogFiles: string[];
-  setupCatalogFiles: string[];
-  paths: string[];
-}
-
-const USAGE = `Usage: exchange-config-lint [options] <file|dir>...
-
-Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg)
-boot.ini (any letter case), query-based distribution group LDAP filters
-(.ldapfilter, .ldap), LDIF exports (.ldf, .ldif) and Exchange Setup answer
-files (setup.ini, *.unattend.ini, and any .ini shaped like an Exchange answer
-file). Folders are searched recursively for files it understands.
-
-Options:
-  --format text|json|sarif   output format (default: text)
-  --encoding NAME            read every file as NAME instead of detecting it:
-                             utf16le, utf16be, utf8, utf8bom, windows1252
-  --severity CODE=LEVEL      change a diagnostic's severity (error, warning,
-                             information, hint, off); may be repeated
-  --max-diagnostics N        report at most N diagnostics per file
-  --exchange-version V       the Exchange version the servers run now:
-                             2000, 2003 (default), 2003sp1, 2003sp2
-  --windows-version V        the servers' Windows version: 2000 or 2003 (for
-                             boot.ini entries whose description names none)
-  --role ROLE                the servers' role: mailbox, public-folder,
-                             front-end, bridgehead, rpc-proxy (boot.ini: /3GB)
-  --memory-mb N              the servers' physical memory in MB (the /3GB
-                             guidance applies from 1024)
-  --catalog FILE             an organisation's own registry catalog (JSON,
-                             same schema as the built-in one); may be repeated
-  --setup-catalog FILE       an organisation's own Setup answer-file catalog
-                             (JSON, schema setup-keys.schema.json); may be
-                             repeated
-  --gc-attribute NAME        an attribute your forest added to the global
-                             catalog (LDAP filters); may be repeated
-  --indexed-attribute NAME   an attribute your forest indexed (LDAP filters);
-                             may be repeated
-  -h, --help                 show this help
-  --version                  show the version
-
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', overrides: {}, context: { ...DEFAULT_CONTEXT }, catalogFiles: [], setupCatalogFiles: [], paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const eq = arg.indexOf('=');
-      if (arg.startsWith('--') && eq > 0) return arg.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
-    switch (name) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--version':
-        return 'version';
-      case '--format': {
-        const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
-        opts.format = f;
-        break;
-      }
-      case '--encoding': {
-        const e = value();
-        if (!['utf16le', 'utf16be', 'utf8', 'utf8bom', 'windows1252'].includes(e)) throw new UsageError(`unknown encoding "${e}"`);
-        opts.encoding = e as EncodingName;
-        break;
-      }
-      case '--severity': {
-        const v = value();
-        const m = /^([^=]+)=(.+)$/.exec(v);
-        if (!m || !(SEVERITY_OVERRIDES as readonly string[]).includes(m[2])) throw new UsageError(`--severity takes CODE=LEVEL with LEVEL one of ${SEVERITY_OVERRIDES.join(', ')}`);
-        opts.overrides[m[1]] = m[2];
-        break;
-      }
-      case '--max-diagnostics': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1) throw new UsageError('--max-diagnostics takes a whole number of at least 1');
-        opts.maxDiagnostics = n;
-        break;
-      }
-      case '--exchange-version': {
-        const v = value();
-        if (!['2000', '2003', '2003sp1', '2003sp2'].includes(v)) throw new UsageError(`unknown Exchange version "${v}" (2000, 2003, 2003sp1, 2003sp2)`);
-        opts.context.exchangeVersion = v as ExchangeVersion;
-        break;
-      }
-      case '--windows-version': {
-        const v = value();
-        if (v !== '2000' && v !== '2003') throw new UsageError(`unknown Windows version "${v}" (2000 or 2003)`);
-        opts.context.windowsVersion = v;
-        break;
-      }
-      case '--role': {
-        const v = value();
-        if (!['mailbox', 'public-folder', 'front-end', 'bridgehead', 'rpc-proxy'].includes(v)) throw new UsageError(`unknown role "${v}"`);
-        opts.context.role = v as ServerRole;
-        break;
-      }
-      case '--catalog':
-        opts.catalogFiles.push(value());
-        break;
-      case '--setup-catalog':
-        opts.setupCatalogFiles.push(value());
-        break;
-      case '--gc-attribute': {
-        const v = value().trim();
-        if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(v)) throw new UsageError(`--gc-attribute takes an attribute name, not "${v}"`);
-        (opts.context.extraGcAttributes ??= []).push(v);
-        break;
-      }
-      case '--indexed-attribute': {
-        const v = value().trim();
-        if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(v)) throw new UsageError(`--indexed-attribute takes an attribute name, not "${v}"`);
-        (opts.context.extraIndexedAttributes ??= []).push(v);
-        break;
-      }
-      case '--memory-mb': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1) throw new UsageError('--memory-mb takes a whole number of megabytes');
-        opts.context.memoryMB = n;
-        break;
-      }
-      case '--':
-        opts.paths.push(...argv.slice(i + 1));
-        i = argv.length;
-        break;
-      default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-        opts.paths.push(arg);
-    }
-  }
-  if (opts.paths.length === 0) throw new UsageError('no file or folder given');
-  return opts;
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
-
-function walk(dir: string, out: string[], errors: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    errors.push(`${dir}: cannot read folder: ${(e as Error).message}`);
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(full, out, errors);
-    } else if (entry.isFile() && (languageForFile(entry.name) || (/\.ini$/i.test(entry.name) && languageForFile(entry.name, headOf(full))))) {
-      out.push(full);
-    }
-  }
-}
-
-/** The first 64 KB of a file, decoded, for recognising an .ini by its content; '' when it cannot be read. */
-function headOf(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const buf = Buffer.alloc(65536);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return decodeBytes(buf.subarray(0, n)).text;
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
+import { cleanupReg } from '../languages/reg/cleanup';
+import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from '../languages/setupini';
+import { Options, readArgs, USAGE, UsageError } from './args';
+import { describeError, listFiles } from './files';
+import { fixDiff, fixText, writeAtomically } from './fix';
+import { FileResult, formatGithub, formatJson, formatJunit, formatSarif, formatText } from './format';
 
 export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>, exchange?: ExchangeKnowledge): FileResult | string {
   const decoded = decodeBytes(bytes, opts.encoding);
@@ -225,13 +45,56 @@ export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, '
   return { file, languageId: language.id, diagnostics };
 }
 
+/** The organisations' catalogs named on the command line; an unreadable or invalid one is reported in one line. */
+function loadKnowledge(opts: Options, errors: string[]): ExchangeKnowledge {
+  const catalogs: RegistryCatalog[] = [];
+  for (const file of opts.catalogFiles) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      errors.push(`${file}: cannot read catalog: ${describeError(e)}`);
+      continue;
+    }
+    const r = parseRegistryCatalog(text, file);
+    if (r.catalog) catalogs.push(r.catalog);
+    for (const p of r.problems) errors.push(`${p.source}: catalog not used: ${p.message}`);
+  }
+  const setupCatalogs: SetupCatalog[] = [];
+  for (const file of opts.setupCatalogFiles) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      errors.push(`${file}: cannot read Setup answer-file catalog: ${describeError(e)}`);
+      continue;
+    }
+    const r = parseSetupCatalog(text, file);
+    if (r.catalog) setupCatalogs.push(r.catalog);
+    for (const p of r.problems) errors.push(`${p.source}: Setup answer-file catalog not used: ${p.message}`);
+  }
+  const exchange: ExchangeKnowledge = { context: opts.context, registry: registryIndex(catalogs) };
+  if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
+  return exchange;
+}
+
+/** --check-setup-command-line: the findings on the command line, in the chosen format's spirit. */
+function setupCommandLineReport(line: string, opts: Options): { text: string; failed: boolean } {
+  const found = checkSetupCommandLine(line);
+  if (opts.format === 'json') return { text: `${JSON.stringify({ commandLine: line, diagnostics: found }, null, 2)}\n`, failed: found.some((d) => d.severity === 'error') };
+  let text = '';
+  for (const d of found) text += `${d.start + 1}-${d.end + 1} ${d.severity} ${d.code} ${d.message}\n`;
+  text += found.length === 0 ? 'The Setup command line has no problems.\n' : '';
+  return { text, failed: found.some((d) => d.severity === 'error') };
+}
+
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   let opts: Options | 'help' | 'version';
   try {
-    opts = parseArgs(argv);
+    opts = readArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`exchange-config-lint: ${e.message}\n\n${USAGE}\n`);
+      err(`exchange-config-lint: ${e.message}\nRun exchange-config-lint --help for the options.\n`);
       return 2;
     }
     throw e;
@@ -245,55 +108,42 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     return 0;
   }
   const errors: string[] = [];
-  const catalogs: RegistryCatalog[] = [];
-  for (const file of opts.catalogFiles) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      errors.push(`${file}: cannot read catalog: ${(e as Error).message}`);
-      continue;
-    }
-    const r = parseRegistryCatalog(text, file);
-    if (r.catalog) catalogs.push(r.catalog);
-    for (const p of r.problems) errors.push(`${p.source}: catalog not used: ${p.message}`);
+  let report = '';
+  let failed = false;
+  if (opts.setupCommandLine !== undefined) {
+    const r = setupCommandLineReport(opts.setupCommandLine, opts);
+    report += r.text;
+    failed ||= r.failed;
   }
-  const setupCatalogs: SetupCatalog[] = [];
-  for (const file of opts.setupCatalogFiles) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      errors.push(`${file}: cannot read Setup answer-file catalog: ${(e as Error).message}`);
-      continue;
-    }
-    const r = parseSetupCatalog(text, file);
-    if (r.catalog) setupCatalogs.push(r.catalog);
-    for (const p of r.problems) errors.push(`${p.source}: Setup answer-file catalog not used: ${p.message}`);
-  }
-  const exchange: ExchangeKnowledge = { context: opts.context, registry: registryIndex(catalogs) };
-  if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
-  const files: string[] = [];
-  for (const p of opts.paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch (e) {
-      errors.push(`${p}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
-      continue;
-    }
-    if (stat.isDirectory()) walk(p, files, errors);
-    else files.push(p);
-  }
+  const exchange = loadKnowledge(opts, errors);
+  const { files, errors: fileErrors } = opts.paths.length > 0 ? listFiles(opts.paths, opts.ignorePatterns, opts.errorOnUnmatchedPattern) : { files: [], errors: [] };
+  errors.push(...fileErrors);
   const results: FileResult[] = [];
   const bytesOf = new Map<FileResult, Uint8Array>();
+  let diff = '';
   for (const file of files) {
     let bytes: Uint8Array;
     try {
       bytes = fs.readFileSync(file);
     } catch (e) {
-      errors.push(`${file}: cannot read: ${(e as Error).message}`);
+      errors.push(`${file}: cannot read: ${describeError(e)}`);
       continue;
+    }
+    if (opts.fix || opts.fixDryRun) {
+      const language = languageForFile(file, decodeBytes(bytes, opts.encoding).text);
+      if (language) {
+        const fixed = fixText(language, bytes, { exchange, severityOverrides: opts.overrides }, opts.encoding);
+        if (fixed.problem) errors.push(`${file}: ${fixed.problem}`);
+        else if (fixed.bytes && opts.fixDryRun) diff += fixDiff(file, fixed.before, fixed.after);
+        else if (fixed.bytes) {
+          try {
+            writeAtomically(file, fixed.bytes);
+            bytes = fixed.bytes;
+          } catch (e) {
+            errors.push(`${file}: cannot write the fixes: ${describeError(e)}`);
+          }
+        }
+      }
     }
     const r = checkFile(file, bytes, opts, exchange);
     if (typeof r === 'string') errors.push(r);
@@ -303,14 +153,86 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
   }
   addCrossDiagnostics(results, bytesOf, opts, exchange);
-  for (const e of errors) err(`exchange-config-lint: ${e}\n`);
-  const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  if (opts.cleanupReg !== undefined) writeCleanup(opts.cleanupReg, results, bytesOf, opts, exchange, errors, err);
+  // The memory report takes the place of the findings (the JSON output stays one document); the exit status then says
+  // only whether the files could be read.
+  if (opts.memoryReport) report += memoryReports(results, bytesOf, opts, exchange);
+  else failed ||= results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  if (opts.quiet) for (const r of results) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
   if (opts.maxDiagnostics !== undefined) for (const r of results) r.diagnostics = r.diagnostics.slice(0, opts.maxDiagnostics);
-  if (opts.format === 'json') out(formatJson(results));
-  else if (opts.format === 'sarif') out(formatSarif(results, version()));
-  else out(formatText(results));
+  if (opts.paths.length > 0 && !opts.memoryReport) {
+    if (opts.format === 'json') report += formatJson(results);
+    else if (opts.format === 'sarif') report += formatSarif(results, version());
+    else if (opts.format === 'github') report += formatGithub(results);
+    else if (opts.format === 'junit') report += formatJunit(results);
+    else report += formatText(results);
+  }
+  if (opts.fixDryRun) report = diff + report;
+  if (opts.outputFile !== undefined) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(opts.outputFile)), { recursive: true });
+      fs.writeFileSync(opts.outputFile, report);
+    } catch (e) {
+      errors.push(`${opts.outputFile}: cannot write the report: ${describeError(e)}`);
+    }
+  } else out(report);
+  for (const e of errors) err(`exchange-config-lint: ${e}\n`);
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    err(`exchange-config-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}\n`);
+    failed = true;
+  }
   if (errors.length > 0) return 2;
   return failed ? 1 : 0;
+}
+
+/** Files of the same folder are taken to come from one server. */
+function byFolder(results: FileResult[]): FileResult[][] {
+  const folders = new Map<string, FileResult[]>();
+  for (const r of results) {
+    const dir = path.dirname(path.resolve(r.file));
+    const list = folders.get(dir);
+    if (list) list.push(r);
+    else folders.set(dir, [r]);
+  }
+  return [...folders.values()];
+}
+
+function parsed<D>(r: FileResult, bytesOf: Map<FileResult, Uint8Array>, opts: Options, language: { parse(text: string, o?: object): D }): { uri: string; doc: D } {
+  const decoded = decodeBytes(bytesOf.get(r)!, opts.encoding);
+  return { uri: pathToFileURL(path.resolve(r.file)).href, doc: language.parse(decoded.text, { decoded }) };
+}
+
+/** --cleanup-reg: one .reg (UTF-16LE with byte order mark, as regedit writes) of deletion entries for every obsolete value. */
+function writeCleanup(out: string, results: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, exchange: ExchangeKnowledge, errors: string[], say: (s: string) => void): void {
+  const sources = results.filter((r) => r.languageId === regLanguage.id).map((r) => ({ name: r.file, doc: parsed(r, bytesOf, opts, regLanguage).doc }));
+  const text = cleanupReg(sources, exchange);
+  if (text === undefined) {
+    say(`exchange-config-lint: no obsolete Exchange 2000 value found; ${out} not written\n`);
+    return;
+  }
+  try {
+    fs.writeFileSync(out, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  } catch (e) {
+    errors.push(`${out}: cannot write the cleanup export: ${describeError(e)}`);
+  }
+}
+
+/** --memory-report: the report of every folder with a boot.ini and .reg exports, one after the other. */
+function memoryReports(results: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, exchange: ExchangeKnowledge): string {
+  const reports: unknown[] = [];
+  let text = '';
+  for (const list of byFolder(results)) {
+    const bootResult = list.find((r) => r.languageId === bootiniLanguage.id);
+    if (!bootResult) continue;
+    const boot: BootIniFile = parsed(bootResult, bytesOf, opts, bootiniLanguage);
+    const regs: RegFile[] = list.filter((r) => r.languageId === regLanguage.id).map((r) => parsed(r, bytesOf, opts, regLanguage));
+    const markdown = memoryReport(boot, regs, exchange);
+    reports.push({ folder: path.dirname(bootResult.file), bootIni: bootResult.file, exports: list.filter((r) => r.languageId === regLanguage.id).map((r) => r.file), markdown });
+    text += `${markdown}\n`;
+  }
+  if (opts.format === 'json') return `${JSON.stringify({ memoryReports: reports }, null, 2)}\n`;
+  return text || 'No folder holds a boot.ini: no memory configuration report.\n';
 }
 
 /**

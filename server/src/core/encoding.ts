@@ -164,3 +164,72 @@ export function decodeBytes(bytes: Uint8Array, forced?: EncodingName): Decoded {
       return result(ansi.decode(body), 'windows1252', { bom: bom > 0 });
   }
 }
+
+/** windows-1252 as TextDecoder decodes it, reversed: every one of the 256 bytes decodes to its own character. */
+let ansiBytes: Map<number, number> | undefined;
+
+function encodeAnsi(text: string): Uint8Array | undefined {
+  if (!ansiBytes) {
+    ansiBytes = new Map();
+    const all = ansi.decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+    for (let i = 0; i < all.length; i++) ansiBytes.set(all.charCodeAt(i), i);
+  }
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const b = ansiBytes.get(text.charCodeAt(i));
+    if (b === undefined) return undefined;
+    out[i] = b;
+  }
+  return out;
+}
+
+/**
+ * Text written back in the encoding it was decoded from, with the same byte order mark: the inverse of decodeBytes
+ * for a file whose bytes round-trip (see roundTrips). Undefined when a character cannot be written in that encoding
+ * (a character outside windows-1252 in an ANSI file).
+ */
+export function encodeText(text: string, decoded: Pick<Decoded, 'encoding' | 'bom'>): Uint8Array | undefined {
+  let body: Uint8Array | undefined;
+  let bom: number[] = [];
+  switch (decoded.encoding) {
+    case 'utf16le':
+    case 'utf16be': {
+      body = new Uint8Array(text.length * 2);
+      const le = decoded.encoding === 'utf16le';
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        body[2 * i + (le ? 0 : 1)] = c & 0xff;
+        body[2 * i + (le ? 1 : 0)] = c >>> 8;
+      }
+      if (decoded.bom) bom = le ? [0xff, 0xfe] : [0xfe, 0xff];
+      break;
+    }
+    case 'utf8':
+    case 'utf8bom':
+      body = new TextEncoder().encode(text);
+      if (decoded.bom) bom = [0xef, 0xbb, 0xbf];
+      break;
+    default:
+      body = encodeAnsi(text);
+      if (body && decoded.bom) bom = [0xef, 0xbb, 0xbf];
+  }
+  if (!body) return undefined;
+  if (bom.length === 0) return body;
+  const out = new Uint8Array(bom.length + body.length);
+  out.set(bom);
+  out.set(body, bom.length);
+  return out;
+}
+
+/**
+ * Whether writing the decoded text back gives exactly the original bytes. Only then may a fix rewrite the file: the
+ * bytes outside the edited text are then certain to stay as they were (not so for invalid UTF-8, which decodes to
+ * U+FFFD, or a UTF-16 file cut short by a byte).
+ */
+export function roundTrips(bytes: Uint8Array, decoded: Decoded): boolean {
+  if (decoded.truncated) return false;
+  const again = encodeText(decoded.text, decoded);
+  if (!again || again.length !== bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (again[i] !== bytes[i]) return false;
+  return true;
+}
