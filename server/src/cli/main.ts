@@ -26,6 +26,8 @@ interface Options {
   context: ExchangeContext;
   catalogFiles: string[];
   setupCatalogFiles: string[];
+  /** Files to check as Exchange Setup answer files whatever their name and content (--answer-file). */
+  answerFiles: string[];
   paths: string[];
 }
 
@@ -34,8 +36,9 @@ const USAGE = `Usage: exchange-config-lint [options] <file|dir>...
 Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg)
 boot.ini (any letter case), query-based distribution group LDAP filters
 (.ldapfilter, .ldap), LDIF exports (.ldf, .ldif) and Exchange Setup answer
-files (setup.ini, *.unattend.ini, and any .ini shaped like an Exchange answer
-file). Folders are searched recursively for files it understands.
+files (any .ini, setup.ini included, whose content shows an Exchange answer
+file; other products' Setup.ini files are skipped). Folders are searched
+recursively for files it understands.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -57,6 +60,9 @@ Options:
   --setup-catalog FILE       an organisation's own Setup answer-file catalog
                              (JSON, schema setup-keys.schema.json); may be
                              repeated
+  --answer-file FILE         check FILE as an Exchange Setup answer file even
+                             when its content does not show one; may be
+                             repeated
   --gc-attribute NAME        an attribute your forest added to the global
                              catalog (LDAP filters); may be repeated
   --indexed-attribute NAME   an attribute your forest indexed (LDAP filters);
@@ -69,7 +75,7 @@ Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', overrides: {}, context: { ...DEFAULT_CONTEXT }, catalogFiles: [], setupCatalogFiles: [], paths: [] };
+  const opts: Options = { format: 'text', overrides: {}, context: { ...DEFAULT_CONTEXT }, catalogFiles: [], setupCatalogFiles: [], answerFiles: [], paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -135,6 +141,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--setup-catalog':
         opts.setupCatalogFiles.push(value());
         break;
+      case '--answer-file': {
+        const f = value();
+        opts.answerFiles.push(f);
+        opts.paths.push(f);
+        break;
+      }
       case '--gc-attribute': {
         const v = value().trim();
         if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(v)) throw new UsageError(`--gc-attribute takes an attribute name, not "${v}"`);
@@ -181,7 +193,7 @@ function walk(dir: string, out: string[], errors: string[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name)) walk(full, out, errors);
-    } else if (entry.isFile() && (languageForFile(entry.name) || (/\.ini$/i.test(entry.name) && languageForFile(entry.name, headOf(full))))) {
+    } else if (entry.isFile() && (/\.ini$/i.test(entry.name) ? languageForFile(entry.name, headOf(full)) : languageForFile(entry.name))) {
       out.push(full);
     }
   }
@@ -202,10 +214,19 @@ function headOf(file: string): string {
   }
 }
 
-export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>, exchange?: ExchangeKnowledge): FileResult | string {
+/** What checkFile says of a file it does not check because it is not an Exchange answer file (not an error). */
+export class NotAnswerFile {
+  constructor(readonly note: string) {}
+}
+
+export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>, exchange?: ExchangeKnowledge, answerFile = false): FileResult | NotAnswerFile | string {
   const decoded = decodeBytes(bytes, opts.encoding);
-  const language = languageForFile(file, decoded.text);
+  const language = languageForFile(file, decoded.text, answerFile);
+  if (!language && /\.ini$/i.test(file)) {
+    return new NotAnswerFile(`${file}: not checked: its content does not show an Exchange Setup answer file (use --answer-file to check it as one)`);
+  }
   if (!language) return `${file}: not a file type this tool understands (${languages.map((l) => l.extensions.join(', ')).join(', ')})`;
+  if (answerFile) exchange = { ...(exchange ?? { context: DEFAULT_CONTEXT, registry: registryIndex([]) }), forceAnswerFile: true };
   let diagnostics: Diagnostic[];
   try {
     const doc = language.parse(decoded.text, { decoded });
@@ -286,6 +307,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     else files.push(p);
   }
   const results: FileResult[] = [];
+  // Files given by name that are not answer files: said on stderr, not an error.
+  const notes: string[] = [];
   const bytesOf = new Map<FileResult, Uint8Array>();
   for (const file of files) {
     let bytes: Uint8Array;
@@ -295,14 +318,16 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       errors.push(`${file}: cannot read: ${(e as Error).message}`);
       continue;
     }
-    const r = checkFile(file, bytes, opts, exchange);
-    if (typeof r === 'string') errors.push(r);
+    const r = checkFile(file, bytes, opts, exchange, opts.answerFiles.includes(file));
+    if (r instanceof NotAnswerFile) notes.push(r.note);
+    else if (typeof r === 'string') errors.push(r);
     else {
       results.push(r);
       bytesOf.set(r, bytes);
     }
   }
   addCrossDiagnostics(results, bytesOf, opts, exchange);
+  for (const n of notes) err(`exchange-config-lint: ${n}\n`);
   for (const e of errors) err(`exchange-config-lint: ${e}\n`);
   const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   if (opts.maxDiagnostics !== undefined) for (const r of results) r.diagnostics = r.diagnostics.slice(0, opts.maxDiagnostics);
