@@ -33,6 +33,7 @@ export function formatOf(doc: SetupIniDocument): AnswerFileFormat | undefined {
 }
 
 const TRUE_FALSE = /^(true|false)$/i;
+const FLAG = /^(true|false|yes|no|y|n|0|1|on|off)$/i;
 const PRODUCT_KEY_NAME = /product\s*key|cd\s*key/i;
 const ORG_NAME = /^org(ani[sz]ation)?\s*name$/i;
 const PATH_NAME = /(path|dir|directory|dest|destination|folder)$/i;
@@ -133,7 +134,9 @@ export function validateSetupIni(doc: SetupIniDocument, catalog: SetupCatalogInd
   for (const st of doc.settings) {
     const sectionName = doc.sections[st.section].name;
     const key = catalog.key(sectionName, st.key);
-    if ((key?.type === 'secret' || isSecretKeyName(st.key)) && st.value !== '') {
+    // A key known by its name only (ShowPasswordDialog=N, PasswordRequired=Yes) holding a yes/no flag is a switch, not a password.
+    const secret = key ? key.type === 'secret' : isSecretKeyName(st.key) && !FLAG.test(st.value);
+    if (secret && st.value !== '') {
       out.push(
         diag(
           'setupini.plain-text-secret',

@@ -89,6 +89,12 @@ describe('setupini: validation', () => {
       diagAt(ini('[Exchange]', 'ServiceAccountPwd = secret'), 'setupini.plain-text-secret', 1, 20, 26);
       diagAt(ini('[Exchange]', 'AdminCredentials=x'), 'setupini.plain-text-secret', 1, 17, 18);
     });
+    it('setupini.plain-text-secret is silent on a yes/no flag of a key named like a password, not on a catalogued password', () => {
+      // Before: "ShowPasswordDialog=N" (an installer's switch) was reported as a password in plain text.
+      noCode(ini('[Startup]', 'ShowPasswordDialog=N', 'PasswordRequired=Yes', 'AskPassword=0'), 'setupini.plain-text-secret');
+      diagAt(ini('[Startup]', 'AdminPassword=N0t-a-flag'), 'setupini.plain-text-secret', 1, 14, 24);
+      diagAt(ini('[ServiceAccount]', 'AccountPassword=1'), 'setupini.plain-text-secret', 1, 16, 17);
+    });
     it('setupini.plain-text-secret is silent for blank passwords and other keys', () => {
       noCode(ini('[ServiceAccount]', 'AccountName=CONTOSO\\svc', 'AccountPassword='), 'setupini.plain-text-secret');
       noCode(CLEAN55, 'setupini.plain-text-secret');
