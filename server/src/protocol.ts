@@ -14,6 +14,8 @@ export interface Settings {
   catalogFiles: string[];
   /** Paths of an organisation's own Setup answer-file catalog files (schema server/data/catalog/setup-keys.schema.json). */
   setupCatalogFiles: string[];
+  /** Check every document in the Exchange Setup answer file language as one, even when its content does not show one. */
+  forceAnswerFile: boolean;
   /** Physical memory of the servers in MB; 0 when not known. */
   serverMemoryMB: number;
   /**
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   serverRole: '',
   catalogFiles: [],
   setupCatalogFiles: [],
+  forceAnswerFile: false,
   serverMemoryMB: 0,
   bootIniFor: {},
   ldapAttributesInGC: [],

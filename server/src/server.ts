@@ -47,7 +47,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   function knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.setupCatalogFiles, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.setupCatalogFiles, settings.forceAnswerFile, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed]);
     let k = knowledgeCache.get(key);
     if (k) return k;
     const readFile = options.readFile ? (p: string) => options.readFile!(p, workspaceUri) : undefined;
@@ -82,6 +82,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     if (settings.ldapAttributesIndexed.length > 0) context.extraIndexedAttributes = [...settings.ldapAttributesIndexed];
     const exchange: ExchangeKnowledge = { context, registry: registryIndex(catalogs) };
     if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
+    if (settings.forceAnswerFile) exchange.forceAnswerFile = true;
     k = { exchange, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides, bootIniFor: settings.bootIniFor };
     knowledgeCache.set(key, k);
     return k;
@@ -524,6 +525,7 @@ function normalizeSettings(s: Partial<Settings>): Settings {
     serverRole: oneOf(s.serverRole, ['mailbox', 'public-folder', 'front-end', 'bridgehead', 'rpc-proxy'], ''),
     catalogFiles: Array.isArray(s.catalogFiles) ? s.catalogFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [],
     setupCatalogFiles: Array.isArray(s.setupCatalogFiles) ? s.setupCatalogFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [],
+    forceAnswerFile: s.forceAnswerFile === true,
     serverMemoryMB: typeof s.serverMemoryMB === 'number' && s.serverMemoryMB > 0 ? Math.floor(s.serverMemoryMB) : 0,
     bootIniFor:
       s.bootIniFor && typeof s.bootIniFor === 'object'

@@ -24,7 +24,7 @@ describe('cli: boot.ini', () => {
     fs.writeFileSync(path.join(dir, 'boot.ini'), Buffer.from(CLEAN, 'latin1'));
     fs.mkdirSync(path.join(dir, 'mail02'));
     fs.writeFileSync(path.join(dir, 'mail02', 'BOOT.INI'), Buffer.from(CLEAN.replace(' /3GB /USERVA=3030', ''), 'latin1'));
-    fs.writeFileSync(path.join(dir, 'mail02', 'setup.ini'), '[Setup]\r\nkey=value\r\n');
+    fs.writeFileSync(path.join(dir, 'mail02', 'setup.ini'), '[Paths]\r\nServerDest=C:\\exchsrvr\r\n');
     fs.mkdirSync(path.join(dir, 'unicode'));
     fs.writeFileSync(path.join(dir, 'unicode', 'Boot.ini'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]));
   });

@@ -124,7 +124,7 @@ describe('cli: exchange-config-lint', () => {
 
   it('adds an answer-file catalog with --setup-catalog, and reports a malformed one', () => {
     const file = path.join(dir, 'contoso.unattend.ini');
-    fs.writeFileSync(file, '[Licensing]\r\nPerSeat=True\r\nCostCenter=4711\r\n[Contoso]\r\nBuildTag=x\r\n');
+    fs.writeFileSync(file, '[Paths]\r\nServerDest=C:\\exchsrvr\r\n[Licensing]\r\nPerSeat=True\r\nCostCenter=4711\r\n[Contoso]\r\nBuildTag=x\r\n');
     const source = [{ document: 'Contoso build standard', section: '3.1' }];
     const key = (name: string) => ({ name, type: 'text', description: `Contoso ${name}.`, confidence: 'low', sources: source });
     const section = (name: string, keys: unknown[]) => ({ name, format: 'exchange55', description: `Contoso ${name}.`, confidence: 'low', sources: source, keys });

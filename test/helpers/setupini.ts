@@ -1,6 +1,8 @@
 /** Helpers for Setup answer-file tests: parse text, collect diagnostics, apply fixes. */
 import * as assert from 'assert';
-import { Fix } from '../../server/src/core/language';
+import { DEFAULT_CONTEXT } from '../../server/src/core/catalog';
+import { registryIndex } from '../../server/src/core/catalogLoad';
+import { AnalyzeOptions, Fix } from '../../server/src/core/language';
 import { Diagnostic } from '../../server/src/core/types';
 import { setupiniLanguage } from '../../server/src/languages/setupini';
 import { applyEdits } from './reg';
@@ -11,7 +13,20 @@ export function ini(...lines: string[]): string {
   return [...lines, ''].join('\r\n');
 }
 
+/**
+ * Options that make the language check a document as an answer file whatever its content (what the
+ * exchangeConfig.forceAnswerFile setting and the CLI's --answer-file do), so that a rule can be tested on a snippet
+ * that shows no sign of an Exchange answer file. The detection itself is tested without them.
+ */
+export const FORCED: AnalyzeOptions = { exchange: { context: DEFAULT_CONTEXT, registry: registryIndex([]), forceAnswerFile: true } };
+
+/** The diagnostics of a snippet checked as an answer file (FORCED). */
 export function diagnose(text: string): Diagnostic[] {
+  return setupiniLanguage.validate(setupiniLanguage.parse(text), FORCED);
+}
+
+/** The diagnostics of a file as the language gives them when nothing forces it (content decides). */
+export function diagnoseUnforced(text: string): Diagnostic[] {
   return setupiniLanguage.validate(setupiniLanguage.parse(text));
 }
 
@@ -39,7 +54,7 @@ export function noCode(text: string, code: string): void {
 
 export function fixesFor(text: string, code: string): Fix[] {
   const doc = setupiniLanguage.parse(text);
-  const d = setupiniLanguage.validate(doc).find((x) => x.code === code);
+  const d = setupiniLanguage.validate(doc, FORCED).find((x) => x.code === code);
   if (!d) throw new Error(`no ${code} diagnostic`);
   return setupiniLanguage.fixes!(doc, d);
 }

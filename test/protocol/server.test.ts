@@ -228,7 +228,7 @@ describe('protocol: Setup answer-file catalogs from exchangeConfig.setupCatalogF
 
   it('uses the valid catalog, and reports the malformed one once', async () => {
     const wait = client.nextDiagnostics(INI);
-    await client.open(INI, '[Licensing]\r\nPerSeat=True\r\n[Contoso]\r\nBuildTag=x\r\n', 'setupini');
+    await client.open(INI, '[Paths]\r\nServerDest=C:\\exchsrvr\r\n[Contoso]\r\nBuildTag=x\r\n', 'setupini');
     const p = await wait;
     assert.deepStrictEqual((p.diagnostics as Diag[]).map((d) => d.code), []);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: INI }, position: { line: 3, character: 2 } })) as { contents: { value: string } };
@@ -238,5 +238,47 @@ describe('protocol: Setup answer-file catalogs from exchangeConfig.setupCatalogF
     const broken = messages.filter((m) => /broken\.json is not used/.test(m));
     assert.ok(broken.length > 0 && new Set(broken).size === broken.length, `each problem once:\n${messages.join('\n')}`);
     assert.match(broken[0], /^Setup answer-file catalog .*broken\.json is not used: \(top level\) must have required property 'notes'\. The built-in catalog still applies\.$/);
+  });
+});
+
+describe('protocol: which setup.ini files are Exchange answer files (exchangeConfig.forceAnswerFile)', function () {
+  this.timeout(20000);
+  let client: TestClient;
+  const OTHER = 'file:///tmp/server-test/viewer/Setup.ini';
+  const EXCHANGE = 'file:///tmp/server-test/mail01/answers.ini';
+  // An installer's own Setup.ini: no Exchange key, and a path without a drive letter.
+  const OTHER_TEXT = '[Setup]\r\nProduct=Contoso Viewer\r\nDestinationDir=Program Files\\Viewer\r\n[Components]\r\nServices=True\r\n';
+
+  before(async () => {
+    client = TestClient.start('stdio');
+    await client.initialize({ workspace: { configuration: true } });
+  });
+
+  after(async () => {
+    await client.stop();
+  });
+
+  it('leaves another product\'s Setup.ini alone: no diagnostics, no hover', async () => {
+    const wait = client.nextDiagnostics(OTHER);
+    await client.open(OTHER, OTHER_TEXT, 'setupini');
+    assert.deepStrictEqual((await wait).diagnostics, []);
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: OTHER }, position: { line: 3, character: 3 } });
+    assert.strictEqual(hover, null);
+  });
+
+  it('takes an .ini of VS Code\'s ini language whose content shows an Exchange answer file', async () => {
+    const wait = client.nextDiagnostics(EXCHANGE);
+    await client.open(EXCHANGE, '[Paths]\r\nServerDest=exchsrvr\r\n', 'ini');
+    assert.deepStrictEqual(((await wait).diagnostics as Diag[]).map((d) => d.code), ['setupini.invalid-path']);
+  });
+
+  it('checks every setupini document when exchangeConfig.forceAnswerFile is on', async () => {
+    client.configuration = { exchangeConfig: { forceAnswerFile: true } };
+    const wait = client.nextDiagnostics(OTHER, (p) => p.diagnostics.length > 0);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepStrictEqual(((await wait).diagnostics as Diag[]).map((d) => d.code), ['setupini.unknown-section', 'setupini.no-license-mode']);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: OTHER }, position: { line: 3, character: 3 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /\*\*\[Components\]\*\*/);
+    client.configuration = {};
   });
 });

@@ -30,6 +30,8 @@ export interface Options {
   context: ExchangeContext;
   catalogFiles: string[];
   setupCatalogFiles: string[];
+  /** Files to check as Exchange Setup answer files whatever their name and content (--answer-file). */
+  answerFiles: string[];
   paths: string[];
 }
 
@@ -40,8 +42,9 @@ export const USAGE = `Usage: exchange-config-lint [options] <file|dir|glob>...
 Checks Exchange 2000/2003 configuration files: Registry Editor exports (.reg)
 boot.ini (any letter case), query-based distribution group LDAP filters
 (.ldapfilter, .ldap), LDIF exports (.ldf, .ldif) and Exchange Setup answer
-files (setup.ini, *.unattend.ini, and any .ini shaped like an Exchange answer
-file). Folders are searched recursively for files it understands; glob
+files (any .ini, setup.ini included, whose content shows an Exchange answer
+file; other products' Setup.ini files are skipped). Folders are searched
+recursively for files it understands; glob
 patterns (quote them: 'exports/**/*.reg') are expanded by the linter itself.
 
 Output:
@@ -92,6 +95,9 @@ Servers:
   --setup-catalog FILE       an organisation's own Setup answer-file catalog
                              (JSON, schema setup-keys.schema.json); may be
                              repeated
+  --answer-file FILE         check FILE as an Exchange Setup answer file even
+                             when its content does not show one; may be
+                             repeated
   --gc-attribute NAME        an attribute your forest added to the global
                              catalog (LDAP filters); may be repeated
   --indexed-attribute NAME   an attribute your forest indexed (LDAP filters);
@@ -126,6 +132,7 @@ const OPTIONS = {
   'memory-mb': { type: 'string' },
   catalog: { type: 'string', multiple: true },
   'setup-catalog': { type: 'string', multiple: true },
+  'answer-file': { type: 'string', multiple: true },
   'gc-attribute': { type: 'string', multiple: true },
   'indexed-attribute': { type: 'string', multiple: true },
 } as const;
@@ -185,7 +192,8 @@ export function readArgs(argv: string[]): Options | 'help' | 'version' {
     context,
     catalogFiles: v.catalog ?? [],
     setupCatalogFiles: v['setup-catalog'] ?? [],
-    paths: parsed.positionals,
+    answerFiles: v['answer-file'] ?? [],
+    paths: [...parsed.positionals, ...(v['answer-file'] ?? [])],
   };
   if (v.encoding !== undefined) opts.encoding = oneOf('encoding', v.encoding, ENCODINGS);
   if (v['max-diagnostics'] !== undefined) opts.maxDiagnostics = wholeNumber('max-diagnostics', v['max-diagnostics'], 1);

@@ -32,10 +32,11 @@ function headOf(file: string): string {
   }
 }
 
-/** Whether a file found in a folder or by a pattern is one this tool checks (by name, or an .ini by its content). */
+/** Whether a file found in a folder or by a pattern is one this tool checks (by name; an .ini by its content). */
 function understood(file: string): boolean {
   const name = path.basename(file);
-  return languageForFile(name) !== undefined || (/\.ini$/i.test(name) && languageForFile(name, headOf(file)) !== undefined);
+  // An .ini of any name (setup.ini included) is an Exchange answer file only when its content says so.
+  return (/\.ini$/i.test(name) ? languageForFile(name, headOf(file)) : languageForFile(name)) !== undefined;
 }
 
 function walk(dir: string, out: string[], errors: string[]): void {

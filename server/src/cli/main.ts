@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { RegistryCatalog } from '../core/catalog';
+import { DEFAULT_CONTEXT, RegistryCatalog } from '../core/catalog';
 import { parseRegistryCatalog, registryIndex } from '../core/catalogLoad';
 import { decodeBytes } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
@@ -22,9 +22,18 @@ import { describeError, listFiles } from './files';
 import { fixDiff, fixText, writeAtomically } from './fix';
 import { FileResult, formatGithub, formatJson, formatJunit, formatSarif, formatText } from './format';
 
-export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>, exchange?: ExchangeKnowledge): FileResult | string {
+/** What checkFile says of a file it does not check because it is not an Exchange answer file (not an error). */
+export class NotAnswerFile {
+  constructor(readonly note: string) {}
+}
+
+export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>, exchange?: ExchangeKnowledge, answerFile = false): FileResult | NotAnswerFile | string {
   const decoded = decodeBytes(bytes, opts.encoding);
-  const language = languageForFile(file, decoded.text);
+  const language = languageForFile(file, decoded.text, answerFile);
+  if (!language && /\.ini$/i.test(file)) {
+    return new NotAnswerFile(`${file}: not checked: its content does not show an Exchange Setup answer file (use --answer-file to check it as one)`);
+  }
+  if (answerFile) exchange = { ...(exchange ?? { context: DEFAULT_CONTEXT, registry: registryIndex([]) }), forceAnswerFile: true };
   if (!language) return `${file}: not a file type this tool understands (${languages.map((l) => l.extensions.join(', ')).join(', ')})`;
   let diagnostics: Diagnostic[];
   try {
@@ -119,6 +128,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   const { files, errors: fileErrors } = opts.paths.length > 0 ? listFiles(opts.paths, opts.ignorePatterns, opts.errorOnUnmatchedPattern) : { files: [], errors: [] };
   errors.push(...fileErrors);
   const results: FileResult[] = [];
+  // Files given by name that are not answer files: said on stderr, not an error.
+  const notes: string[] = [];
   const bytesOf = new Map<FileResult, Uint8Array>();
   let diff = '';
   for (const file of files) {
@@ -130,9 +141,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       continue;
     }
     if (opts.fix || opts.fixDryRun) {
-      const language = languageForFile(file, decodeBytes(bytes, opts.encoding).text);
+      const answerFile = opts.answerFiles.includes(file);
+      const language = languageForFile(file, decodeBytes(bytes, opts.encoding).text, answerFile);
       if (language) {
-        const fixed = fixText(language, bytes, { exchange, severityOverrides: opts.overrides }, opts.encoding);
+        const fixed = fixText(language, bytes, { exchange: answerFile ? { ...exchange, forceAnswerFile: true } : exchange, severityOverrides: opts.overrides }, opts.encoding);
         if (fixed.problem) errors.push(`${file}: ${fixed.problem}`);
         else if (fixed.bytes && opts.fixDryRun) diff += fixDiff(file, fixed.before, fixed.after);
         else if (fixed.bytes) {
@@ -145,8 +157,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         }
       }
     }
-    const r = checkFile(file, bytes, opts, exchange);
-    if (typeof r === 'string') errors.push(r);
+    const r = checkFile(file, bytes, opts, exchange, opts.answerFiles.includes(file));
+    if (r instanceof NotAnswerFile) notes.push(r.note);
+    else if (typeof r === 'string') errors.push(r);
     else {
       results.push(r);
       bytesOf.set(r, bytes);
@@ -177,6 +190,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       errors.push(`${opts.outputFile}: cannot write the report: ${describeError(e)}`);
     }
   } else out(report);
+  for (const n of notes) err(`exchange-config-lint: ${n}\n`);
   for (const e of errors) err(`exchange-config-lint: ${e}\n`);
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     err(`exchange-config-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}\n`);

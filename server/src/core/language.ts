@@ -72,6 +72,11 @@ export interface ExchangeKnowledge {
    * language; hosts load them with parseSetupCatalog.
    */
   setupCatalogs?: readonly unknown[];
+  /**
+   * Check every document of the setupini language as an Exchange Setup answer file, whatever its content (the
+   * exchangeConfig.forceAnswerFile setting; the CLI's --answer-file). Without it only files whose content shows one are.
+   */
+  forceAnswerFile?: boolean;
 }
 
 /** A fix for one diagnostic: minimal edits to the document. */

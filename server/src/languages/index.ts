@@ -12,12 +12,20 @@ export function languageById(id: string): LanguageService | undefined {
   return languages.find((l) => l.id === id);
 }
 
-/** The language of a file from its name, and, for names no language claims, from its text (how it starts; an .ini's sections). */
-export function languageForFile(fileName: string, text?: string): LanguageService | undefined {
+/**
+ * The language of a file from its name, and, for names no language claims, from its text (how it starts; an .ini's
+ * sections). An .ini is an Exchange answer file only when its text shows one, whatever its name (setup.ini included),
+ * unless answerFile says it is one.
+ */
+export function languageForFile(fileName: string, text?: string, answerFile = false): LanguageService | undefined {
+  if (answerFile) return setupiniLanguage as LanguageService;
   const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
   for (const l of languages) {
     for (const ext of l.extensions) {
-      if (ext.startsWith('.') ? base.endsWith(ext) : base === ext) return l;
+      if (ext.startsWith('.') ? base.endsWith(ext) : base === ext) {
+        if (l === (setupiniLanguage as LanguageService) && text !== undefined && !looksLikeExchangeAnswerFile(text)) return undefined;
+        return l;
+      }
     }
   }
   // Any other .ini that has the shape of an Exchange answer file (VS Code keeps its own ini language for the rest).

@@ -1,13 +1,19 @@
 /**
  * The Setup answer-file knowledge as data (server/data/catalog/setup-keys.json): only sections and keys a cited
- * source names, each with a confidence, plus organisations' own catalog files in the same schema
- * (setup-keys.schema.json). Lookups are case-insensitive and go through a SetupCatalogIndex.
+ * source names, each with a confidence (high: the Exchange 5.5 article lists it; medium: only the Exchange 4.0 one),
+ * plus organisations' own catalog files in the same schema (setup-keys.schema.json). Lookups are case-insensitive and go through a SetupCatalogIndex.
  */
 import Ajv, { ValidateFunction } from 'ajv';
 import data from '../../../data/catalog/setup-keys.json';
 import schema from '../../../data/catalog/setup-keys.schema.json';
 import { SourceRef } from '../../core/catalog';
 import type { CatalogProblem } from '../../core/catalogLoad';
+
+/** A source as a reader can find it; `evidence` (where the fact was checked) is for maintainers and never rendered. */
+export interface SetupSourceRef extends SourceRef {
+  url?: string;
+  evidence?: string;
+}
 
 export type SetupKeyType = 'boolean' | 'path' | 'text' | 'account' | 'secret' | 'proxyname' | 'productid55' | 'cdkey55';
 
@@ -16,11 +22,13 @@ export interface SetupKey {
   type: SetupKeyType;
   description: string;
   confidence: 'high' | 'medium' | 'low';
-  sources: SourceRef[];
+  sources: SetupSourceRef[];
   values?: string[];
   maxLength?: number;
   pattern?: string;
   form?: string;
+  /** Remarks for maintainers; never rendered. */
+  internalNotes?: string[];
 }
 
 export interface SetupSection {
@@ -28,8 +36,10 @@ export interface SetupSection {
   format: 'exchange55';
   description: string;
   confidence: 'high' | 'medium' | 'low';
-  sources: SourceRef[];
+  sources: SetupSourceRef[];
   keys: SetupKey[];
+  /** Remarks for maintainers; never rendered. */
+  internalNotes?: string[];
 }
 
 export interface SetupCatalog {
@@ -153,18 +163,12 @@ export function setupIndex(userCatalogs: readonly unknown[] | undefined): SetupC
   return index;
 }
 
-/** The sections whose presence marks an Exchange 4.0/5.5 batch Setup.ini (the distinctive ones, not [Paths]). */
+/** The sections whose presence marks an Exchange 4.0/5.5 batch Setup.ini once a file is known to be an answer file. */
 export const EXCHANGE55_MARKERS = ['Product ID', 'Components', 'Site', 'ServiceAccount', 'Licensing'];
 
-const MARKER = new RegExp(`^[ \\t]*\\[[ \\t]*(${EXCHANGE55_MARKERS.map((m) => m.replace(/ /g, ' ')).join('|')})[ \\t]*\\][ \\t]*(;.*)?$`, 'im');
-
-/** Whether the text has the shape of an Exchange answer file (a section header of the 5.5 batch format). */
-export function looksLikeExchangeAnswerFile(text: string): boolean {
-  return MARKER.test(text.length > 1_000_000 ? text.slice(0, 1_000_000) : text);
-}
-
-export function renderSources(sources: readonly SourceRef[]): string {
-  return sources.map((s) => `- ${s.document}${s.section ? `, ${s.section}` : ''}`).join('\n');
+/** The sources as a markdown list: document, section heading and address (never the evidence). */
+export function renderSources(sources: readonly SetupSourceRef[]): string {
+  return sources.map((s) => `- ${s.document}${s.section ? `, section "${s.section}"` : ''}${s.url ? ` (${s.url})` : ''}`).join('\n');
 }
 
 /** A key name that names a password or credentials. */

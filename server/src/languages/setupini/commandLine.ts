@@ -1,5 +1,6 @@
 /**
- * Checks an Exchange 2000/2003 Setup command line (seed-facts §4.1, S2). Setup.exe does not validate its parameters:
+ * Checks an Exchange 2000/2003 Setup command line (seed-facts §4.1, S2; the Exchange Server 2003 Deployment Guide,
+ * "To create an answer file for running unattended setup"). Setup.exe does not validate its parameters:
  * a misspelled switch is ignored and a manual setup starts, which cannot be cancelled once it begins. Offsets are
  * character offsets in the command line.
  */
@@ -19,17 +20,39 @@ export interface CommandLineDiagnostic {
 interface SwitchInfo {
   name: string;
   argument?: 'file' | 'fqdn';
+  /** What the switch does, in our words, with the public source (shown to users). */
   meaning: string;
+  /** Where the fact was checked; never shown to users. */
+  evidence: string;
 }
 
 /** The documented switches, spelled as the sources write them (matched case-insensitively). */
 export const SETUP_SWITCHES: readonly SwitchInfo[] = [
-  { name: '/createunattend', argument: 'file', meaning: 'runs the wizard and writes an answer file (004:1186)' },
-  { name: '/unattendfile', argument: 'file', meaning: 'installs unattended from an answer file (004:1259)' },
-  { name: '/ForestPrep', meaning: 'extends the schema and creates the organization container (004:962)' },
-  { name: '/DomainPrep', meaning: 'prepares a domain (004:1046)' },
-  { name: '/ChooseDC', argument: 'fqdn', meaning: 'reads and writes all data on the named domain controller (004:229)' },
-  { name: '/disasterrecovery', meaning: 'rebuilds a destroyed server from its configuration in Active Directory (000:226)' },
+  {
+    name: '/createunattend',
+    argument: 'file',
+    meaning: 'runs the wizard and writes an answer file (Exchange Server 2003 Deployment Guide, "To create an answer file for running unattended setup")',
+    evidence: '004:1186',
+  },
+  {
+    name: '/unattendfile',
+    argument: 'file',
+    meaning: 'installs unattended from an answer file (Exchange Server 2003 Deployment Guide, "To use an answer file for unattended Exchange setup")',
+    evidence: '004:1259',
+  },
+  { name: '/ForestPrep', meaning: 'extends the schema and creates the organization container (Exchange Server 2003 Deployment Guide, "To run Exchange 2003 ForestPrep")', evidence: '004:962' },
+  { name: '/DomainPrep', meaning: 'prepares a domain (Exchange Server 2003 Deployment Guide, "To run Exchange 2003 DomainPrep")', evidence: '004:1046' },
+  {
+    name: '/ChooseDC',
+    argument: 'fqdn',
+    meaning: 'reads and writes all data on the named domain controller (Exchange Server 2003 Deployment Guide, "ChooseDC switch")',
+    evidence: '004:229',
+  },
+  {
+    name: '/disasterrecovery',
+    meaning: 'rebuilds a destroyed server from its configuration in Active Directory (Issues Detected by ExRAP, "Active Directory Architecture")',
+    evidence: '000:226',
+  },
 ];
 
 interface Token {

@@ -2,6 +2,7 @@ import './codes';
 import { AnalyzeOptions, LanguageService } from '../../core/language';
 import { applySeverityOverrides } from '../../core/severity';
 import { setupiniComplete } from './complete';
+import { isAnswerFile } from './detect';
 import { setupiniFixes } from './fixes';
 import { setupiniHover } from './hover';
 import { setupIndex } from './catalog';
@@ -9,7 +10,10 @@ import { SetupIniDocument } from './parse';
 import { setupiniFolding, setupiniSymbols } from './symbols';
 import { validateSetupIni } from './validate';
 
-/** Exchange Setup answer files: setup.ini, *.unattend.ini, and .ini files shaped like one (see languageForFile). */
+/**
+ * Exchange Setup answer files. The names (setup.ini, *.unattend.ini) only propose a file; its content decides (detect.ts),
+ * unless the host forces it (ExchangeKnowledge.forceAnswerFile). Other products' Setup.ini files get nothing.
+ */
 export const setupiniLanguage: LanguageService<SetupIniDocument> = {
   id: 'setupini',
   extensions: ['setup.ini', '.unattend.ini'],
@@ -17,16 +21,24 @@ export const setupiniLanguage: LanguageService<SetupIniDocument> = {
     return SetupIniDocument.parse(text);
   },
   validate(doc, options: AnalyzeOptions = {}) {
+    if (!checked(doc, options)) return [];
     const kept = applySeverityOverrides(validateSetupIni(doc, setupIndex(options.exchange?.setupCatalogs)), options.severityOverrides);
     return options.maxDiagnostics !== undefined && kept.length > options.maxDiagnostics ? kept.slice(0, Math.max(0, options.maxDiagnostics)) : kept;
   },
-  hover: setupiniHover,
-  complete: setupiniComplete,
+  hover: (doc, position, options = {}) => (checked(doc, options) ? setupiniHover(doc, position, options) : undefined),
+  // A new, still empty file gets completion; another product's Setup.ini does not.
+  complete: (doc, position, options = {}) => (doc.settings.length === 0 || checked(doc, options) ? setupiniComplete(doc, position, options) : []),
   fixes: setupiniFixes,
   symbols: setupiniSymbols,
   folding: setupiniFolding,
 };
 
+/** Whether the document is checked as an answer file: its content shows one, or the host forces it. */
+function checked(doc: SetupIniDocument, options: AnalyzeOptions): boolean {
+  return options.exchange?.forceAnswerFile === true || isAnswerFile(doc);
+}
+
 export { SetupIniDocument };
 export { checkSetupCommandLine, CommandLineDiagnostic, SETUP_SWITCHES } from './commandLine';
-export { looksLikeExchangeAnswerFile, parseSetupCatalog, SetupCatalog, SetupCatalogIndex, setupIndex } from './catalog';
+export { answerFileFormat, isAnswerFile, looksLikeExchangeAnswerFile } from './detect';
+export { parseSetupCatalog, SetupCatalog, SetupCatalogIndex, setupIndex } from './catalog';

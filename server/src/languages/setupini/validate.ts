@@ -1,13 +1,16 @@
 /**
  * Setup answer-file checks: the INI structure, the catalog (Exchange 4.0/5.5 batch format, external-facts §4.2), values
  * that look like secrets (seed-facts S1), product keys (S13; KB 188625), organization names (S12), paths, and the
- * required combinations of the 5.5 format. Unknown sections and keys are hints: the catalog is incomplete by design.
+ * required combinations of the 5.5 format. Unknown sections and keys are hints, and only in files of the 5.5 format:
+ * the Exchange 2000/2003 format is not documented in the sources, so none of its sections is catalogued.
+ * Only files that are answer files (detect.ts) or that the host forces reach this function.
  */
 import type { FixSpec } from '../../core/dataFixes';
 import { codeInfo } from '../../core/codes';
 import { nearestCandidates } from '../../core/nearest';
 import { Diagnostic, lineRange, RelatedInformation, SOURCE } from '../../core/types';
 import { EXCHANGE55_MARKERS, isSecretKeyName, SetupCatalogIndex, setupIndex, SetupKey } from './catalog';
+import { answerFileFormat, AnswerFileFormat } from './detect';
 import { SetupIniDocument, Setting } from './parse';
 
 export type { FixSpec } from '../../core/dataFixes';
@@ -19,12 +22,18 @@ function diag(code: string, line: number, start: number, end: number, message: s
   return d;
 }
 
-/** Whether the file is an Exchange 4.0/5.5 batch Setup.ini (it has one of the distinctive sections). */
-export function isExchange55(doc: SetupIniDocument): boolean {
-  return doc.sections.some((s) => EXCHANGE55_MARKERS.some((m) => m.toLowerCase() === s.name.toLowerCase()));
+/**
+ * The format of an answer file: the one its content shows (detect.ts), or, for a file the host forces, exchange55 when
+ * it has a section of that format's own (a forced file may show no sign of either).
+ */
+export function formatOf(doc: SetupIniDocument): AnswerFileFormat | undefined {
+  const shown = answerFileFormat(doc);
+  if (shown) return shown;
+  return doc.sections.some((s) => EXCHANGE55_MARKERS.some((m) => m.toLowerCase() === s.name.toLowerCase())) ? 'exchange55' : undefined;
 }
 
 const TRUE_FALSE = /^(true|false)$/i;
+const FLAG = /^(true|false|yes|no|y|n|0|1|on|off)$/i;
 const PRODUCT_KEY_NAME = /product\s*key|cd\s*key/i;
 const ORG_NAME = /^org(ani[sz]ation)?\s*name$/i;
 const PATH_NAME = /(path|dir|directory|dest|destination|folder)$/i;
@@ -58,7 +67,8 @@ export function isProductKey2003(value: string): boolean {
 /** Checks an answer file; catalog checks use the index given (default: the built-in catalog). */
 export function validateSetupIni(doc: SetupIniDocument, catalog: SetupCatalogIndex = setupIndex(undefined)): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const is55 = isExchange55(doc);
+  const format = formatOf(doc);
+  const is55 = format === 'exchange55';
   // Structure
   for (let i = 0; i < doc.records.length; i++) {
     const r = doc.records[i];
@@ -70,7 +80,7 @@ export function validateSetupIni(doc: SetupIniDocument, catalog: SetupCatalogInd
     if (s.repeats === undefined) continue;
     const first = doc.sections[s.repeats];
     out.push(
-      diag('setupini.duplicate-section', s.line, s.open, s.close < 0 ? s.nameEnd : s.close + 1, `[${s.name}] appears a second time. The sources do not say whether Setup reads the first section, the last, or both; merge them into one.`, {
+      diag('setupini.duplicate-section', s.line, s.open, s.close < 0 ? s.nameEnd : s.close + 1, `[${s.name}] appears a second time, and the sources do not say whether Setup reads the first, the last or both. Merge them into one.`, {
         related: [{ range: lineRange(first.line, first.open, first.close < 0 ? first.nameEnd : first.close + 1), message: `the first [${first.name}]` }],
       }),
     );
@@ -85,20 +95,24 @@ export function validateSetupIni(doc: SetupIniDocument, catalog: SetupCatalogInd
     }
     const related: RelatedInformation[] = [{ range: lineRange(first.line, first.keyStart, first.keyEnd), message: `${first.key} is first set here (to "${first.value}")` }];
     out.push(
-      diag('setupini.duplicate-key', st.line, st.keyStart, st.keyEnd, `${st.key} is set twice in [${doc.sections[st.section].name}]. Setup uses only one value, and the sources do not say which (Windows INI readers usually take the first); keep one.`, {
+      diag('setupini.duplicate-key', st.line, st.keyStart, st.keyEnd, `${st.key} is set twice in [${doc.sections[st.section].name}], and the sources do not say which value Setup uses. Keep one.`, {
         related,
       }),
     );
   }
   // Catalog
   for (const s of doc.sections) {
-    if (s.repeats !== undefined) continue;
-    if (!catalog.section(s.name)) {
-      const why = is55
-        ? 'The Exchange 5.5 batch Setup.ini documents [Product ID], [Paths], [Components], [Site], [Organization], [ServiceAccount], [Licensing], [SitePermissions] and [X.400] (KB 168490, KB 188625).'
-        : 'The sections and keys of the Exchange 2000/2003 answer file written by setup /createunattend are not documented in the sources this tool uses (KB 312363), so none is catalogued and the file is not checked key by key.';
-      out.push(diag('setupini.unknown-section', s.line, s.nameStart, s.nameEnd, `[${s.name}] is not in the catalog. ${why}`));
-    }
+    if (!is55 || s.repeats !== undefined || catalog.section(s.name)) continue;
+    const near = nearestCandidates(s.name, catalog.sections.map((c) => c.name), 2);
+    out.push(
+      diag(
+        'setupini.unknown-section',
+        s.line,
+        s.nameStart,
+        s.nameEnd,
+        `[${s.name}] is not a section of the Exchange 4.0/5.5 batch Setup.ini in the catalog${near.length ? `; did you mean [${near.join('] or [')}]?` : '. Check its spelling.'}`,
+      ),
+    );
   }
   for (const st of doc.settings) {
     const section = catalog.section(doc.sections[st.section].name);
@@ -108,7 +122,7 @@ export function validateSetupIni(doc: SetupIniDocument, catalog: SetupCatalogInd
       const near = nearestCandidates(st.key, section.keys.map((k) => k.name), 2);
       const fixes: FixSpec[] = near.map((n) => ({ title: `Change to ${n}`, edits: [{ range: lineRange(st.line, st.keyStart, st.keyEnd), newText: n }], preferred: near.length === 1 }));
       out.push(
-        diag('setupini.unknown-key', st.line, st.keyStart, st.keyEnd, `${st.key} is not in the catalog for [${section.name}]${near.length ? `; did you mean ${near.join(' or ')}?` : ''} The catalog lists ${section.keys.map((k) => k.name).join(', ')}.`, {
+        diag('setupini.unknown-key', st.line, st.keyStart, st.keyEnd, `${st.key} is not a key of [${section.name}] in the catalog${near.length ? `; did you mean ${near.join(' or ')}?` : '. Check its spelling (the hover on the section lists its keys).'}`, {
           data: { fixes },
         }),
       );
@@ -120,33 +134,50 @@ export function validateSetupIni(doc: SetupIniDocument, catalog: SetupCatalogInd
   for (const st of doc.settings) {
     const sectionName = doc.sections[st.section].name;
     const key = catalog.key(sectionName, st.key);
-    if ((key?.type === 'secret' || isSecretKeyName(st.key)) && st.value !== '') {
+    // A key known by its name only (ShowPasswordDialog=N, PasswordRequired=Yes) holding a yes/no flag is a switch, not a password.
+    const secret = key ? key.type === 'secret' : isSecretKeyName(st.key) && !FLAG.test(st.value);
+    if (secret && st.value !== '') {
       out.push(
         diag(
           'setupini.plain-text-secret',
           st.line,
           st.valueStart,
           st.valueEnd,
-          `${st.key} holds a password in plain text: anyone who can read this file can read it. Setup writes passwords into answer files as plain text (with Autologon on, the Autologon password ends up in the file: disable Autologon before running setup /createunattend, KB 234562). Keep the file where only the installers can read it, blank the value, and delete the file after the installation.`,
+          secretMessage(st.key, format),
           { data: { fixes: [{ title: `Blank the value of ${st.key}`, edits: [{ range: lineRange(st.line, st.valueStart, st.valueEnd), newText: '' }] }] } },
         ),
       );
     }
     if (key) continue;
+    if (is55) continue;
+    // The keys of the Exchange 2000/2003 format are not documented: these checks go by what a key's name says.
     if (PRODUCT_KEY_NAME.test(st.key) && st.value !== '' && !isProductKey2003(st.value)) {
-      out.push(diag('setupini.invalid-product-key', st.line, st.valueStart, st.valueEnd, `${st.key} is not an Exchange 2003 product key: it has 25 characters in five groups of five (XXXXX-XXXXX-XXXXX-XXXXX-XXXXX).`));
+      // A warning, not an error: the key is recognised by its name only, and only Exchange 2003's key length is known.
+      out.push(diag('setupini.invalid-product-key', st.line, st.valueStart, st.valueEnd, `${st.key} is not a 25-character Exchange 2003 product key (XXXXX-XXXXX-XXXXX-XXXXX-XXXXX). Check it against the product's key.`, { severity: 'warning' }));
     }
-    if (!is55 && ORG_NAME.test(st.key)) {
+    if (ORG_NAME.test(st.key)) {
       const p = organizationNameProblem(st.value);
-      if (p) out.push(diag('setupini.invalid-organization-name', st.line, st.value ? st.valueStart : st.eq, st.value ? st.valueEnd : st.eq + 1, `The organization name is not valid: ${p}. Exchange 2003 organization names have 1 to 63 characters: A-Z, a-z, 0-9, space and hyphen.`));
+      if (p) out.push(diag('setupini.invalid-organization-name', st.line, st.value ? st.valueStart : st.eq, st.value ? st.valueEnd : st.eq + 1, `The organization name is not valid: ${p}. Use 1 to 63 characters: A-Z, a-z, 0-9, space and hyphen.`));
     }
-    if (!is55 && PATH_NAME.test(st.key) && /^[A-Za-z]:|[\\/]/.test(st.value)) {
+    if (PATH_NAME.test(st.key) && /^[A-Za-z]:|[\\/]/.test(st.value)) {
       const p = pathProblem(st.value);
       if (p) out.push(diag('setupini.invalid-path', st.line, st.valueStart, st.valueEnd, `${st.key} is not a valid installation path: ${p}.`));
     }
   }
   if (is55) checkExchange55(doc, out);
   return out;
+}
+
+/** The KB articles a catalog key cites, as " (KB n, KB m)", or '' when it cites none. */
+function sourceKbs(key: SetupKey): string {
+  const kbs = [...new Set(key.sources.flatMap((s) => s.kb ?? []))];
+  return kbs.length ? ` (${kbs.map((k) => `KB ${k}`).join(', ')})` : '';
+}
+
+/** The plain-text password message: the Autologon advice concerns only files written by setup /createunattend. */
+function secretMessage(key: string, format: AnswerFileFormat | undefined): string {
+  const base = `${key} holds a password in plain text that anyone who can read the file can read. Let only the installers read it, and delete the file or blank the value after Setup.`;
+  return format === 'exchange2000' ? `${base} Before setup /createunattend, turn Autologon off (KB 234562).` : base;
 }
 
 function checkCatalogValue(st: Setting, key: SetupKey, out: Diagnostic[]): void {
@@ -168,13 +199,13 @@ function checkCatalogValue(st: Setting, key: SetupKey, out: Diagnostic[]): void 
       break;
     case 'proxyname':
       if (key.maxLength !== undefined && v.length > key.maxLength) {
-        out.push(diag('setupini.proxy-name-too-long', st.line, st.valueStart, st.valueEnd, `${key.name} has ${v.length} characters; proxy names have at most ${key.maxLength} (KB 198898).`));
+        out.push(diag('setupini.proxy-name-too-long', st.line, st.valueStart, st.valueEnd, `${key.name} has ${v.length} characters; KB 198898 says proxy names should not exceed ${key.maxLength}. Shorten it.`));
       }
       break;
     case 'productid55':
     case 'cdkey55':
       if (v !== '' && key.pattern && !new RegExp(key.pattern).test(v)) {
-        out.push(diag('setupini.invalid-product-key', st.line, st.valueStart, st.valueEnd, `${key.name} is not of the form ${key.form} (KB 188625).`));
+        out.push(diag('setupini.invalid-product-key', st.line, st.valueStart, st.valueEnd, `${key.name} is not of the form ${key.form}${sourceKbs(key)}.`));
       }
       break;
     default:
@@ -186,14 +217,19 @@ function checkExchange55(doc: SetupIniDocument, out: Diagnostic[]): void {
   const perServer = doc.find('Licensing', 'PerServer');
   const perSeat = doc.find('Licensing', 'PerSeat');
   if (isTrue(perServer) && !doc.find('Licensing', 'PerServerUsers')) {
-    out.push(diag('setupini.missing-required-key', perServer!.line, perServer!.keyStart, perServer!.valueEnd, 'PerServer=True needs PerServerUsers= (the number of licences) in [Licensing] (KB 168490, KB 188625).'));
+    // A warning: only the Exchange 4.0 article (KB 168490) has PerServer and this rule; the 5.5 article lists PerSeat only.
+    out.push(
+      diag('setupini.missing-required-key', perServer!.line, perServer!.keyStart, perServer!.valueEnd, 'PerServer=True needs PerServerUsers= (the number of licensed users) in [Licensing], says KB 168490 (Exchange 4.0). Add it.', {
+        severity: 'warning',
+      }),
+    );
   }
   const siteName = doc.find('Site', 'SiteName');
   if (siteName && !doc.find('Site', 'ExistingServerName') && !doc.find('ServiceAccount', 'AccountName')) {
-    out.push(diag('setupini.missing-required-key', siteName.line, siteName.keyStart, siteName.valueEnd, 'SiteName without ExistingServerName creates a new site, which needs AccountName= (the service account) in [ServiceAccount] (KB 168490, KB 188625).'));
+    out.push(diag('setupini.missing-required-key', siteName.line, siteName.keyStart, siteName.valueEnd, 'SiteName without ExistingServerName creates a new site, which needs AccountName= (the service account) in [ServiceAccount] (KB 168490, KB 188625). Add it.'));
   }
   const services = doc.find('Components', 'Services');
   if (isTrue(services) && !isTrue(perSeat) && !isTrue(perServer)) {
-    out.push(diag('setupini.no-license-mode', services!.line, services!.keyStart, services!.valueEnd, 'Services=True installs the server, so [Licensing] must set PerSeat=True or PerServer=True (KB 168490, KB 188625).'));
+    out.push(diag('setupini.no-license-mode', services!.line, services!.keyStart, services!.valueEnd, 'Services=True, but [Licensing] sets neither PerSeat=True nor PerServer=True, which KB 168490 (Exchange 4.0) requires. Set the licensing mode.'));
   }
 }

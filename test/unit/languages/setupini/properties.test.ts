@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { decodeBytes } from '../../../../server/src/core/encoding';
 import { setupiniLanguage } from '../../../../server/src/languages/setupini';
-import { ini } from '../../../helpers/setupini';
+import { FORCED, ini } from '../../../helpers/setupini';
 
 const fragment = fc.constantFrom('[Components]', '[Site', '[Licensing] x', 'Services=True', 'PerServer=True', 'AccountPassword=x', '=', ';c', 'SiteName=A', 'ProductKey=1', 'OrgName=a,b', '');
 const eol = fc.constantFrom('\r\n', '\n', '\r');
@@ -12,7 +12,7 @@ const text = fc
 
 function analyseAll(t: string): void {
   const doc = setupiniLanguage.parse(t);
-  const ds = setupiniLanguage.validate(doc);
+  const ds = [...setupiniLanguage.validate(doc), ...setupiniLanguage.validate(doc, FORCED)];
   for (const d of ds) {
     assert.ok(d.range.start.line < doc.lineCount && d.range.end.character <= doc.lines[d.range.end.line].length, d.code);
     assert.ok(d.range.start.character <= d.range.end.character, d.code);
@@ -40,10 +40,10 @@ describe('setupini: bad input', () => {
     analyseAll(String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 65536)));
     const long = ini('[Components]', `Services=${'x'.repeat(1_000_000)}`, `[${'y'.repeat(1_000_000)}`);
     const started = Date.now();
-    const ds = setupiniLanguage.validate(setupiniLanguage.parse(long));
+    const ds = setupiniLanguage.validate(setupiniLanguage.parse(long), FORCED);
     assert.ok(Date.now() - started < 3000);
     assert.ok(ds.some((d) => d.code === 'setupini.invalid-boolean'));
-    const body = ini('[ServiceAccount]', 'AccountPassword=secret');
+    const body = ini('[Paths]', 'ServerDest=C:\\exchsrvr', '[ServiceAccount]', 'AccountPassword=secret');
     const decoded = decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]));
     const codes = setupiniLanguage.validate(setupiniLanguage.parse(decoded.text, { decoded }), { decoded }).map((d) => d.code);
     assert.deepStrictEqual(codes, ['setupini.plain-text-secret']);

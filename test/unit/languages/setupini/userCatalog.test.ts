@@ -6,7 +6,7 @@ import { DEFAULT_CONTEXT } from '../../../../server/src/core/catalog';
 import { registryIndex } from '../../../../server/src/core/catalogLoad';
 import { AnalyzeOptions } from '../../../../server/src/core/language';
 import { parseSetupCatalog, setupiniLanguage, setupIndex } from '../../../../server/src/languages/setupini';
-import { ini } from '../../../helpers/setupini';
+import { FORCED, ini } from '../../../helpers/setupini';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..', '..');
 const CATALOG_DIR = path.join(ROOT, 'server', 'data', 'catalog');
@@ -41,7 +41,8 @@ const USER_CATALOG = {
 const DOC = ini('[Licensing]', 'PerSeat=True', 'CostCenter=4711', '', '[Contoso]', 'BuildTag=2003-SP2', '', '[Other]', 'x=1');
 
 function optionsWith(setupCatalogs: unknown[]): AnalyzeOptions {
-  return { exchange: { context: { ...DEFAULT_CONTEXT }, registry: registryIndex(), setupCatalogs } };
+  // Forced: DOC shows no key of its own that marks an Exchange answer file.
+  return { exchange: { context: { ...DEFAULT_CONTEXT }, registry: registryIndex(), setupCatalogs, forceAnswerFile: true } };
 }
 
 describe('setupini: user answer-file catalogs', () => {
@@ -73,7 +74,7 @@ describe('setupini: user answer-file catalogs', () => {
 
   it('validation, hover and completion use the user catalog from the analyze options', () => {
     const doc = setupiniLanguage.parse(DOC);
-    const unknown = (opts?: AnalyzeOptions) =>
+    const unknown = (opts: AnalyzeOptions = FORCED) =>
       setupiniLanguage
         .validate(doc, opts)
         .filter((d) => /^setupini\.unknown-(section|key)$/.test(d.code))
@@ -85,12 +86,12 @@ describe('setupini: user answer-file catalogs', () => {
     assert.match(setupiniLanguage.hover(doc, { line: 2, character: 2 }, opts)!.contents, /Contoso cost centre/);
     assert.match(setupiniLanguage.hover(doc, { line: 5, character: 2 }, opts)!.contents, /Contoso build tag/);
     assert.match(setupiniLanguage.hover(doc, { line: 4, character: 2 }, opts)!.contents, /Contoso deployment settings/);
-    assert.match(setupiniLanguage.hover(doc, { line: 5, character: 2 })!.contents, /Not in the catalog/);
+    assert.match(setupiniLanguage.hover(doc, { line: 5, character: 2 }, FORCED)!.contents, /Not in the catalog/);
     const d2 = setupiniLanguage.parse(ini('[Licensing]', '['));
     assert.ok(setupiniLanguage.complete!(d2, { line: 1, character: 1 }, opts).some((c) => c.label === 'contoso'));
     const d3 = setupiniLanguage.parse(ini('[Licensing]', 'Cost'));
     assert.ok(setupiniLanguage.complete!(d3, { line: 1, character: 4 }, opts).some((c) => c.label === 'CostCenter'));
-    assert.ok(!setupiniLanguage.complete!(d3, { line: 1, character: 4 }).some((c) => c.label === 'CostCenter'));
+    assert.ok(!setupiniLanguage.complete!(d3, { line: 1, character: 4 }, FORCED).some((c) => c.label === 'CostCenter'));
   });
 
   it('builds the index once per array', () => {
