@@ -26,10 +26,11 @@ function ldif(text: string, code: string): Diagnostic {
 }
 
 describe('facts pinned by the source audit', () => {
-  it('ExIFS: the reboot-on-every-update caveat cites 003:381 (003:386 is a blank line)', () => {
+  it('ExIFS: the reboot-on-every-update caveat is evidenced by 003:381 (003:386 is a blank line) and named by the book to users', () => {
     const e = registry.entries.find((x) => x.id === 'exifs.parameters.drive-letter')!;
-    assert.ok(e.notes?.some((n) => /update or service pack \(003:381\)/.test(n)));
-    assert.ok(!e.notes?.some((n) => /003:386/.test(n)));
+    assert.ok(e.internalNotes?.some((n) => /003:381/.test(n)));
+    assert.ok(e.notes?.some((n) => /update or service pack \(Exchange Server 2003 Distilled\)/.test(n)));
+    assert.ok(![...(e.notes ?? []), ...(e.internalNotes ?? [])].some((n) => /003:386/.test(n)));
   });
 
   it('/MAXMEM: both lower limits for Windows NT are given (8 per KB 108393, 12 per KB 170756)', () => {

@@ -149,7 +149,8 @@ describe('reg: Exchange checks', () => {
       assert.deepStrictEqual(d[0].range, { start: { line: 3, character: 0 }, end: { line: 3, character: 27 } });
       assert.match(d[0].message, /Exchange 2003 sizes its memory itself/);
       assert.match(d[0].message, /restart the Information Store service/);
-      assert.match(d[0].message, /KB 810883/);
+      // Sources belong in the hover: the message is the finding and what to do.
+      assert.doesNotMatch(d[0].message, /KB 810883|should not stay/);
       assert.deepStrictEqual(codesOf([`[${IS.toLowerCase()}\\]`, '"initial memory percentage"=dword:1']), ['reg.deprecated-e2k-tuning']);
     });
     it('stays silent for a deletion entry, on Exchange 2000, and under other keys', () => {
@@ -294,7 +295,9 @@ describe('reg: Exchange checks with the built-in catalog', () => {
     const h = regLanguage.hover(regLanguage.parse(text), { line: 3, character: 3 });
     assert.ok(h);
     assert.match(h.contents, /Meaning: \*\*(Messaging, Calendar|Calendar, Messaging)\*\*/);
-    assert.match(h.contents, /Sources: .*003/);
+    assert.match(h.contents, /\*\*Sources:\*\*\n\n- Scott Schnoll, Microsoft Exchange Server 2003 Distilled .*"Exchange 2003 Tuning Parameters: Enhanced Segmentation"/);
+    // What to do comes before the background, and the notes and sources after the facts.
+    assert.ok(h.contents.indexOf('**Status:**') < h.contents.indexOf('Per-server Outlook Web Access segmentation'));
   });
 });
 
