@@ -104,7 +104,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     if (entry.confidence === 'uncertain') {
       // Where the sources disagree or are unclear, say so, one level more quietly.
       finding.severity = LOWER[codeInfo(code).severity];
-      finding.message += ' The sources are uncertain here; see the hover.';
+      finding.message += ' (Sources uncertain; see the hover.)';
     }
     out.push(finding);
   };
@@ -128,7 +128,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     at(
       'reg.not-for-this-version',
       ...nameRange,
-      `${name} is documented only for ${entry.versions.map((v) => (v === '2000' ? versionName(v) : `${versionName(v)}${v === '2003sp2' ? '' : ' and later'}`)).join(' and ')}, and this server runs ${versionName(ctx.exchangeVersion)} (setting exchangeConfig.exchangeVersion). Remove it unless you know this version reads it, or correct the setting.`,
+      `${name} is documented only for ${entry.versions.map((v) => (v === '2000' ? versionName(v) : `${versionName(v)}${v === '2003sp2' ? '' : ' and later'}`)).join(' and ')}; this server is set to ${versionName(ctx.exchangeVersion)} (exchangeConfig.exchangeVersion). Remove it unless this version needs it, or correct the setting.`,
     );
     return;
   }
@@ -147,7 +147,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     at(
       'reg.wrong-type',
       ...dataRange,
-      `${name} must be ${entry.type}, but this line writes ${typeName(v.type)}: Exchange reads the value as ${entry.type} and ignores (or misreads) data of another type, so the setting does not take effect. Write it as ${entry.type === 'REG_DWORD' ? 'dword:xxxxxxxx' : entry.type === 'REG_SZ' ? 'a quoted string' : entry.type}.`,
+      `${name} is documented as ${entry.type}, but this line writes ${typeName(v.type)}, which Exchange may ignore or misread. Write it as ${entry.type === 'REG_DWORD' ? 'dword:xxxxxxxx' : entry.type === 'REG_SZ' ? 'a quoted string' : entry.type}.`,
       { convert: entry.type === 'REG_DWORD' && asNumber !== undefined && asNumber <= 0xffffffff ? asNumber : entry.type === 'REG_SZ' && data.dword !== undefined ? String(data.dword) : undefined },
     );
     return;
@@ -251,7 +251,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
       at(
         'reg.discouraged-setting',
         ...dataRange,
-        `${name} is ${n}${unit}, outside the recommended ${recommendedRange(entry)}: ${recommended.reason}. Consider ${nearest}.`,
+        `${name} is ${n}${unit}; the recommended value is ${recommendedRange(entry)}: ${recommended.reason}. Consider ${nearest}.`,
         { setDword: nearest },
       );
       return;

@@ -362,6 +362,6 @@ describe('reg: uncertain catalog entries', () => {
     const text = [V5, '', `[${OWA}]`, '"DisableAttachments"=dword:00000003', ''].join('\r\n');
     const d = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003' }, registry: new RegistryCatalogIndex([uncertain]) } });
     assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['reg.value-not-allowed', 'information']]);
-    assert.match(d[0].message, /sources are uncertain/);
+    assert.match(d[0].message, /Sources uncertain; see the hover/);
   });
 });
