@@ -239,6 +239,33 @@ describe('reg: Exchange checks', () => {
     });
   });
 
+  describe('documented consequences and recommendations', () => {
+    const own = (extra: Partial<RegistryCatalog['entries'][number]>): RegistryCatalogIndex =>
+      new RegistryCatalogIndex([{ version: 1, entries: [{ ...CATALOG.entries[3], ...extra }] }]);
+    const run = (registry: RegistryCatalogIndex, data: string): Diagnostic[] =>
+      regLanguage.validate(regLanguage.parse([V5, '', `[${OWA}]`, `"DisableAttachments"=${data}`, ''].join('\r\n')), { exchange: { context: { exchangeVersion: '2003' }, registry } });
+    it('an undocumented value: the message adds what the entry says such values do, and nothing without it', () => {
+      const said = run(own({ otherValues: 'Any other value blocks nothing.' }), 'dword:00000007');
+      assert.match(said[0].message, /Any other value blocks nothing\./);
+      const silent = run(own({}), 'dword:00000007');
+      assert.doesNotMatch(silent[0].message, /Any other value|unpredictabl/);
+    });
+    it('a long list of documented values shortens to the values, pointing at the hover', () => {
+      const long = own({ allowed: [0, 1, 2, 3, 4].map((value) => ({ value, meaning: `a long explanation of what the number ${value} means for attachments in Outlook Web Access` })) });
+      const d = run(long, 'dword:00000009');
+      assert.match(d[0].message, /\(0, 1, 2, 3, 4; see the hover\)/);
+      assert.ok(d[0].message.length <= 250, d[0].message);
+    });
+    it('outside a recommended range: discouraged (information), with the reason and a fix to the nearest bound; silent inside', () => {
+      const rec = own({ allowed: undefined, recommended: { min: 10, max: 20, reason: 'the test book advises it' }, unit: 'widgets' });
+      const low = run(rec, 'dword:00000005');
+      assert.deepStrictEqual(low.map((x) => [x.code, x.severity]), [['reg.discouraged-setting', 'information']]);
+      assert.match(low[0].message, /5 widgets; the recommended value is 10 to 20 widgets: the test book advises it\. Consider 10\./);
+      assert.deepStrictEqual(run(rec, 'dword:0000000f'), []);
+      assert.match(run(rec, 'dword:00000030')[0].message, /Consider 20\./);
+    });
+  });
+
   describe('reg.discouraged-setting', () => {
     it('informs about a valid but discouraged setting', () => {
       const d = check(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\ExIFS\\Parameters]', '"DriveLetter"="M"']);
@@ -269,6 +296,22 @@ describe('reg: Exchange checks with the built-in catalog', () => {
     assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00007530'], { exchangeVersion: '2003', windowsVersion: '2003' }), ['reg.value-not-allowed']);
     assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00000000'], { exchangeVersion: '2003', windowsVersion: '2003' }), []);
     assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00007530']), [], 'silent while the Windows version is not known');
+  });
+
+  it('reports a SystemPages value that is wrong on every Windows version, also when the Windows version is not known', () => {
+    const text = [V5, '', MM, '"SystemPages"=dword:ffffffff', ''].join('\r\n');
+    const d = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003' }, registry: registryIndex() } });
+    assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['reg.value-out-of-range', 'warning']]);
+    assert.match(d[0].message, /4294967295, which is wrong for Exchange on every Windows version: 24000 to 31000 on Windows 2000, 0 on Windows Server 2003/);
+    // No quick fix: the right value depends on the Windows version.
+    assert.deepStrictEqual(regLanguage.fixes!(regLanguage.parse(text), d[0]), []);
+    for (const n of ['00004e20', '00007d01', '0000c351', '00000001']) assert.deepStrictEqual(built([MM, `"SystemPages"=dword:${n}`]), ['reg.value-out-of-range'], n);
+    // 0 is right on Windows Server 2003 and 24000-31000 on Windows 2000: without the Windows version, neither is reported.
+    for (const n of ['00000000', '00005dc0', '00007530', '00007918']) assert.deepStrictEqual(built([MM, `"SystemPages"=dword:${n}`]), [], n);
+    // With the Windows version known, the version's own rule applies (and names that version only).
+    const known = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003', windowsVersion: '2003' }, registry: registryIndex() } });
+    assert.deepStrictEqual(known.map((x) => x.code), ['reg.value-not-allowed']);
+    assert.match(known[0].message, /on Windows Server 2003 it must be 0/);
   });
 
   it('informs when MAPI compression or buffer packing is turned off', () => {
