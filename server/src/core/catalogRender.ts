@@ -34,10 +34,19 @@ export function recommendedRange(entry: RegistryEntry): string | undefined {
   return r.min !== undefined && r.max !== undefined ? `${r.min} to ${r.max}${unit}` : r.min !== undefined ? `at least ${r.min}${unit}` : `at most ${r.max}${unit}`;
 }
 
-/** A source as users can find it: title, section heading, KB numbers. Internal evidence is never part of it. */
-export function renderSource(s: SourceRef): string {
-  const kb = (s.kb ?? []).filter((n) => !s.document.includes(`KB ${n}`));
-  return `${s.document}, "${s.section}"${kb.length ? ` (KB ${kb.join(', KB ')})` : ''}`;
+/**
+ * Sources as users can find them: each document once, with the section headings cited from it and its KB numbers.
+ * Internal evidence is never part of it.
+ */
+export function renderSources(sources: readonly SourceRef[]): string[] {
+  const byDocument = new Map<string, { sections: string[]; kb: string[] }>();
+  for (const s of sources) {
+    let d = byDocument.get(s.document);
+    if (!d) byDocument.set(s.document, (d = { sections: [], kb: [] }));
+    if (!d.sections.includes(s.section)) d.sections.push(s.section);
+    for (const n of s.kb ?? []) if (!d.kb.includes(n) && !s.document.includes(`KB ${n}`)) d.kb.push(n);
+  }
+  return [...byDocument].map(([document, d]) => `${document}, ${d.sections.map((x) => `"${x}"`).join('; ')}${d.kb.length ? ` (KB ${d.kb.join(', KB ')})` : ''}`);
 }
 
 /**
@@ -82,6 +91,6 @@ export function renderRegistryEntry(entry: RegistryEntry): string {
   lines.push(facts.join('  \n'));
   if (entry.notes?.length) lines.push('', ...entry.notes.map((n) => `> ${n}`));
   if (entry.confidence !== 'documented') lines.push('', `_Confidence: ${entry.confidence}._`);
-  lines.push('', '**Sources:**', '', ...entry.sources.map((s) => `- ${renderSource(s)}`));
+  lines.push('', '**Sources:**', '', ...renderSources(entry.sources).map((s) => `- ${s}`));
   return lines.join('\n');
 }

@@ -80,6 +80,17 @@ describe('registry catalog: what users see', () => {
     assertClean(texts);
   });
 
+  it('says nothing twice in the hover of an entry', () => {
+    for (const entry of index.entries) {
+      const sentences = renderRegistryEntry(entry)
+        .split(/(?<=[.;:])\s+|\n+/)
+        .map((s) => s.replace(/[*_>`-]/g, '').trim().toLowerCase())
+        .filter((s) => s.length >= 40);
+      const twice = sentences.filter((s, k) => sentences.indexOf(s) !== k);
+      assert.deepStrictEqual(twice, [], entry.id);
+    }
+  });
+
   it('documents every value name in completion without internal references', () => {
     const texts: { where: string; text: string }[] = [];
     const named = new Set<string>();
