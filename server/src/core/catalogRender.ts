@@ -38,7 +38,7 @@ export function recommendedRange(entry: RegistryEntry): string | undefined {
  * Sources as users can find them: each document once, with the section headings cited from it and its KB numbers.
  * Internal evidence is never part of it.
  */
-export function renderSources(sources: readonly SourceRef[]): string[] {
+export function sourceLines(sources: readonly SourceRef[]): string[] {
   const byDocument = new Map<string, { sections: string[]; kb: string[] }>();
   for (const s of sources) {
     let d = byDocument.get(s.document);
@@ -91,6 +91,6 @@ export function renderRegistryEntry(entry: RegistryEntry): string {
   lines.push(facts.join('  \n'));
   if (entry.notes?.length) lines.push('', ...entry.notes.map((n) => `> ${n}`));
   if (entry.confidence !== 'documented') lines.push('', `_Confidence: ${entry.confidence}._`);
-  lines.push('', '**Sources:**', '', ...renderSources(entry.sources).map((s) => `- ${s}`));
+  lines.push('', '**Sources:**', '', ...sourceLines(entry.sources).map((s) => `- ${s}`));
   return lines.join('\n');
 }
