@@ -81,7 +81,10 @@ export interface RegistryEntry {
   max?: number;
   /** A range a source recommends (reported as discouraged outside it, never as out of range). */
   recommended?: Recommendation;
-  /** Constraints that hold only on one Windows version (checked when the Windows version is known). */
+  /**
+   * Constraints that hold only on one Windows version: checked against the configured Windows version; when none is
+   * configured, a value that meets no version's constraint is reported.
+   */
   windows?: Partial<Record<WindowsVersion, WindowsConstraint>>;
   /** Values that are valid but advised against outside troubleshooting. */
   discouragedValues?: { value: number | string; reason: string }[];

@@ -416,6 +416,27 @@ describe('registry catalog schema', () => {
     assert.deepStrictEqual(errorsOf(catalog), []);
   });
 
+  it('keeps accepting organisation catalogs written for the earlier schema (fields only grow)', () => {
+    const earlier = {
+      version: 1,
+      entries: [
+        {
+          id: 'org.polling',
+          keys: ['HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem'],
+          names: ['Maximum Polling Frequency'],
+          type: 'REG_DWORD',
+          min: 90000,
+          status: 'current',
+          description: 'Our standard.',
+          notes: ['Set by the messaging team.'],
+          confidence: 'documented',
+          sources: [{ document: 'Messaging standard', section: '4.2', kb: ['123456'] }],
+        },
+      ],
+    };
+    assert.deepStrictEqual(errorsOf(earlier), []);
+  });
+
   it('rejects entries with a missing field, an unknown field or a value outside an enum', () => {
     const broken = JSON.parse(JSON.stringify(catalog)) as { entries: Record<string, unknown>[] };
     delete broken.entries[0].sources;

@@ -107,6 +107,17 @@ describe('registry catalog: what users see', () => {
     assertClean(texts);
   });
 
+  it('keeps the README sections of the catalog and of the Exchange .reg codes free of internal references', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const catalog = readme.slice(readme.indexOf('## Exchange knowledge for `.reg` exports'), readme.indexOf('## What it does for `boot.ini`'));
+    const codes = readme.slice(readme.indexOf('### `reg.deprecated-e2k-tuning`'), readme.indexOf('### `reg.duplicate-value`'));
+    assert.ok(catalog.length > 500 && codes.length > 2000);
+    assertClean([
+      { where: 'README catalog section', text: catalog },
+      { where: 'README Exchange .reg codes', text: codes },
+    ]);
+  });
+
   it('keeps every .reg code summary free of internal references', () => {
     const codes = [...new Set([...fs.readFileSync(path.join(ROOT, 'server', 'src', 'languages', 'reg', 'codes.ts'), 'utf8').matchAll(/'(reg\.[a-z0-9-]+)'/g)].map((m) => m[1]))];
     assert.ok(codes.length > 60);
