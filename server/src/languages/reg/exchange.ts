@@ -118,7 +118,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     at(
       'reg.deprecated-e2k-tuning',
       ...nameRange,
-      `${name} is Exchange 2000 tuning: ${entry.replacedBy ?? 'Exchange 2003 manages this itself'}. ${entry.action ?? 'Remove it.'}${entry.restart ? ` ${restartPhrase(entry.restart)}` : ''}`,
+      `${name} is Exchange 2000 tuning${entry.replacedBy ? `: ${entry.replacedBy}` : ' that the catalog marks obsolete on Exchange 2003'}. ${entry.action ?? 'Remove it.'}${entry.restart ? ` ${restartPhrase(entry.restart)}` : ''}`,
     );
     return;
   }
