@@ -13,10 +13,12 @@ function hex(n: number): string {
   return `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** What a DWORD value means for this entry: the documented meaning, or the feature names of its bits. */
+/** What a DWORD value means for this entry: the documented meaning, what a source says of other values, or the feature names of its bits. */
 export function describeDword(entry: RegistryEntry, n: number): string | undefined {
   const allowed = entry.allowed?.find((a) => a.value === n);
   if (allowed) return allowed.meaning;
+  // An undocumented value: what a source says such values do, if one does.
+  if (entry.allowed && entry.otherValues) return entry.otherValues;
   if (entry.bits) {
     const exact = entry.bits.find((b) => b.mask === n);
     if (exact) return exact.name;

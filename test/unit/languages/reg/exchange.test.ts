@@ -298,6 +298,13 @@ describe('reg: Exchange checks with the built-in catalog', () => {
     assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00007530']), [], 'silent while the Windows version is not known');
   });
 
+  it('explains an undocumented value in hover with what the source says such values do, and with nothing otherwise', () => {
+    const hoverOf = (key: string, line: string) => regLanguage.hover(regLanguage.parse([V5, '', key, line, ''].join('\r\n')), { line: 3, character: 3 })?.contents ?? '';
+    const IS = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]';
+    assert.match(hoverOf(IS, '"Rpc Compression Enabled"=dword:00000005'), /Meaning: \*\*Any value other than 1 disables MAPI compression\.\*\*/);
+    assert.doesNotMatch(hoverOf('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeWeb\\OWA]', '"DisableAttachments"=dword:00000005'), /Meaning:/);
+  });
+
   it('reports a SystemPages value that is wrong on every Windows version, also when the Windows version is not known', () => {
     const text = [V5, '', MM, '"SystemPages"=dword:ffffffff', ''].join('\r\n');
     const d = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003' }, registry: registryIndex() } });
