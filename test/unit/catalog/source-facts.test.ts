@@ -198,6 +198,16 @@ describe('registry catalog: claims beyond the sources, corrected', () => {
     assert.doesNotMatch(e.replacedBy ?? '', /3GB|fragmentation fixes/);
   });
 
+  it('audit of the other entries: no unsourced front-end example for the memory check, both DSAccess defaults named with their sources', () => {
+    const suppress = entry('msexchangeis.parameterssystem.suppress-memory-configuration-notification');
+    assert.doesNotMatch(suppress.description, /front-end/); // 001:1699-1713 gives no such case
+    const config = entry('msexchangedsaccess.instance0.max-memory-config');
+    assert.match(config.defaultWhenAbsent ?? '', /3 MB per TechNet .*5 MB per the Exchange Server Analyzer/);
+    assert.ok(config.sources.some((s) => /configuration cache is full/.test(s.document)));
+    const pages = entry('session-manager.memory-management.system-pages');
+    assert.ok(pages.notes?.some((n) => /blog\.5dmail\.net/.test(n)), 'the Exchange 2000 article is named where a reader can find it');
+  });
+
   it('sources that were reference notes now name the primary source the note names', () => {
     for (const e of registry.entries) for (const s of e.sources) assert.doesNotMatch(`${s.document} ${s.section}`, /facts|§/, e.id);
     const heap = entry('session-manager.heap-decommit-free-block-threshold');
