@@ -154,7 +154,7 @@ describe('protocol: web-worker server bundle (dist/browserServer.js)', function 
     assert.strictEqual(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /Maximum Polling Frequency/);
     assert.match(hover.contents.value, /120000/);
-    assert.match(hover.contents.value, /Range:\*\* at least 60000/);
+    assert.match(hover.contents.value, /Recommended:\*\* at least 60000/);
   });
 
   it('decodes base64 LDIF values without Node Buffer', async () => {

@@ -74,7 +74,7 @@ describe('protocol: language server over stdio (push diagnostics)', function () 
     assert.strictEqual(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /Maximum Polling Frequency/);
     assert.match(hover.contents.value, /120000/);
-    assert.match(hover.contents.value, /Range:\*\* at least 60000/, 'the catalog entry is rendered');
+    assert.match(hover.contents.value, /Recommended:\*\* at least 60000/, 'the catalog entry is rendered');
     const list = (await client.connection.sendRequest('textDocument/hover', {
       textDocument: { uri: URI },
       position: { line: 6, character: 3 },

@@ -27,12 +27,22 @@ export type ServerRole = 'mailbox' | 'public-folder' | 'front-end' | 'bridgehead
 export type EntryStatus = 'current' | 'deprecated' | 'do-not-modify' | 'discouraged';
 
 export interface SourceRef {
-  /** Seed document id ("001") or an external source name ("KB 810883", "external-facts §2"). */
+  /** The public title of the document, as a reader can find it (with its URL where one exists). Shown to users. */
   document: string;
-  /** Section, heading or line range, e.g. "001:1753-1761" or "Memory tuning". */
+  /** The section heading the fact stands under. Shown to users. */
   section: string;
   /** Microsoft Knowledge Base article numbers the source refers to. */
   kb?: string[];
+  /** Internal evidence for reviewers (file and line numbers of the copy that was read). Never rendered. */
+  evidence?: string;
+}
+
+/** A range a source recommends but Exchange does not enforce. */
+export interface Recommendation {
+  min?: number;
+  max?: number;
+  /** Who recommends it and why, in our own words. */
+  reason: string;
 }
 
 export interface AllowedValue {
@@ -64,10 +74,17 @@ export interface RegistryEntry {
   type: RegistryType;
   /** Only these values are documented. */
   allowed?: AllowedValue[];
+  /** What Exchange does with a value outside `allowed`, as a source states it (messages say nothing without it). */
+  otherValues?: string;
   /** Inclusive numeric range for REG_DWORD values. */
   min?: number;
   max?: number;
-  /** Constraints that hold only on one Windows version (checked when the Windows version is known). */
+  /** A range a source recommends (reported as discouraged outside it, never as out of range). */
+  recommended?: Recommendation;
+  /**
+   * Constraints that hold only on one Windows version: checked against the configured Windows version; when none is
+   * configured, a value that meets no version's constraint is reported.
+   */
   windows?: Partial<Record<WindowsVersion, WindowsConstraint>>;
   /** Values that are valid but advised against outside troubleshooting. */
   discouragedValues?: { value: number | string; reason: string }[];
@@ -93,8 +110,10 @@ export interface RegistryEntry {
   roles?: ServerRole[];
   /** Markdown, in our own words (never the seed documents' sentences). */
   description: string;
-  /** Where sources disagree, or are uncertain: shown as notes in hover and messages. */
+  /** Where sources disagree, or are uncertain, in plain words naming the documents: shown in hover. */
   notes?: string[];
+  /** Remarks for the catalog's reviewers (evidence, line numbers). Never rendered. */
+  internalNotes?: string[];
   confidence: Confidence;
   sources: SourceRef[];
 }

@@ -1,9 +1,9 @@
 /** One rendering of a catalog entry, for hover and for completion documentation alike. */
-import { EXCHANGE_VERSION_NAMES, RegistryEntry } from './catalog';
+import { EXCHANGE_VERSION_NAMES, RegistryEntry, SourceRef } from './catalog';
 
 const STATUS: Record<RegistryEntry['status'], string> = {
   current: 'Supported',
-  deprecated: '**Obsolete Exchange 2000 tuning**: remove it on Exchange 2003',
+  deprecated: '**Obsolete Exchange 2000 tuning**',
   'do-not-modify': '**Do not modify**: Setup writes it',
   discouraged: 'Valid, but **discouraged**',
 };
@@ -13,10 +13,12 @@ function hex(n: number): string {
   return `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** What a DWORD value means for this entry: the documented meaning, or the feature names of its bits. */
+/** What a DWORD value means for this entry: the documented meaning, what a source says of other values, or the feature names of its bits. */
 export function describeDword(entry: RegistryEntry, n: number): string | undefined {
   const allowed = entry.allowed?.find((a) => a.value === n);
   if (allowed) return allowed.meaning;
+  // An undocumented value: what a source says such values do, if one does.
+  if (entry.allowed && entry.otherValues) return entry.otherValues;
   if (entry.bits) {
     const exact = entry.bits.find((b) => b.mask === n);
     if (exact) return exact.name;
@@ -26,18 +28,55 @@ export function describeDword(entry: RegistryEntry, n: number): string | undefin
   return undefined;
 }
 
+/** A recommended range in words, e.g. "at least 60000 milliseconds". */
+export function recommendedRange(entry: RegistryEntry): string | undefined {
+  const r = entry.recommended;
+  if (!r || (r.min === undefined && r.max === undefined)) return undefined;
+  const unit = entry.unit ? ` ${entry.unit}` : '';
+  return r.min !== undefined && r.max !== undefined ? `${r.min} to ${r.max}${unit}` : r.min !== undefined ? `at least ${r.min}${unit}` : `at most ${r.max}${unit}`;
+}
+
+/**
+ * Sources as users can find them: each document once, with the section headings cited from it and its KB numbers.
+ * Internal evidence is never part of it.
+ */
+export function sourceLines(sources: readonly SourceRef[]): string[] {
+  const byDocument = new Map<string, { sections: string[]; kb: string[] }>();
+  for (const s of sources) {
+    let d = byDocument.get(s.document);
+    if (!d) byDocument.set(s.document, (d = { sections: [], kb: [] }));
+    if (!d.sections.includes(s.section)) d.sections.push(s.section);
+    for (const n of s.kb ?? []) if (!d.kb.includes(n) && !s.document.includes(`KB ${n}`)) d.kb.push(n);
+  }
+  return [...byDocument].map(([document, d]) => `${document}, ${d.sections.map((x) => `"${x}"`).join('; ')}${d.kb.length ? ` (KB ${d.kb.join(', KB ')})` : ''}`);
+}
+
+/**
+ * Hover and completion documentation of an entry: what to do about it first (status, action, restart), then what it
+ * is, then the facts, the notes and the sources. `evidence` and `internalNotes` are for reviewers and never rendered.
+ */
 export function renderRegistryEntry(entry: RegistryEntry): string {
   const lines: string[] = [];
-  lines.push(entry.description, '');
+  const first: string[] = [`**Status:** ${STATUS[entry.status]}`];
+  if (entry.replacedBy) first.push(`**On Exchange 2003:** ${entry.replacedBy}`);
+  if (entry.action) first.push(`**What to do:** ${entry.action}`);
+  if (entry.restart) {
+    const when = entry.restart === 'dynamic' ? 'at once, no restart' : entry.restart === 'reboot' ? 'after restarting the server' : `after restarting ${entry.restart}`;
+    first.push(`**Takes effect:** ${when}`);
+  }
+  lines.push(first.join('  \n'), '', entry.description, '');
   const facts: string[] = [];
   facts.push(`**Type:** ${entry.type}`);
   if (entry.allowed) facts.push(`**Values:** ${entry.allowed.map((a) => `\`${a.value}\` ${a.meaning}`).join('; ')}`);
+  if (entry.otherValues) facts.push(`**Other values:** ${entry.otherValues}`);
   if (entry.min !== undefined || entry.max !== undefined) {
     const unit = entry.unit ? ` ${entry.unit}` : '';
     facts.push(
       `**Range:** ${entry.min !== undefined && entry.max !== undefined ? `${entry.min} to ${entry.max}` : entry.min !== undefined ? `at least ${entry.min}` : `at most ${entry.max}`}${unit}`,
     );
   } else if (entry.unit) facts.push(`**Unit:** ${entry.unit}`);
+  const recommended = recommendedRange(entry);
+  if (recommended) facts.push(`**Recommended:** ${recommended} (${entry.recommended!.reason})`);
   for (const [windows, c] of Object.entries(entry.windows ?? {})) {
     const parts: string[] = [];
     if (c.allowed) parts.push(c.allowed.map((a) => `\`${a.value}\``).join(' or '));
@@ -49,19 +88,11 @@ export function renderRegistryEntry(entry: RegistryEntry): string {
   if (entry.format) facts.push(`**Format:** ${entry.format.replace('-', ' ')}`);
   if (entry.defaultWhenAbsent) facts.push(`**When absent:** ${entry.defaultWhenAbsent}`);
   if (entry.setupValue !== undefined) facts.push(`**Setup writes:** ${typeof entry.setupValue === 'number' ? `${entry.setupValue} (${hex(entry.setupValue)})` : entry.setupValue}`);
-  facts.push(`**Status:** ${STATUS[entry.status]}`);
-  if (entry.replacedBy) facts.push(`**Exchange 2003 instead:** ${entry.replacedBy}`);
-  if (entry.action) facts.push(`**What to do:** ${entry.action}`);
-  if (entry.restart) {
-    const when = entry.restart === 'dynamic' ? 'at once, no restart' : entry.restart === 'reboot' ? 'after restarting the server' : `after restarting ${entry.restart}`;
-    facts.push(`**Takes effect:** ${when}`);
-  }
   if (entry.versions?.length) facts.push(`**Versions:** ${entry.versions.map((v) => EXCHANGE_VERSION_NAMES[v] ?? v).join(', ')}`);
   if (entry.roles?.length) facts.push(`**Set on:** ${entry.roles.join(', ')} servers`);
   lines.push(facts.join('  \n'));
   if (entry.notes?.length) lines.push('', ...entry.notes.map((n) => `> ${n}`));
   if (entry.confidence !== 'documented') lines.push('', `_Confidence: ${entry.confidence}._`);
-  const sources = entry.sources.map((s) => `${s.document} ${s.section}${s.kb?.length ? ` (KB ${s.kb.join(', KB ')})` : ''}`);
-  lines.push('', `Sources: ${sources.join('; ')}`);
+  lines.push('', '**Sources:**', '', ...sourceLines(entry.sources).map((s) => `- ${s}`));
   return lines.join('\n');
 }

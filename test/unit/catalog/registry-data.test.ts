@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AllowedValue, Confidence, EntryStatus, ExchangeVersion, RegistryCatalog, RegistryEntry, RegistryType, ServerRole, SourceRef } from '../../../server/src/core/catalog';
+import type { AllowedValue, Confidence, EntryStatus, ExchangeVersion, Recommendation, RegistryCatalog, RegistryEntry, RegistryType, ServerRole, SourceRef } from '../../../server/src/core/catalog';
 import { normalizeRegistryPath, RegistryCatalogIndex } from '../../../server/src/core/catalogIndex';
 
 const DIR = path.join(__dirname, '..', '..', '..', '..', 'server', 'data', 'catalog');
@@ -36,8 +36,10 @@ const ENTRY_FIELDS: Fields<RegistryEntry> = {
   names: true,
   type: true,
   allowed: false,
+  otherValues: false,
   min: false,
   max: false,
+  recommended: false,
   windows: false,
   discouragedValues: false,
   unit: false,
@@ -53,11 +55,13 @@ const ENTRY_FIELDS: Fields<RegistryEntry> = {
   roles: false,
   description: true,
   notes: false,
+  internalNotes: false,
   confidence: true,
   sources: true,
 };
 const CATALOG_FIELDS: Fields<RegistryCatalog> = { $schema: false, version: true, entries: true };
-const SOURCE_FIELDS: Fields<SourceRef> = { document: true, section: true, kb: false };
+const SOURCE_FIELDS: Fields<SourceRef> = { document: true, section: true, kb: false, evidence: false };
+const RECOMMENDATION_FIELDS: Fields<Recommendation> = { min: false, max: false, reason: true };
 const ALLOWED_FIELDS: Fields<AllowedValue> = { value: true, meaning: true };
 const BIT_FIELDS: Fields<NonNullable<RegistryEntry['bits']>[number]> = { mask: true, name: true };
 
@@ -277,7 +281,7 @@ describe('registry catalog data', () => {
     assert.deepStrictEqual(heap.allowed?.map((a) => a.value), [0x00040000]);
   });
 
-  it('marks the Exchange 2000 tuning as deprecated, each with what replaces it, what to do and what to restart', () => {
+  it('marks the Exchange 2000 tuning as deprecated, each with what replaces it, what to do, and what to restart or that no source says', () => {
     const e2k = ['Initial Memory Percentage', 'MPHeap parallelism', 'MaxMemoryConfig', 'MaxMemoryUser', 'MaxPercentPoolThreads', 'AdditionalPoolThreadsPerProc'];
     for (const name of e2k) {
       const e = entries.find((x) => x.names.includes(name));
@@ -288,7 +292,7 @@ describe('registry catalog data', () => {
     for (const e of deprecated) {
       assert.ok(e.replacedBy?.trim(), `${e.id} has no replacedBy`);
       assert.ok(e.action?.trim(), `${e.id} has no action`);
-      assert.ok(e.restart?.trim(), `${e.id} has no restart`);
+      assert.ok(e.restart?.trim() || e.notes?.some((n) => /sources do not say which service/.test(n)), `${e.id} neither names a restart nor says that no source does`);
       assert.ok(e.versions?.includes('2000'), `${e.id} does not name Exchange 2000`);
     }
   });
@@ -340,7 +344,9 @@ describe('registry catalog data', () => {
     assert.deepStrictEqual([key.min, key.max, key.unit], [1, 1440, 'minutes']);
     assert.deepStrictEqual(entry('msexchangeweb.owa.disable-attachments').allowed?.map((a) => a.value), [0, 1, 2]);
     assert.deepStrictEqual(entry('msexchangeweb.owa.enable-freedocs').allowed?.map((a) => a.value), [0, 1, 2, 3]);
-    assert.strictEqual(entry('msexchangeis.parameterssystem.maximum-polling-frequency').min, 60000);
+    // 60 seconds is a recommendation of the book, not a limit: no range, a recommended minimum.
+    const polling = entry('msexchangeis.parameterssystem.maximum-polling-frequency');
+    assert.deepStrictEqual([polling.min, polling.max, polling.recommended?.min], [undefined, undefined, 60000]);
     const formats = Object.fromEntries(entries.filter((e) => e.format).map((e) => [e.names[0], e.format]));
     assert.deepStrictEqual(formats, {
       DriveLetter: 'drive-letter',
@@ -362,14 +368,14 @@ describe('registry catalog data', () => {
     }
   });
 
-  it('cites seed documents by line, and explains every entry that is not plainly documented', () => {
+  it('names sources by title and heading, keeps line evidence apart, and explains every entry that is not plainly documented', () => {
     for (const e of entries) {
       for (const s of e.sources) {
-        if (!/^00[0-4]$/.test(s.document)) continue;
-        const m = /^(00[0-4]):(\d+)(?:-(\d+))?$/.exec(s.section);
-        assert.ok(m, `${e.id}: seed citation ${s.section} is not NNN:line or NNN:from-to`);
-        assert.strictEqual(m[1], s.document, `${e.id}: ${s.section} cites another document than ${s.document}`);
-        assert.ok(m[3] === undefined || Number(m[3]) >= Number(m[2]), `${e.id}: ${s.section} runs backwards`);
+        assert.doesNotMatch(s.document, /^00[0-4]$|facts/, `${e.id}: ${s.document} is an internal name, not a title`);
+        assert.doesNotMatch(s.section, /\b00[0-4]:\d|§/, `${e.id}: section ${s.section} is a line reference, not a heading`);
+        for (const m of (s.evidence ?? '').matchAll(/\b(00[0-4]):(\d+)(?:-(\d+))?/g)) {
+          assert.ok(m[3] === undefined || Number(m[3]) >= Number(m[2]), `${e.id}: ${m[0]} runs backwards`);
+        }
       }
       for (const s of e.sources) for (const kb of s.kb ?? []) assert.match(kb, /^\d{6}$/, `${e.id}: KB ${kb}`);
       if (e.confidence !== 'documented') assert.ok(e.notes?.length, `${e.id} is ${e.confidence} but has no note saying why`);
@@ -395,6 +401,7 @@ describe('registry catalog schema', () => {
       [schema, CATALOG_FIELDS],
       [definition('RegistryEntry'), ENTRY_FIELDS],
       [definition('SourceRef'), SOURCE_FIELDS],
+      [definition('Recommendation'), RECOMMENDATION_FIELDS],
       [definition('AllowedValue'), ALLOWED_FIELDS],
       [definition('Bit'), BIT_FIELDS],
     ];
@@ -407,6 +414,27 @@ describe('registry catalog schema', () => {
 
   it('accepts the built-in catalog', () => {
     assert.deepStrictEqual(errorsOf(catalog), []);
+  });
+
+  it('keeps accepting organisation catalogs written for the earlier schema (fields only grow)', () => {
+    const earlier = {
+      version: 1,
+      entries: [
+        {
+          id: 'org.polling',
+          keys: ['HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem'],
+          names: ['Maximum Polling Frequency'],
+          type: 'REG_DWORD',
+          min: 90000,
+          status: 'current',
+          description: 'Our standard.',
+          notes: ['Set by the messaging team.'],
+          confidence: 'documented',
+          sources: [{ document: 'Messaging standard', section: '4.2', kb: ['123456'] }],
+        },
+      ],
+    };
+    assert.deepStrictEqual(errorsOf(earlier), []);
   });
 
   it('rejects entries with a missing field, an unknown field or a value outside an enum', () => {

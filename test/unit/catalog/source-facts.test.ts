@@ -5,7 +5,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { RegistryCatalog } from '../../../server/src/core/catalog';
+import type { ExchangeContext, RegistryCatalog } from '../../../server/src/core/catalog';
+import { registryIndex } from '../../../server/src/core/catalogLoad';
+import { regLanguage } from '../../../server/src/languages/reg';
 import { switchNamed } from '../../../server/src/languages/bootini/switches';
 import { attributeNamed } from '../../../server/src/languages/ldapfilter/attributes';
 import { ATTRIBUTES as LDIF_HOVER } from '../../../server/src/languages/ldif/hover';
@@ -17,6 +19,7 @@ import { diagnose as diagnoseFilter, good } from '../../helpers/ldapfilter';
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const registry = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'catalog', 'registry.json'), 'utf8')) as RegistryCatalog;
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const REG_V5 = 'Windows Registry Editor Version 5.00';
 const SG = 'dn: CN=First Storage Group,CN=InformationStore,CN=S1,CN=Servers,DC=contoso,DC=com\n';
 
 function ldif(text: string, code: string): Diagnostic {
@@ -26,10 +29,11 @@ function ldif(text: string, code: string): Diagnostic {
 }
 
 describe('facts pinned by the source audit', () => {
-  it('ExIFS: the reboot-on-every-update caveat cites 003:381 (003:386 is a blank line)', () => {
+  it('ExIFS: the reboot-on-every-update caveat is evidenced by 003:381 (003:386 is a blank line) and named by the book to users', () => {
     const e = registry.entries.find((x) => x.id === 'exifs.parameters.drive-letter')!;
-    assert.ok(e.notes?.some((n) => /update or service pack \(003:381\)/.test(n)));
-    assert.ok(!e.notes?.some((n) => /003:386/.test(n)));
+    assert.ok(e.internalNotes?.some((n) => /003:381/.test(n)));
+    assert.ok(e.notes?.some((n) => /update or service pack \(Exchange Server 2003 Distilled\)/.test(n)));
+    assert.ok(![...(e.notes ?? []), ...(e.internalNotes ?? [])].some((n) => /003:386/.test(n)));
   });
 
   it('/MAXMEM: both lower limits for Windows NT are given (8 per KB 108393, 12 per KB 170756)', () => {
@@ -84,5 +88,130 @@ describe('facts pinned by the source audit', () => {
     assert.doesNotMatch(not.contents, /as Exchange System Manager and ADUC write it/);
     const contacts = ldapfilterLanguage.hover(doc, { line: 0, character: 43 })!;
     assert.match(contacts.contents, /Contacts with external e-mail addresses\*\*, as Exchange System Manager and ADUC write it/);
+  });
+});
+
+describe('registry catalog: claims beyond the sources, corrected', () => {
+  const entry = (id: string) => registry.entries.find((x) => x.id === id)!;
+  const SERVICES = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services';
+  const IS = `[${SERVICES}\\MSExchangeIS\\ParametersSystem]`;
+  const run = (body: string[], context: ExchangeContext = { exchangeVersion: '2003' }): Diagnostic[] =>
+    regLanguage.validate(regLanguage.parse([REG_V5, '', ...body, ''].join('\r\n')), { exchange: { context, registry: registryIndex() } });
+
+  it('MaxMessageObjects is documented for Exchange 2003 too (KB 258748), with the Analyzer\'s < 30001 warning as a recommendation', () => {
+    const e = entry('exchange.mailmsg.max-message-objects');
+    assert.deepStrictEqual(e.versions, ['2000', '2003']);
+    assert.ok(e.sources.some((s) => s.kb?.includes('258748')));
+    assert.deepStrictEqual([e.recommended?.min, e.recommended?.max], [30001, 100000]);
+    const key = '[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Exchange\\Mailmsg]';
+    assert.deepStrictEqual(run([key, '"MaxMessageObjects"=dword:000186a0']), []);
+    const low = run([key, '"MaxMessageObjects"=dword:00002710']);
+    assert.deepStrictEqual(low.map((d) => [d.code, d.severity]), [['reg.discouraged-setting', 'information']]);
+    assert.match(low[0].message, /Exchange Server Analyzer warns below 30001/);
+    assert.doesNotMatch(low[0].message, /ignores/);
+    // On Exchange 2000 the same holds: no version finding either way.
+    assert.deepStrictEqual(run([key, '"MaxMessageObjects"=dword:000186a0'], { exchangeVersion: '2000' }), []);
+  });
+
+  it('DriveLetter is read by Exchange 2000 as well: discouraged there, never "ignored"', () => {
+    assert.deepStrictEqual(entry('exifs.parameters.drive-letter').versions, ['2000', '2003']);
+    const d = run([`[${SERVICES}\\ExIFS\\Parameters]`, '"DriveLetter"="M"'], { exchangeVersion: '2000' });
+    assert.deepStrictEqual(d.map((x) => x.code), ['reg.discouraged-setting']);
+    assert.match(d[0].message, /KB 305145/);
+    assert.doesNotMatch(d[0].message, /ignores/);
+  });
+
+  it('an undocumented value: the message says what the source says it does, and nothing where no source says', () => {
+    const compression = run([IS, '"Rpc Compression Enabled"=dword:00000005']);
+    assert.deepStrictEqual(compression.map((d) => d.code), ['reg.value-not-allowed']);
+    assert.match(compression[0].message, /Any value other than 1 disables MAPI compression/); // 003:286
+    const oof = run([IS, '"SuppressOOFsToDistributionLists"=dword:00000002']);
+    assert.match(oof[0].message, /Any value other than 1 leaves the behaviour unchanged/); // 003:333
+    const attachments = run([`[${SERVICES}\\MSExchangeWeb\\OWA]`, '"DisableAttachments"=dword:00000003']);
+    assert.deepStrictEqual(attachments.map((d) => d.code), ['reg.value-not-allowed']);
+    for (const d of [...compression, ...oof, ...attachments]) assert.doesNotMatch(d.message, /unpredictabl/);
+    assert.doesNotMatch(attachments[0].message, /other than/);
+  });
+
+  it('Rpc Compression Enabled = 0: compression off for troubleshooting only; no claim about buffer packing or deleting the value (003:288-290)', () => {
+    const e = entry('msexchangeis.parameterssystem.rpc-compression-enabled');
+    const shown = [e.description, ...(e.notes ?? []), ...e.allowed!.map((a) => a.meaning), ...e.discouragedValues!.map((d) => d.reason)].join(' ');
+    assert.doesNotMatch(shown, /packing with it|and with it buffer packing|then delete the value/);
+    const d = run([IS, '"Rpc Compression Enabled"=dword:00000000']);
+    assert.deepStrictEqual(d.map((x) => x.code), ['reg.discouraged-setting']);
+    assert.match(d[0].message, /troubleshooting only/);
+    assert.doesNotMatch(d[0].message, /buffer packing|delete/i);
+    assert.doesNotMatch(entry('msexchangeis.parameterssystem.rpc-packing-enabled').discouragedValues![0].reason, /delete/);
+  });
+
+  it('Maximum Polling Frequency: 60 seconds is a recommendation (003:309), not a documented range', () => {
+    const e = entry('msexchangeis.parameterssystem.maximum-polling-frequency');
+    assert.strictEqual(e.min, undefined);
+    assert.strictEqual(e.recommended?.min, 60000);
+    assert.match(e.sources[0].evidence ?? '', /recommendation 003:309/);
+    assert.ok(e.internalNotes?.some((n) => /003:309/.test(n)));
+    const d = run([IS, '"Maximum Polling Frequency"=dword:00007530']);
+    assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['reg.discouraged-setting', 'information']]);
+    assert.match(d[0].message, /recommended value is at least 60000/);
+    assert.doesNotMatch(d[0].message, /documented range/);
+  });
+
+  it('EnableFreedocs: the data line is 003:67, not 003:66; section heading Freedocs', () => {
+    const e = entry('msexchangeweb.owa.enable-freedocs');
+    assert.match(e.sources[0].evidence ?? '', /data line 003:67/);
+    assert.match(e.sources[0].section, /Freedocs$/);
+    assert.ok(e.internalNotes?.some((n) => /003:67/.test(n)));
+  });
+
+  it('restarts no source names are not claimed: DSAccess caches, SMTP pool threads, Reserve Increment KB', () => {
+    for (const id of [
+      'msexchangedsaccess.instance0.max-memory-config',
+      'msexchangedsaccess.instance0.max-memory-user',
+      'smtpsvc.queuing.max-percent-pool-threads',
+      'smtpsvc.queuing.additional-pool-threads-per-proc',
+      'msexchangeis.parameterssystem.reserve-increment-kb',
+    ]) {
+      const e = entry(id);
+      assert.strictEqual(e.restart, undefined, id);
+      assert.ok(e.notes?.some((n) => /sources do not say/.test(n)), id);
+    }
+    const d = run([`[${SERVICES}\\MSExchangeDSAccess\\Instance0]`, '"MaxMemoryUser"=dword:00019000', '"MaxMemoryConfig"=dword:00001000']);
+    assert.deepStrictEqual(d.map((x) => x.code), ['reg.deprecated-e2k-tuning', 'reg.deprecated-e2k-tuning']);
+    for (const x of d) assert.doesNotMatch(x.message, /restart/i);
+  });
+
+  it('MaxPercentPoolThreads / AdditionalPoolThreadsPerProc: the headline says the Analyzer still tunes them, and does not say "should not stay"', () => {
+    const d = run([`[${SERVICES}\\SMTPSVC\\Queuing]`, '"MaxPercentPoolThreads"=dword:0000000f', '"AdditionalPoolThreadsPerProc"=dword:00000004']);
+    assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [
+      ['reg.deprecated-e2k-tuning', 'information'],
+      ['reg.deprecated-e2k-tuning', 'information'],
+    ]);
+    for (const x of d) {
+      assert.match(x.message, /Exchange Server Analyzer still treats it as cluster tuning/);
+      assert.doesNotMatch(x.message, /should not stay/);
+    }
+  });
+
+  it('Initial Memory Percentage: "no longer works with Exchange 2003" (001:1755), without the unsourced /3GB wording', () => {
+    const e = entry('msexchangeis.parameterssystem.initial-memory-percentage');
+    assert.match(e.replacedBy ?? '', /no longer works on Exchange 2003/);
+    assert.doesNotMatch(e.replacedBy ?? '', /3GB|fragmentation fixes/);
+  });
+
+  it('audit of the other entries: no unsourced front-end example for the memory check, both DSAccess defaults named with their sources', () => {
+    const suppress = entry('msexchangeis.parameterssystem.suppress-memory-configuration-notification');
+    assert.doesNotMatch(suppress.description, /front-end/); // 001:1699-1713 gives no such case
+    const config = entry('msexchangedsaccess.instance0.max-memory-config');
+    assert.match(config.defaultWhenAbsent ?? '', /3 MB per TechNet .*5 MB per the Exchange Server Analyzer/);
+    assert.ok(config.sources.some((s) => /configuration cache is full/.test(s.document)));
+    const pages = entry('session-manager.memory-management.system-pages');
+    assert.ok(pages.notes?.some((n) => /blog\.5dmail\.net/.test(n)), 'the Exchange 2000 article is named where a reader can find it');
+  });
+
+  it('sources that were reference notes now name the primary source the note names', () => {
+    for (const e of registry.entries) for (const s of e.sources) assert.doesNotMatch(`${s.document} ${s.section}`, /facts|§/, e.id);
+    const heap = entry('session-manager.heap-decommit-free-block-threshold');
+    assert.ok(heap.sources.some((s) => /Sub-optimal Memory Settings/.test(s.document)));
+    assert.ok(heap.sources.some((s) => s.kb?.includes('815372')));
   });
 });

@@ -22,6 +22,8 @@ function escapeName(name: string): string {
 export function cleanupReg(sources: readonly CleanupSource[], exchange: ExchangeKnowledge): string | undefined {
   const byKey = new Map<string, { path: string; values: Map<string, { name: string; why: string }> }>();
   const restarts = new Set<string>();
+  /** Values whose sources name no restart: the file says so instead of guessing. */
+  const unstated: string[] = [];
   const from: string[] = [];
   for (const { name, doc } of sources) {
     const findings = checkExchange(doc, sectionKeys(doc), exchange.registry, exchange.context).filter((f) => f.code === 'reg.deprecated-e2k-tuning');
@@ -36,6 +38,7 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
       if (valueName === null) continue;
       const entry = exchange.registry.entries.find((e) => e.id === (f.data as { entryId?: string } | undefined)?.entryId);
       if (entry?.restart) restarts.add(restartPhrase(entry.restart));
+      else if (!unstated.includes(valueName)) unstated.push(valueName);
       const key = path.toUpperCase();
       let group = byKey.get(key);
       if (!group) byKey.set(key, (group = { path, values: new Map() }));
@@ -51,6 +54,7 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
     '; (regedit /s this-file.reg) and restart the services listed below.',
     ...from.map((f) => `; Found in: ${f}`),
     ...[...restarts].map((r) => `; ${r}`),
+    ...(unstated.length ? [`; The sources name no service to restart for ${unstated.join(', ')}.`] : []),
   ];
   for (const { path, values } of byKey.values()) {
     lines.push('', `[${path}]`);

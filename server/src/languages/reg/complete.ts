@@ -286,7 +286,7 @@ function dataTemplate(entry: RegistryEntry): { text: string; snippet: boolean } 
   if (entry.type === 'REG_DWORD') {
     const numbers = (entry.allowed ?? []).map((a) => a.value).filter((v): v is number => typeof v === 'number');
     if (numbers.length > 1) return { text: `dword:\${1|${numbers.map(hex8).join(',')}|}`, snippet: true };
-    const value = numbers.length === 1 ? numbers[0] : typeof entry.setupValue === 'number' ? entry.setupValue : (entry.max ?? entry.min);
+    const value = numbers.length === 1 ? numbers[0] : typeof entry.setupValue === 'number' ? entry.setupValue : (entry.max ?? entry.min ?? entry.recommended?.max ?? entry.recommended?.min);
     if (value !== undefined) return { text: `dword:\${1:${hex8(value)}}`, snippet: true };
     return { text: 'dword:', snippet: false };
   }

@@ -3,7 +3,8 @@
  * tuning that Exchange 2003 no longer wants, for its type, its documented values or range, and the values Setup
  * writes. Only values regedit would actually import are checked (syntax errors come first).
  */
-import { EXCHANGE_VERSION_NAMES, ExchangeContext, ExchangeVersion, isExchange2003OrLater, RegistryEntry } from '../../core/catalog';
+import { EXCHANGE_VERSION_NAMES, ExchangeContext, ExchangeVersion, isExchange2003OrLater, RegistryEntry, WindowsConstraint } from '../../core/catalog';
+import { recommendedRange } from '../../core/catalogRender';
 import { RegistryCatalogIndex } from '../../core/catalogIndex';
 import { codeInfo } from '../../core/codes';
 import { Severity } from '../../core/types';
@@ -73,9 +74,25 @@ function show(v: number): string {
   return `${v} (0x${v.toString(16).padStart(8, '0')})`;
 }
 
-function cite(entry: RegistryEntry): string {
-  const kb = entry.sources.flatMap((s) => s.kb ?? []);
-  return kb.length ? ` (KB ${[...new Set(kb)].join(', KB ')})` : '';
+/** Messages stay short: the finding and what to do. Longer variants fall back to a shorter form past this length. */
+const MESSAGE_TARGET = 250;
+
+function windowsName(w: string): string {
+  return w === '2003' ? 'Windows Server 2003' : 'Windows 2000';
+}
+
+/** A Windows-specific constraint in words: "0", "24000 to 31000". */
+function windowsRule(c: WindowsConstraint): string {
+  const parts: string[] = [];
+  if (c.allowed) parts.push(c.allowed.map((a) => String(a.value)).join(' or '));
+  if (c.min !== undefined || c.max !== undefined) parts.push(`${c.min ?? 0} to ${c.max ?? 'any'}`);
+  return parts.join(' or ');
+}
+
+function meetsWindows(c: WindowsConstraint, n: number): boolean {
+  if (c.allowed && c.allowed.some((a) => a.value === n)) return true;
+  if (c.min === undefined && c.max === undefined) return false;
+  return (c.min === undefined || n >= c.min) && (c.max === undefined || n <= c.max);
 }
 
 /** Checks one imported value against its catalog entry. */
@@ -87,7 +104,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     if (entry.confidence === 'uncertain') {
       // Where the sources disagree or are unclear, say so, one level more quietly.
       finding.severity = LOWER[codeInfo(code).severity];
-      finding.message += ' (The sources are uncertain about this setting; see the hover for details.)';
+      finding.message += ' (Sources uncertain; see the hover.)';
     }
     out.push(finding);
   };
@@ -95,14 +112,13 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
   const lineText = doc.lineText(line);
   const dataStart = scan.dataStart[line];
   const dataRange: [number, number] = [dataStart, dataContentEnd(lineText, dataStart, lastLine === line ? scan.dataEnd[line] : lineText.length)];
-  const notes = entry.notes?.length ? ` Note: ${entry.notes[0]}` : '';
 
   if (entry.status === 'deprecated' && isExchange2003OrLater(ctx.exchangeVersion)) {
     if (v.type === -1) return; // already a deletion: exactly the clean-up
     at(
       'reg.deprecated-e2k-tuning',
       ...nameRange,
-      `${name} is Exchange 2000 tuning that should not stay on an Exchange 2003 server: ${entry.replacedBy ?? 'Exchange 2003 manages this itself'}. ${entry.action ?? 'Remove it.'}${entry.restart ? ` ${restartPhrase(entry.restart)}` : ''}${cite(entry)}${notes}`,
+      `${name} is Exchange 2000 tuning${entry.replacedBy ? `: ${entry.replacedBy}` : ' that the catalog marks obsolete on Exchange 2003'}. ${entry.action ?? 'Remove it.'}${entry.restart ? ` ${restartPhrase(entry.restart)}` : ''}`,
     );
     return;
   }
@@ -112,7 +128,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     at(
       'reg.not-for-this-version',
       ...nameRange,
-      `${name} has an effect only on ${entry.versions.map((v) => (v === '2000' ? versionName(v) : `${versionName(v)}${v === '2003sp2' ? '' : ' and later'}`)).join(' and ')}; the server runs ${versionName(ctx.exchangeVersion)} (setting exchangeConfig.exchangeVersion), which ignores it. Remove it, or check the version setting.`,
+      `${name} is documented only for ${entry.versions.map((v) => (v === '2000' ? versionName(v) : `${versionName(v)}${v === '2003sp2' ? '' : ' and later'}`)).join(' and ')}; this server is set to ${versionName(ctx.exchangeVersion)} (exchangeConfig.exchangeVersion). Remove it unless this version needs it, or correct the setting.`,
     );
     return;
   }
@@ -131,7 +147,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     at(
       'reg.wrong-type',
       ...dataRange,
-      `${name} must be ${entry.type}, but this line writes ${typeName(v.type)}: Exchange reads the value as ${entry.type} and ignores (or misreads) data of another type, so the setting does not take effect. Write it as ${entry.type === 'REG_DWORD' ? 'dword:xxxxxxxx' : entry.type === 'REG_SZ' ? 'a quoted string' : entry.type}.`,
+      `${name} is documented as ${entry.type}, but this line writes ${typeName(v.type)}, which Exchange may ignore or misread. Write it as ${entry.type === 'REG_DWORD' ? 'dword:xxxxxxxx' : entry.type === 'REG_SZ' ? 'a quoted string' : entry.type}.`,
       { convert: entry.type === 'REG_DWORD' && asNumber !== undefined && asNumber <= 0xffffffff ? asNumber : entry.type === 'REG_SZ' && data.dword !== undefined ? String(data.dword) : undefined },
     );
     return;
@@ -144,16 +160,19 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
       at(
         'reg.do-not-modify',
         ...dataRange,
-        `${name} is ${show(n)}, but Setup writes ${show(entry.setupValue)} and the value must not be changed: ${entry.description.split('\n')[0]} A different value breaks the feature that depends on it. Set it back to ${entry.setupValue}.`,
+        `${name} is ${show(n)}, but Setup writes ${show(entry.setupValue)} and the documentation says not to change it. Set it back to ${entry.setupValue}.`,
         { setDword: entry.setupValue },
       );
       return;
     }
     if (entry.allowed && !entry.allowed.some((a) => a.value === n)) {
+      // Say what a source says such a value does, and nothing where no source says.
+      const consequence = entry.otherValues ? ` ${entry.otherValues}` : '';
+      const full = `${name} is ${n}, which is not one of the documented values (${entry.allowed.map((a) => `${a.value}: ${a.meaning}`).join('; ')}).${consequence} Use a documented value.`;
       at(
         'reg.value-not-allowed',
         ...dataRange,
-        `${name} is ${n}, which is not one of the documented values (${entry.allowed.map((a) => `${a.value}: ${a.meaning}`).join('; ')}). Exchange treats an undocumented value unpredictably. Use one of the documented values.`,
+        full.length <= MESSAGE_TARGET ? full : `${name} is ${n}, which is not one of the documented values (${entry.allowed.map((a) => a.value).join(', ')}; see the hover).${consequence} Use a documented value.`,
       );
       return;
     }
@@ -164,7 +183,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
       at(
         'reg.value-out-of-range',
         ...dataRange,
-        `${name} is ${n}${unit}, outside the documented range (${range}). ${entry.description.split('\n')[0]} Set a value in the range, for example ${nearest}.`,
+        `${name} is ${n}${unit}, outside the documented range (${range}). Set a value in the range, for example ${nearest}.`,
         { setDword: nearest },
       );
       return;
@@ -186,14 +205,27 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
   }
   const windows = ctx.windowsVersion;
   const win = windows ? entry.windows?.[windows] : undefined;
+  if (!windows && entry.windows && data.dword !== undefined) {
+    // The Windows version is unknown, but a value that no Windows version accepts is wrong on this server either way.
+    const rules = Object.entries(entry.windows).filter((x): x is [string, WindowsConstraint] => x[1] !== undefined);
+    const n = data.dword;
+    if (rules.length >= 2 && rules.every(([, c]) => !meetsWindows(c, n))) {
+      at(
+        'reg.value-out-of-range',
+        ...dataRange,
+        `${name} is ${n}, which is wrong for Exchange on every Windows version: ${rules.map(([w, c]) => `${windowsRule(c)} on ${windowsName(w)}`).join(', ')}. Set the value for this server's Windows version.`,
+      );
+      return;
+    }
+  }
   if (win && data.dword !== undefined) {
     const n = data.dword;
-    const on = `on Windows ${windows === '2003' ? 'Server 2003' : '2000'}`;
+    const on = `on ${windowsName(windows as string)}`;
     if (win.allowed && !win.allowed.some((a) => a.value === n)) {
       at(
         'reg.value-not-allowed',
         ...dataRange,
-        `${name} is ${n}, but ${on} it must be ${win.allowed.map((a) => `${a.value} (${a.meaning})`).join(' or ')}. ${entry.description.split('\n')[0]}`,
+        `${name} is ${n}, but ${on} it must be ${win.allowed.map((a) => `${a.value} (${a.meaning})`).join(' or ')}. Set it to ${win.allowed.map((a) => a.value).join(' or ')}.`,
         win.allowed.length === 1 && typeof win.allowed[0].value === 'number' ? { setDword: win.allowed[0].value } : undefined,
       );
       return;
@@ -203,7 +235,23 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
       at(
         'reg.value-out-of-range',
         ...dataRange,
-        `${name} is ${n}, but ${on} it must be ${win.min ?? 0} to ${win.max ?? 'any'}. ${entry.description.split('\n')[0]} Set a value in the range, for example ${nearest}.`,
+        `${name} is ${n}, but ${on} it must be ${win.min ?? 0} to ${win.max ?? 'any'}. Set a value in the range, for example ${nearest}.`,
+        { setDword: nearest },
+      );
+      return;
+    }
+  }
+  const recommended = entry.recommended;
+  if (recommended && data.dword !== undefined) {
+    const n = data.dword;
+    const low = recommended.min !== undefined && n < recommended.min;
+    if (low || (recommended.max !== undefined && n > recommended.max)) {
+      const unit = entry.unit ? ` ${entry.unit}` : '';
+      const nearest = low ? (recommended.min as number) : (recommended.max as number);
+      at(
+        'reg.discouraged-setting',
+        ...dataRange,
+        `${name} is ${n}${unit}; the recommended value is ${recommendedRange(entry)}: ${recommended.reason}. Consider ${nearest}.`,
         { setDword: nearest },
       );
       return;
@@ -225,7 +273,7 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
     at(
       'reg.discouraged-setting',
       ...nameRange,
-      `${name} is valid, but discouraged: ${entry.action ?? entry.description.split('\n')[0]}${notes}`,
+      `${name} is valid, but discouraged: ${entry.action ?? entry.description.split('\n')[0]}`,
     );
   }
 }

@@ -106,6 +106,7 @@ const FIXES: Record<string, FixBuilder> = {
   },
   'reg.do-not-modify': setDwordFix((n) => `Restore the value Setup writes (${n})`, true),
   'reg.value-out-of-range': setDwordFix((n) => `Set it to ${n}`, false),
+  'reg.discouraged-setting': setDwordFix((n) => `Set it to the recommended ${n}`, false),
   'reg.undefined-bits': setDwordFix((n) => `Keep only the documented bits (0x${n.toString(16).padStart(8, '0')})`, true),
   'reg.invalid-header': (doc, d, data) => {
     // Blank lines above a valid header: removing them is the fix, not a second header.

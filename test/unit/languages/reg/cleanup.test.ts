@@ -52,6 +52,17 @@ describe('reg: cleanup file', () => {
     assert.match(text, /\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem\]\r\n; [^\r]*\r\n"Initial Memory Percentage"=-/);
   });
 
+  it('names a restart only where a source names one, and says so for the others', () => {
+    const doc = parse(
+      '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeDSAccess\\Instance0]',
+      '"MaxMemoryUser"=dword:00019000',
+      '"MaxMemoryConfig"=dword:00001000',
+    );
+    const lines = (cleanupReg([{ name: 'e.reg', doc }], exchange) ?? '').split('\r\n');
+    assert.ok(!lines.some((l) => /^; Then restart/.test(l)), lines.join('\n'));
+    assert.ok(lines.includes('; The sources name no service to restart for MaxMemoryUser, MaxMemoryConfig.'), lines.join('\n'));
+  });
+
   it('returns nothing when no file has obsolete values', () => {
     assert.strictEqual(cleanupReg([{ name: 'c.reg', doc: parse('[HKEY_CURRENT_USER\\A]', '"x"=dword:1') }], exchange), undefined);
   });

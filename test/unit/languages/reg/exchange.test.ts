@@ -149,7 +149,8 @@ describe('reg: Exchange checks', () => {
       assert.deepStrictEqual(d[0].range, { start: { line: 3, character: 0 }, end: { line: 3, character: 27 } });
       assert.match(d[0].message, /Exchange 2003 sizes its memory itself/);
       assert.match(d[0].message, /restart the Information Store service/);
-      assert.match(d[0].message, /KB 810883/);
+      // Sources belong in the hover: the message is the finding and what to do.
+      assert.doesNotMatch(d[0].message, /KB 810883|should not stay/);
       assert.deepStrictEqual(codesOf([`[${IS.toLowerCase()}\\]`, '"initial memory percentage"=dword:1']), ['reg.deprecated-e2k-tuning']);
     });
     it('stays silent for a deletion entry, on Exchange 2000, and under other keys', () => {
@@ -238,6 +239,33 @@ describe('reg: Exchange checks', () => {
     });
   });
 
+  describe('documented consequences and recommendations', () => {
+    const own = (extra: Partial<RegistryCatalog['entries'][number]>): RegistryCatalogIndex =>
+      new RegistryCatalogIndex([{ version: 1, entries: [{ ...CATALOG.entries[3], ...extra }] }]);
+    const run = (registry: RegistryCatalogIndex, data: string): Diagnostic[] =>
+      regLanguage.validate(regLanguage.parse([V5, '', `[${OWA}]`, `"DisableAttachments"=${data}`, ''].join('\r\n')), { exchange: { context: { exchangeVersion: '2003' }, registry } });
+    it('an undocumented value: the message adds what the entry says such values do, and nothing without it', () => {
+      const said = run(own({ otherValues: 'Any other value blocks nothing.' }), 'dword:00000007');
+      assert.match(said[0].message, /Any other value blocks nothing\./);
+      const silent = run(own({}), 'dword:00000007');
+      assert.doesNotMatch(silent[0].message, /Any other value|unpredictabl/);
+    });
+    it('a long list of documented values shortens to the values, pointing at the hover', () => {
+      const long = own({ allowed: [0, 1, 2, 3, 4].map((value) => ({ value, meaning: `a long explanation of what the number ${value} means for attachments in Outlook Web Access` })) });
+      const d = run(long, 'dword:00000009');
+      assert.match(d[0].message, /\(0, 1, 2, 3, 4; see the hover\)/);
+      assert.ok(d[0].message.length <= 250, d[0].message);
+    });
+    it('outside a recommended range: discouraged (information), with the reason and a fix to the nearest bound; silent inside', () => {
+      const rec = own({ allowed: undefined, recommended: { min: 10, max: 20, reason: 'the test book advises it' }, unit: 'widgets' });
+      const low = run(rec, 'dword:00000005');
+      assert.deepStrictEqual(low.map((x) => [x.code, x.severity]), [['reg.discouraged-setting', 'information']]);
+      assert.match(low[0].message, /5 widgets; the recommended value is 10 to 20 widgets: the test book advises it\. Consider 10\./);
+      assert.deepStrictEqual(run(rec, 'dword:0000000f'), []);
+      assert.match(run(rec, 'dword:00000030')[0].message, /Consider 20\./);
+    });
+  });
+
   describe('reg.discouraged-setting', () => {
     it('informs about a valid but discouraged setting', () => {
       const d = check(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\ExIFS\\Parameters]', '"DriveLetter"="M"']);
@@ -270,6 +298,29 @@ describe('reg: Exchange checks with the built-in catalog', () => {
     assert.deepStrictEqual(built([MM, '"SystemPages"=dword:00007530']), [], 'silent while the Windows version is not known');
   });
 
+  it('explains an undocumented value in hover with what the source says such values do, and with nothing otherwise', () => {
+    const hoverOf = (key: string, line: string) => regLanguage.hover(regLanguage.parse([V5, '', key, line, ''].join('\r\n')), { line: 3, character: 3 })?.contents ?? '';
+    const IS = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]';
+    assert.match(hoverOf(IS, '"Rpc Compression Enabled"=dword:00000005'), /Meaning: \*\*Any value other than 1 disables MAPI compression\.\*\*/);
+    assert.doesNotMatch(hoverOf('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeWeb\\OWA]', '"DisableAttachments"=dword:00000005'), /Meaning:/);
+  });
+
+  it('reports a SystemPages value that is wrong on every Windows version, also when the Windows version is not known', () => {
+    const text = [V5, '', MM, '"SystemPages"=dword:ffffffff', ''].join('\r\n');
+    const d = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003' }, registry: registryIndex() } });
+    assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['reg.value-out-of-range', 'warning']]);
+    assert.match(d[0].message, /4294967295, which is wrong for Exchange on every Windows version: 24000 to 31000 on Windows 2000, 0 on Windows Server 2003/);
+    // No quick fix: the right value depends on the Windows version.
+    assert.deepStrictEqual(regLanguage.fixes!(regLanguage.parse(text), d[0]), []);
+    for (const n of ['00004e20', '00007d01', '0000c351', '00000001']) assert.deepStrictEqual(built([MM, `"SystemPages"=dword:${n}`]), ['reg.value-out-of-range'], n);
+    // 0 is right on Windows Server 2003 and 24000-31000 on Windows 2000: without the Windows version, neither is reported.
+    for (const n of ['00000000', '00005dc0', '00007530', '00007918']) assert.deepStrictEqual(built([MM, `"SystemPages"=dword:${n}`]), [], n);
+    // With the Windows version known, the version's own rule applies (and names that version only).
+    const known = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003', windowsVersion: '2003' }, registry: registryIndex() } });
+    assert.deepStrictEqual(known.map((x) => x.code), ['reg.value-not-allowed']);
+    assert.match(known[0].message, /on Windows Server 2003 it must be 0/);
+  });
+
   it('informs when MAPI compression or buffer packing is turned off', () => {
     const IS = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]';
     assert.deepStrictEqual(built([IS, '"Rpc Compression Enabled"=dword:00000000']), ['reg.discouraged-setting']);
@@ -294,7 +345,9 @@ describe('reg: Exchange checks with the built-in catalog', () => {
     const h = regLanguage.hover(regLanguage.parse(text), { line: 3, character: 3 });
     assert.ok(h);
     assert.match(h.contents, /Meaning: \*\*(Messaging, Calendar|Calendar, Messaging)\*\*/);
-    assert.match(h.contents, /Sources: .*003/);
+    assert.match(h.contents, /\*\*Sources:\*\*\n\n- Scott Schnoll, Microsoft Exchange Server 2003 Distilled .*"Exchange 2003 Tuning Parameters: Enhanced Segmentation"/);
+    // What to do comes before the background, and the notes and sources after the facts.
+    assert.ok(h.contents.indexOf('**Status:**') < h.contents.indexOf('Per-server Outlook Web Access segmentation'));
   });
 });
 
@@ -359,6 +412,6 @@ describe('reg: uncertain catalog entries', () => {
     const text = [V5, '', `[${OWA}]`, '"DisableAttachments"=dword:00000003', ''].join('\r\n');
     const d = regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003' }, registry: new RegistryCatalogIndex([uncertain]) } });
     assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['reg.value-not-allowed', 'information']]);
-    assert.match(d[0].message, /sources are uncertain/);
+    assert.match(d[0].message, /Sources uncertain; see the hover/);
   });
 });

@@ -17,6 +17,7 @@ const CASES: [string, string, string][] = [
   ['reg.wrong-type', crlf(V5, IS, '"Maximum Polling Frequency"="90000"', ''), crlf(V5, IS, '"Maximum Polling Frequency"=dword:00015f90', '')],
   ['reg.do-not-modify', crlf(V5, IS, '"Rpc/HTTP Port"=dword:00001772', ''), crlf(V5, IS, '"Rpc/HTTP Port"=dword:00001771', '')],
   ['reg.value-out-of-range', crlf(V5, OWA, '"KeyInterval"=dword:000005a1', ''), crlf(V5, OWA, '"KeyInterval"=dword:000005a0', '')],
+  ['reg.discouraged-setting', crlf(V5, IS, '"Maximum Polling Frequency"=dword:00007530', ''), crlf(V5, IS, '"Maximum Polling Frequency"=dword:0000ea60', '')],
   ['reg.undefined-bits', crlf(V5, OWA, '"DefaultMailboxFolderSet"=dword:00040003', ''), crlf(V5, OWA, '"DefaultMailboxFolderSet"=dword:00000003', '')],
   ['reg.invalid-header', crlf('windows registry editor version 5.00', K, '"a"="b"', ''), crlf(V5, K, '"a"="b"', '')],
   ['reg.invalid-header', crlf(K, '"a"="b"', ''), crlf(V5, '', K, '"a"="b"', '')],
