@@ -337,7 +337,7 @@ class Parser {
             code: 'ldapfilter.aduc-short-not',
             start: item.attrStart,
             end,
-            message: `The condition after "!" has no parentheses of its own: (!${clip(t.slice(item.attrStart, end))}). Active Directory Users and Computers writes this short form and Active Directory accepts it, but RFC 2254 requires (!(attribute=value)); LDAP tools, scripts and later Exchange versions that convert the filter may reject it. Wrap the condition in parentheses.`,
+            message: `(!${clip(t.slice(item.attrStart, end))}) has no inner parentheses. Active Directory accepts this short form, but RFC 2254 requires (!(attribute=value)) and other LDAP tools may reject it. Wrap the condition in parentheses.`,
             fixes: [{ title: 'Wrap the condition: (!(…))', preferred: true, edits: [{ start: item.attrStart, end: item.attrStart, text: '(' }, { start: end, end, text: ')' }] }],
           });
         } else {
