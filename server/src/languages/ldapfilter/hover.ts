@@ -67,7 +67,7 @@ function compositeHover(doc: LdapFilterDocument, c: Composite): string {
     const label = standardClause(doc.masked.slice(c.open, c.close + 1));
     if (label && STANDARD_CLAUSES.find((x) => x.label === label)?.practice) {
       // external-facts §5.3: the exact tool-generated form is not verified from a primary source.
-      lines.push('', `This is the clause **${label}**, seen in Exchange 2003 filters in practice; whether the Exchange tools write it in exactly this form is not verified.`);
+      lines.push('', `This is the clause **${label}**, seen in Exchange 2003 filters in practice; whether the Exchange tools write it in exactly this form is not verified from a primary source.`);
     } else if (label) lines.push('', `This is the Exchange 2003 recipient-type clause **${label}**, as it stands in the default address-list filters of Exchange 2003.`);
   }
   lines.push('', `${c.children.length} condition${c.children.length === 1 ? '' : 's'}.`);

@@ -434,7 +434,7 @@ class Parser {
     } else if (c === '<' || c === '>') {
       item.op = c;
       v = k + 1;
-      invalid(`LDAP has no strict "${c}" comparison, only ${c}= (external-facts §5.4). Use ${c}= with the next value, or (!(attribute${c === '>' ? '<' : '>'}=value)).`, k, k + 1);
+      invalid(`LDAP has no strict "${c}" comparison, only ${c}= (RFC 2254). Use ${c}= with the next value, or (!(attribute${c === '>' ? '<' : '>'}=value)).`, k, k + 1);
     } else if (c === '~') {
       item.op = '~';
       v = k + 1;

@@ -201,8 +201,16 @@ const NO_MAILBOX_CLASSES = new Set(['contact', 'group', 'publicfolder', 'msexchd
 /** Attributes whose value in a system mailbox starts with "SystemMailbox" (its name, alias and address). */
 const SYSTEM_MAILBOX_NAMES = new Set(['cn', 'name', 'displayname', 'samaccountname', 'mailnickname', 'mail']);
 
-function excludesUsers(item: Item): boolean {
+/**
+ * An item no system mailbox meets: a category or class without users, or a name, alias or address whose fixed start
+ * cannot begin "SystemMailbox" ((mail=jane@contoso.com), (cn=C*)).
+ */
+function excludesSystemMailboxes(item: Item): boolean {
   const attr = item.attr.toLowerCase();
+  if (SYSTEM_MAILBOX_NAMES.has(attr) && (item.type === 'equality' || item.type === 'substring')) {
+    const initial = item.value.split('*')[0].trim().toLowerCase();
+    return initial !== '' && !initial.startsWith('systemmailbox') && !'systemmailbox'.startsWith(initial);
+  }
   if (item.type !== 'equality') return false;
   if (attr === 'objectcategory') return NO_MAILBOX_CATEGORIES.has(categoryValue(item.value));
   return attr === 'objectclass' && NO_MAILBOX_CLASSES.has(item.value.trim().toLowerCase());
@@ -262,7 +270,7 @@ function checkRecipientClauses(doc: LdapFilterDocument, root: FilterNode, out: P
     });
   }
   const recipients = necessarily(doc, requiresRecipient);
-  const noSystemMailbox = necessarily(doc, excludesUsers, negatesSystemMailboxes);
+  const noSystemMailbox = necessarily(doc, excludesSystemMailboxes, negatesSystemMailboxes);
   if (recipients.get(root) !== true) {
     out.push({
       code: 'ldapfilter.missing-mailnickname',
