@@ -132,7 +132,7 @@ function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out:
     if (rule !== BIT_AND && rule !== BIT_OR) {
       const why =
         rule === IN_CHAIN
-          ? 'LDAP_MATCHING_RULE_IN_CHAIN (1.2.840.113556.1.4.1941) needs Windows Server 2008 or later domain controllers'
+          ? 'LDAP_MATCHING_RULE_IN_CHAIN (1.2.840.113556.1.4.1941) needs Windows Server 2008 or later'
           : rule === DN_WITH_DATA
             ? 'LDAP_MATCHING_RULE_DN_WITH_DATA (1.2.840.113556.1.4.2253) needs Windows Server 2012 R2'
             : `${rule} is not a matching rule Active Directory supports`;
@@ -266,7 +266,7 @@ function checkRecipientClauses(doc: LdapFilterDocument, root: FilterNode, out: P
       code: 'ldapfilter.top-level-or',
       start: rs,
       end: head,
-      message: 'The filter is an OR at the top level. Exchange System Manager builds AND queries only; for alternatives Microsoft describes one query-based group per condition, combined in a standard distribution group. Keep it if you manage the filter with LDAP tools.',
+      message: 'The filter is an OR at the top level. Exchange System Manager builds AND queries only; for alternatives Microsoft describes one query-based group per condition inside a standard distribution group. Keep it if LDAP tools manage it.',
     });
   }
   const recipients = necessarily(doc, requiresRecipient);

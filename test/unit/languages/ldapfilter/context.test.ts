@@ -186,6 +186,29 @@ describe('ldapfilter: user-visible text names public sources and stays short', (
   });
 });
 
+describe('ldapfilter: syntax messages', () => {
+  it('stay within the length targets and hold no internal reference, also with long quoted text', () => {
+    const long = 'x'.repeat(200);
+    const broken = [
+      '# nothing', '(&(mailNickname=*)\n  (department=Sales)', `(department=Sales)(company=Contoso${long})`, '(&(mailNickname=*)(|))', '(!(department=Sales)(company=Contoso))',
+      '(extensionAttribute1>5)', `(&mailNickname=*${long}(department=Sales))`, `(!cn=SystemMailbox${long})`, `(displayName=Sales\\Paris${long})`, `(displayName=Sales (Paris${long}))`,
+      '(member:1.2.840.113556.1.4.1941:=CN=Sales)', `(userAccountControl:1.2.840.113556.1.4.803:=0x2${long})`, `(departmnt${long}=Sales)`, '(manager=CN=Smith*)', `junk${long}(cn=x)`,
+      `(cn=x)junk${long}`, '(cn=x))))', '(((', '(cn>=a*b)', '(cn=a\u0000b)', '(cn=a\nb)', `department=Sales${long}`, '()', '(&(cn=x(sn=y))', '(1abc=x)', '(cn:9.9.9:=x)',
+    ];
+    const lengths: number[] = [];
+    for (const t of broken) {
+      for (const d of diagnose(t)) {
+        assert.deepStrictEqual(internalReferences(d.message), [], d.message);
+        assert.ok(d.message.length <= MESSAGE_MAX, `${d.message.length}: ${d.message}`);
+        assert.doesNotMatch(d.message, /never matches/, d.message);
+        lengths.push(d.message.length);
+      }
+    }
+    assert.ok(lengths.length > 30);
+    assert.ok(percentile95(lengths) <= 280, String(percentile95(lengths)));
+  });
+});
+
 describe('ldapfilter: the corpus of real filters', () => {
   /** The findings (code@line) after judging every one (JUDGEMENT.md). */
   const PINNED: Record<string, string[]> = {
