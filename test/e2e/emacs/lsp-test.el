@@ -226,7 +226,7 @@ in the diagnostics the server pushed for the edited text). Returns non-nil when 
             (t-save rel))))))
 
   ;; 3. Query-based distribution group filter (LF): attribute not in the global catalog (no fix), and the short NOT
-  ;; form that ADUC writes, whose fix wraps the condition in parentheses.
+  ;; form seen in production filters, whose fix wraps the condition in parentheses.
   (let ((rel "qbdg/marketing-fulltime.ldapfilter"))
     (t-open rel 'ldapfilter-mode "ldapfilter")
     (t-expect-diagnostic rel "ldapfilter.attribute-not-in-gc" "(employeeType=" "employeeType")

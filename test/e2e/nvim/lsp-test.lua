@@ -177,7 +177,7 @@ do
 end
 
 -- 3. Query-based distribution group filter (LF): attribute not in the global catalog (no fix), and the short NOT form
--- that ADUC writes, whose fix wraps the condition in parentheses.
+-- seen in production filters, whose fix wraps the condition in parentheses.
 do
   local rel = 'qbdg/marketing-fulltime.ldapfilter'
   local buf = open(rel, 'ldapfilter')

@@ -1,6 +1,7 @@
 /**
  * The attribute catalog of recipient filters (server/data/catalog/ldap-attributes.json, from exchange-schema-facts):
- * lookups by name and the one rendering used by hover and completion.
+ * lookups by name and the one rendering used by hover and completion. `source` names the primary source the way a
+ * reader finds it; `evidence` and `internalNotes` keep the line references for the next engineer and are never rendered.
  */
 import data from '../../../data/catalog/ldap-attributes.json';
 
@@ -19,8 +20,14 @@ export interface LdapAttribute {
   /** false: not part of the Exchange 2003 schema; 'unknown': not established. */
   exchange2003?: Tri;
   meaning: string;
+  /** Shown to users: what matters about the attribute, in words, with sources named publicly. */
   notes?: string[];
+  /** The primary source, named the way a reader can find it. */
   source: string;
+  /** Internal evidence (note sections, file lines): never rendered. */
+  evidence?: string;
+  /** Internal remarks: never rendered. */
+  internalNotes?: string[];
 }
 
 export interface LdapClass {
@@ -30,6 +37,8 @@ export interface LdapClass {
   subClassOf: string;
   meaning: string;
   source: string;
+  /** Internal evidence: never rendered. */
+  evidence?: string;
 }
 
 export const ATTRIBUTES: readonly LdapAttribute[] = (data as { attributes: LdapAttribute[] }).attributes;
@@ -78,9 +87,19 @@ function flag(v: Tri): string {
   return v === 'unknown' ? 'unknown' : v ? 'yes' : 'no';
 }
 
-/** Markdown for hover and completion. */
+/** Markdown for hover and completion: the status (not in the GC, not in Exchange 2003) first, then meaning, flags, notes and source. */
 export function renderAttribute(a: LdapAttribute, extraGc: boolean): string {
-  const lines = [`**${a.name}** (${a.cn}, ${a.definedBy})`, '', a.meaning, ''];
+  const lines = [`**${a.name}** (${a.cn}, ${a.definedBy})`, ''];
+  if (a.exchange2003 === false) lines.push('Not part of the Exchange 2003 schema (Exchange 2007 and later): a condition on it matches nothing in an Exchange 2003 forest.', '');
+  if (a.inGC === false && !extraGc) {
+    lines.push(
+      a.name === 'memberOf'
+        ? 'Not in the global catalog\'s partial attribute set according to the schema; what a global catalog returns for it is not established. Check the members on the Preview tab.'
+        : 'Not in the global catalog of an Exchange 2003 forest: the categorizer expands the group against a global catalog, where a condition on it finds no value. Use an attribute in the global catalog, or add it there.',
+      '',
+    );
+  }
+  lines.push(a.meaning, '');
   lines.push(`| | |`, `|---|---|`);
   lines.push(`| In the global catalog | ${extraGc && a.inGC !== true ? 'yes (exchangeConfig.ldapAttributesInGC)' : flag(a.inGC)} |`);
   lines.push(`| Indexed | ${flag(a.indexed)} |`);
@@ -88,8 +107,6 @@ export function renderAttribute(a: LdapAttribute, extraGc: boolean): string {
   lines.push(`| Syntax | ${SYNTAX_NAMES[a.syntax] ?? a.syntax} |`);
   lines.push(`| Values | ${a.multiValued === 'unknown' ? 'unknown' : a.multiValued ? 'multi-valued' : 'single-valued'} |`);
   if (a.rangeUpper !== undefined) lines.push(`| Longest value | ${a.rangeUpper} |`);
-  if (a.exchange2003 === false) lines.push('', 'Not part of the Exchange 2003 schema (Exchange 2007 and later).');
-  if (a.inGC === false && !extraGc) lines.push('', 'Not in the global catalog of an Exchange 2003 forest: a query-based group, expanded against a GC, never matches on it.');
   for (const n of a.notes ?? []) lines.push('', `Note: ${n}`);
   lines.push('', `Source: ${a.source}`);
   return lines.join('\n');
@@ -99,10 +116,11 @@ export function renderClass(c: LdapClass): string {
   return `**${c.name}** (${c.definedBy})\n\n${c.meaning}\n\nobjectCategory: \`${c.defaultObjectCategory}\`; subclass of ${c.subClassOf}.\n\nSource: ${c.source}`;
 }
 
-/** The recipient-type clauses Exchange 2003 tools generate (external-facts §5.3). */
 /**
+ * The recipient-type clauses of Exchange 2003 filters (external-facts §5.3; the mailbox, mail-user, contact, group and
+ * public-folder clauses also stand in the default address-list filters of Exchange 2003 that later Exchange code lists).
  * `practice`: a clause seen in production Exchange 2003 filters whose exact tool-generated form is not verified from a
- * primary source (external-facts §5.3: the SystemMailbox exclusion; the disabled-account exclusion comes from a blog).
+ * primary source (the SystemMailbox exclusion; the disabled-account exclusion comes from a blog).
  */
 export const STANDARD_CLAUSES: readonly { label: string; text: string; practice?: true }[] = [
   { label: 'Users with Exchange mailbox', text: '(&(objectCategory=person)(objectClass=user)(|(homeMDB=*)(msExchHomeServerName=*)))' },

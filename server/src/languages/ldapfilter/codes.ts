@@ -15,7 +15,7 @@ defineCodes({
   'ldapfilter.not-several-operands': { severity: 'error', summary: '! with more than one condition (NOT takes exactly one).' },
   'ldapfilter.invalid-item': { severity: 'error', summary: 'A condition that is not attribute, operator (=, ~=, >=, <=, :rule:=) and value: no attribute, no operator, a strict > or <, or an invalid attribute name.' },
   'ldapfilter.unparenthesized-item': { severity: 'error', summary: 'A condition of & or | (or the whole filter) without its own parentheses.' },
-  'ldapfilter.aduc-short-not': { severity: 'warning', summary: 'The ADUC short form (!cn=...) without inner parentheses: Active Directory accepts it, RFC 2254 tools do not.' },
+  'ldapfilter.aduc-short-not': { severity: 'warning', summary: 'The short form (!cn=...) without inner parentheses: Active Directory accepts it, RFC 2254 tools may not.' },
   'ldapfilter.invalid-escape': { severity: 'error', summary: 'A backslash in a value that is not followed by two hexadecimal digits.' },
   'ldapfilter.unescaped-character': { severity: 'error', summary: 'A parenthesis, a * where no wildcard is allowed, a NUL or a line break inside a value, where it must be escaped (\\28, \\29, \\2a, \\00).' },
   // Matching rules
@@ -23,11 +23,11 @@ defineCodes({
   'ldapfilter.bitwise-value-not-decimal': { severity: 'error', summary: 'The value of a bitwise matching rule (.803, .804) is not a decimal number.' },
   // Attributes
   'ldapfilter.unknown-attribute': { severity: 'warning', summary: 'An attribute the catalog of recipient attributes does not know (often a misspelling; did-you-mean).' },
-  'ldapfilter.attribute-not-in-gc': { severity: 'warning', summary: 'An attribute that is not in the global catalog: the categorizer\'s query never matches on it.' },
-  'ldapfilter.unindexed-attribute': { severity: 'information', summary: 'An attribute that is not indexed: each expansion reads every object in the search base.' },
+  'ldapfilter.attribute-not-in-gc': { severity: 'warning', summary: 'An attribute that is not in the global catalog of an Exchange 2003 forest, where the categorizer runs the query: a condition on it finds no value (for memberOf the outcome is not established).' },
+  'ldapfilter.unindexed-attribute': { severity: 'information', summary: 'An attribute that is not indexed, with no indexed condition ANDed with it: the global catalog may examine every object in the search base at each expansion.' },
   'ldapfilter.wildcard-not-allowed': { severity: 'warning', summary: 'A * wildcard on an attribute whose syntax has no substring matching (DN, Boolean, integer, OID, SID, time).' },
   // Exchange recipient rules
   'ldapfilter.top-level-or': { severity: 'information', summary: 'The filter is an OR at the top level; ESM builds AND queries only: one query-based group per condition inside a standard group.' },
-  'ldapfilter.missing-mailnickname': { severity: 'warning', summary: 'No (mailNickname=*) condition: the query can return objects that are not Exchange recipients.' },
-  'ldapfilter.missing-systemmailbox-exclusion': { severity: 'information', summary: 'No (!(cn=SystemMailbox{*})) condition: the stores\' system mailboxes are members.' },
+  'ldapfilter.missing-mailnickname': { severity: 'warning', summary: 'Nothing in the filter limits it to Exchange recipients (such as mailNickname, homeMDB, msExchHomeServerName or targetAddress): the query can return objects that are not recipients.' },
+  'ldapfilter.missing-systemmailbox-exclusion': { severity: 'information', summary: 'Nothing in the filter excludes the stores\' system mailboxes (SystemMailbox{GUID} users), for example (!(cn=SystemMailbox{*})).' },
 });

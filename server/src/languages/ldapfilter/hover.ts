@@ -8,10 +8,10 @@ import { BIT_AND, BIT_OR, DN_WITH_DATA, IN_CHAIN } from './validate';
 
 const OPERATORS: Readonly<Record<string, string>> = {
   '&': '**&** (AND): all of the conditions that follow must match. Exchange System Manager builds query-based groups from AND conditions only.',
-  '|': '**|** (OR): at least one of the conditions that follow must match. For alternatives Exchange 2003 recommends one query-based group per condition inside a standard distribution group.',
-  '!': '**!** (NOT): the one condition that follows must not match. Written (!(attribute=value)); NOT conditions cost more to evaluate.',
+  '|': '**|** (OR): at least one of the conditions that follow must match. For alternatives, *What\'s New in Exchange Server 2003* ("Combining Multiple Query-Based Distribution Groups") describes one query-based group per condition inside a standard distribution group.',
+  '!': '**!** (NOT): the one condition that follows must not match. Written (!(attribute=value)). A third-party guide to query-based groups (xiitec.com, 2008) advises avoiding NOT for efficiency.',
   '=': '**=** equality; with `*` alone a presence test (the attribute has a value), with `*` among other characters a substring (wildcard) match.',
-  '~=': '**~=** approximate match (Active Directory treats it much like equality).',
+  '~=': '**~=** approximate match (RFC 2254); what counts as approximate is up to the directory.',
   '>=': '**>=** greater than or equal (there is no strict >).',
   '<=': '**<=** less than or equal (there is no strict <).',
   ':=': '**:rule:=** extensible match with a matching rule; Active Directory of Windows 2000/2003 supports 1.2.840.113556.1.4.803 (bitwise AND) and .804 (bitwise OR), with a decimal value.',
@@ -66,7 +66,8 @@ function compositeHover(doc: LdapFilterDocument, c: Composite): string {
   if (c.close >= 0 && c.close - c.open < 400) {
     const label = standardClause(doc.masked.slice(c.open, c.close + 1));
     if (label && STANDARD_CLAUSES.find((x) => x.label === label)?.practice) {
-      lines.push('', `This is the clause **${label}**, common in Exchange 2003 filters; that the Exchange tools write it in exactly this form is not verified from a primary source (external-facts §5.3).`);
+      // external-facts §5.3: the exact tool-generated form is not verified from a primary source.
+      lines.push('', `This is the clause **${label}**, seen in Exchange 2003 filters in practice; whether the Exchange tools write it in exactly this form is not verified from a primary source.`);
     } else if (label) lines.push('', `This is the Exchange 2003 recipient-type clause **${label}**, as Exchange System Manager and ADUC write it.`);
   }
   lines.push('', `${c.children.length} condition${c.children.length === 1 ? '' : 's'}.`);

@@ -197,13 +197,13 @@ class Parser {
           code: 'ldapfilter.unparenthesized-item',
           start: i,
           end: item.valueEnd,
-          message: 'The filter is not enclosed in parentheses. Exchange stores the filter in msExchDynamicDLFilter and the global catalog expects RFC 2254 syntax, (attribute=value); a filter it cannot parse is not run, and senders get NDR 5.2.4 (events 6024/6025). Put the filter in parentheses.',
+          message: 'The filter is not enclosed in parentheses. The global catalog expects RFC 2254 syntax, (attribute=value), and does not run a filter it cannot parse: senders get NDR 5.2.4. Put the filter in parentheses.',
           fixes: [{ title: 'Enclose the filter in parentheses', preferred: true, edits: [{ start: i, end: i, text: '(' }, { start: item.valueEnd, end: item.valueEnd, text: ')' }] }],
         });
         this.trailing(item.close >= 0 ? item.close + 1 : item.valueEnd);
         return;
       }
-      this.problem({ code: 'ldapfilter.unexpected-text', start: i, end, message: `Text before the filter's opening parenthesis: "${clip(t.slice(i, end))}". The global catalog reads one filter, from "(" to its ")"; anything else makes the query invalid (NDR 5.2.4, events 6024/6025). Remove it, or make it a comment line starting with #.`, fixes: j < 0 ? undefined : [{ title: 'Remove the text before the filter', preferred: true, edits: [{ start: i, end: j, text: '' }] }] });
+      this.problem({ code: 'ldapfilter.unexpected-text', start: i, end, message: `Text before the filter's opening parenthesis: "${clip(t.slice(i, end))}". The global catalog reads one filter, from "(" to its ")"; anything else makes the query invalid (NDR 5.2.4). Remove it, or make it a comment line starting with #.`, fixes: j < 0 ? undefined : [{ title: 'Remove the text before the filter', preferred: true, edits: [{ start: i, end: j, text: '' }] }] });
       if (j < 0) return;
       i = j;
     }
@@ -225,7 +225,7 @@ class Parser {
         code: 'ldapfilter.unbalanced-parentheses',
         start: k,
         end: e,
-        message: `${count === 1 ? 'This closing parenthesis has' : `These ${count} closing parentheses have`} no opening one: the filter ended before. The global catalog rejects an unbalanced filter, so mail to the group gets NDR 5.2.4 (events 6024/6025). Remove ${count === 1 ? 'it' : 'them'}, or add the missing "(".`,
+        message: `${count === 1 ? 'This closing parenthesis has' : `These ${count} closing parentheses have`} no opening one: the filter ended before. The global catalog rejects an unbalanced filter, so mail to the group gets NDR 5.2.4. Remove ${count === 1 ? 'it' : 'them'}, or add the missing "(".`,
         fixes: [{ title: count === 1 ? 'Remove the extra ")"' : `Remove the ${count} extra ")"`, preferred: true, edits: [{ start: doc.trimEnd(k, from), end: e, text: '' }] }],
       });
       k = this.skip(e);
@@ -238,8 +238,8 @@ class Parser {
       start: k,
       end,
       message: second
-        ? 'A second filter after the first one has ended. The global catalog reads one filter; the rest makes the query invalid (NDR 5.2.4, events 6024/6025). Combine the conditions in one filter: (&(first)(second)) for AND, or put each in its own query-based group.'
-        : `Text after the filter: "${clip(t.slice(k, end))}". The global catalog reads one filter; the rest makes the query invalid (NDR 5.2.4, events 6024/6025). Remove it, or make it a comment line starting with #.`,
+        ? 'A second filter after the first one has ended. The global catalog reads one filter; the rest makes the query invalid (NDR 5.2.4). Combine the conditions in one filter: (&(first)(second)) for AND, or put each in its own query-based group.'
+        : `Text after the filter: "${clip(t.slice(k, end))}". The global catalog reads one filter; the rest makes the query invalid (NDR 5.2.4). Remove it, or make it a comment line starting with #.`,
       fixes: second ? undefined : [{ title: 'Remove the text after the filter', preferred: true, edits: [{ start: doc.trimEnd(k, from), end, text: '' }] }],
     });
   }
@@ -277,13 +277,13 @@ class Parser {
         } else if (c === '(') {
           const comp: Composite = { kind: 'group', open, op: -1, close: -1, children: [], depth: 0 };
           if (!stack.some((s) => s.kind === 'group')) {
-            this.problem({ code: 'ldapfilter.invalid-item', start: open, end: open + 1, message: 'This parenthesis holds another "(" directly: after "(" comes &, |, ! or an attribute. The global catalog rejects the filter (NDR 5.2.4, events 6024/6025). Remove the extra "(" or add the operator: (&(a=1)(b=2)).' });
+            this.problem({ code: 'ldapfilter.invalid-item', start: open, end: open + 1, message: 'This parenthesis holds another "(" directly: after "(" comes &, |, ! or an attribute. The global catalog rejects the filter (NDR 5.2.4). Remove the extra "(" or add the operator: (&(a=1)(b=2)).' });
           }
           this.attach(comp);
           stack.push(comp);
           i = j;
         } else if (c === ')') {
-          this.problem({ code: 'ldapfilter.empty-filter', start: open, end: j + 1, message: 'An empty pair of parentheses: "()" is no condition. The global catalog rejects the filter (NDR 5.2.4, events 6024/6025). Remove it or write a condition inside, such as (mailNickname=*).', fixes: [{ title: 'Remove "()"', preferred: true, edits: [{ start: open, end: j + 1, text: '' }] }] });
+          this.problem({ code: 'ldapfilter.empty-filter', start: open, end: j + 1, message: 'An empty pair of parentheses: "()" is no condition. The global catalog rejects the filter (NDR 5.2.4). Remove it or write a condition inside, such as (mailNickname=*).', fixes: [{ title: 'Remove "()"', preferred: true, edits: [{ start: open, end: j + 1, text: '' }] }] });
           i = j + 1;
         } else if (j >= n) {
           const item = this.emptyItem(open, j);
@@ -303,7 +303,7 @@ class Parser {
               code: 'ldapfilter.unbalanced-parentheses',
               start: open,
               end: at,
-              message: `This condition is not closed: the next "(" begins before its ")". The global catalog rejects an unbalanced filter, so mail to the group gets NDR 5.2.4 (events 6024/6025). Close the condition: ${clip(t.slice(open, at))})`,
+              message: `This condition is not closed: the next "(" begins before its ")". The global catalog rejects an unbalanced filter, so mail to the group gets NDR 5.2.4. Close the condition: ${clip(t.slice(open, at))})`,
               fixes: [{ title: 'Close the condition with ")"', preferred: true, edits: [{ start: at, end: at, text: ')' }] }],
             });
           }
@@ -337,7 +337,7 @@ class Parser {
             code: 'ldapfilter.aduc-short-not',
             start: item.attrStart,
             end,
-            message: `The condition after "!" has no parentheses of its own: (!${clip(t.slice(item.attrStart, end))}). Active Directory Users and Computers writes this short form and Active Directory accepts it, but RFC 2254 requires (!(attribute=value)); LDAP tools, scripts and later Exchange versions that convert the filter may reject it. Wrap the condition in parentheses.`,
+            message: `(!${clip(t.slice(item.attrStart, end))}) has no inner parentheses. Active Directory accepts this short form, but RFC 2254 requires (!(attribute=value)) and other LDAP tools may reject it. Wrap the condition in parentheses.`,
             fixes: [{ title: 'Wrap the condition: (!(…))', preferred: true, edits: [{ start: item.attrStart, end: item.attrStart, text: '(' }, { start: end, end, text: ')' }] }],
           });
         } else {
@@ -345,7 +345,7 @@ class Parser {
             code: 'ldapfilter.unparenthesized-item',
             start: item.attrStart,
             end,
-            message: `This condition has no parentheses of its own: each condition of ${top.kind === 'and' ? '&' : top.kind === 'or' ? '|' : 'a filter'} is written (attribute=value). The global catalog rejects the filter (NDR 5.2.4, events 6024/6025). Put the condition in parentheses.`,
+            message: `This condition has no parentheses of its own: each condition of ${top.kind === 'and' ? '&' : top.kind === 'or' ? '|' : 'a filter'} is written (attribute=value). The global catalog rejects the filter (NDR 5.2.4). Put the condition in parentheses.`,
             fixes: [{ title: 'Put the condition in parentheses', preferred: true, edits: [{ start: item.attrStart, end: item.attrStart, text: '(' }, { start: end, end, text: ')' }] }],
           });
         }
@@ -362,7 +362,7 @@ class Parser {
         code: 'ldapfilter.empty-operator',
         start: c.open,
         end: c.close + 1,
-        message: `"${sym}" has no condition: (${sym}) tests nothing. Active Directory on Windows 2000/2003 rejects the filter, so mail to the group gets NDR 5.2.4 (events 6024/6025). Add the conditions, e.g. (${sym}(mailNickname=*)(department=Sales)), or remove it.`,
+        message: `"${sym}" has no condition: (${sym}) tests nothing. Active Directory on Windows 2000/2003 rejects the filter, so mail to the group gets NDR 5.2.4. Add the conditions, e.g. (${sym}(mailNickname=*)(department=Sales)), or remove it.`,
       });
     } else if (c.kind === 'not' && c.children.length > 1) {
       const [s] = this.doc.span(c.children[1]);
@@ -371,7 +371,7 @@ class Parser {
         code: 'ldapfilter.not-several-operands',
         start: s,
         end: e,
-        message: `"!" takes exactly one condition, but this one has ${c.children.length}. The global catalog rejects the filter (NDR 5.2.4, events 6024/6025). Use one "!" per condition, (&(!(a=1))(!(b=2))), or negate a group: (!(|(a=1)(b=2))).`,
+        message: `"!" takes exactly one condition, but this one has ${c.children.length}. The global catalog rejects the filter (NDR 5.2.4). Use one "!" per condition, (&(!(a=1))(!(b=2))), or negate a group: (!(|(a=1)(b=2))).`,
       });
     }
   }
@@ -387,14 +387,14 @@ class Parser {
       code: 'ldapfilter.unbalanced-parentheses',
       start: inner.open,
       end: inner.op >= 0 ? inner.op + 1 : inner.open + 1,
-      message: `${count === 1 ? 'This parenthesis is' : `${count} parentheses are`} never closed: the filter ends first. The global catalog rejects an unbalanced filter, so mail to the group gets NDR 5.2.4 (events 6024/6025). Add ${count === 1 ? '")"' : `${count} ")"`} at the end of the filter.`,
+      message: `${count === 1 ? 'This parenthesis is' : `${count} parentheses are`} never closed: the filter ends first. The global catalog rejects an unbalanced filter, so mail to the group gets NDR 5.2.4. Add ${count === 1 ? '")"' : `${count} ")"`} at the end of the filter.`,
       fixes: [{ title: count === 1 ? 'Close with ")" at the end' : `Close with ${count} ")" at the end`, preferred: true, edits: [{ start: at, end: at, text: ')'.repeat(Math.min(count, 100000)) }] }],
       related: open.length > 1 ? open.slice(0, -1).slice(-20).map((s) => ({ start: s.open, end: s.open + 1, message: 'Also not closed' })) : undefined,
     });
   }
 
   private emptyItem(open: number, at: number): Item {
-    this.problem({ code: 'ldapfilter.unbalanced-parentheses', start: open, end: open + 1, message: 'This parenthesis is never closed: the file ends after it. The global catalog rejects the filter (NDR 5.2.4, events 6024/6025). Remove it or complete the condition.' });
+    this.problem({ code: 'ldapfilter.unbalanced-parentheses', start: open, end: open + 1, message: 'This parenthesis is never closed: the file ends after it. The global catalog rejects the filter (NDR 5.2.4). Remove it or complete the condition.' });
     return { kind: 'item', open, close: -1, attr: '', attrStart: at, attrEnd: at, op: '', opStart: at, opEnd: at, ruleStart: at, ruleEnd: at, value: '', valueStart: at, valueEnd: at, type: 'invalid', stars: [], depth: 0 };
   }
 
@@ -412,7 +412,7 @@ class Parser {
     const item: Item = { kind: 'item', open, close: -1, attr: attrTrim.replace(/;.*$/, ''), attrStart: start, attrEnd: start + attrTrim.length, op: '', opStart: k, opEnd: k, ruleStart: k, ruleEnd: k, value: '', valueStart: k, valueEnd: k, type: 'invalid', stars: [], depth: 0 };
     const itemStart = open >= 0 ? open : start;
     const invalid = (message: string, s = item.attrStart, e = Math.max(item.attrEnd, s + 1)): void => {
-      this.problem({ code: 'ldapfilter.invalid-item', start: s, end: Math.min(e, n), message: `${message} The global catalog rejects the filter, so mail to the group gets NDR 5.2.4 (events 6024/6025).` });
+      this.problem({ code: 'ldapfilter.invalid-item', start: s, end: Math.min(e, n), message: `${message} The global catalog rejects the filter, so mail to the group gets NDR 5.2.4.` });
     };
     if (k >= n || t[k] === '(' || t[k] === ')') {
       item.valueStart = item.valueEnd = k;
@@ -434,7 +434,7 @@ class Parser {
     } else if (c === '<' || c === '>') {
       item.op = c;
       v = k + 1;
-      invalid(`LDAP has no strict "${c}" comparison, only ${c}= (external-facts §5.4). Use ${c}= with the next value, or (!(attribute${c === '>' ? '<' : '>'}=value)).`, k, k + 1);
+      invalid(`LDAP has no strict "${c}" comparison, only ${c}= (RFC 2254). Use ${c}= with the next value, or (!(attribute${c === '>' ? '<' : '>'}=value)).`, k, k + 1);
     } else if (c === '~') {
       item.op = '~';
       v = k + 1;
@@ -502,7 +502,7 @@ class Parser {
           code: 'ldapfilter.invalid-escape',
           start: q,
           end: e,
-          message: `"${t.slice(q, e)}" is not an escape: in a filter value a backslash starts \\XX, two hexadecimal digits (\\2a for *, \\28 for (, \\29 for ), \\5c for \\). The global catalog rejects the filter (NDR 5.2.4, events 6024/6025). Write \\5c for a literal backslash.`,
+          message: `"${t.slice(q, e)}" is not an escape: in a filter value a backslash starts \\XX, two hexadecimal digits (\\2a for *, \\28 for (, \\29 for ), \\5c for \\). The global catalog rejects the filter (NDR 5.2.4). Write \\5c for a literal backslash.`,
           fixes: [{ title: 'Write the backslash as \\5c', preferred: true, edits: [{ start: q, end: q + 1, text: '\\5c' }] }],
         });
       } else if (ch === 42 /* * */) {
@@ -527,7 +527,7 @@ class Parser {
         code: 'ldapfilter.unescaped-character',
         start: parenFirst,
         end: parenLast + 1,
-        message: 'Parentheses inside a value must be escaped as \\28 and \\29; unescaped, the global catalog reads them as the end of the condition and rejects the filter (NDR 5.2.4, events 6024/6025), or matches a different value. Escape them.',
+        message: 'Parentheses inside a value must be escaped as \\28 and \\29; unescaped, the global catalog reads them as the end of the condition and rejects the filter (NDR 5.2.4), or matches a different value. Escape them.',
         fixes: [{ title: 'Escape the parentheses (\\28, \\29)', preferred: true, edits: [] }],
       });
     }
@@ -538,15 +538,15 @@ class Parser {
         code: 'ldapfilter.unescaped-character',
         start: first,
         end: last + 1,
-        message: `"*" is a wildcard only with "=": in a ${item.op} comparison it must be written \\2a. The global catalog rejects the filter or compares a different value, so the group's membership is wrong (NDR 5.2.4 and events 6024/6025 when rejected). Escape it as \\2a, or use = for a wildcard match.`,
+        message: `"*" is a wildcard only with "=": in a ${item.op} comparison it must be written \\2a. The global catalog rejects the filter or compares a different value. Escape it as \\2a, or use = for a wildcard match.`,
         fixes: [{ title: 'Escape * as \\2a', preferred: true, edits: [] }],
       });
     }
     if (lineBreak >= 0) {
-      this.problem({ code: 'ldapfilter.unescaped-character', start: v, end: q, message: 'A line break inside a value: the value then contains the line break, and no directory value does, so the condition silently never matches. Keep each condition on one line.' });
+      this.problem({ code: 'ldapfilter.unescaped-character', start: v, end: q, message: 'A line break inside a value: the value then contains the line break, so the condition matches only values with that line break. Keep each condition on one line.' });
     }
     if (nul >= 0) {
-      this.problem({ code: 'ldapfilter.unescaped-character', start: nul, end: nul + 1, message: 'A NUL character inside a value must be written \\00; unescaped it ends the filter string early, and the global catalog rejects the rest (NDR 5.2.4, events 6024/6025). Escape it as \\00.', fixes: [{ title: 'Escape NUL as \\00', preferred: true, edits: [{ start: nul, end: nul + 1, text: '\\00' }] }] });
+      this.problem({ code: 'ldapfilter.unescaped-character', start: nul, end: nul + 1, message: 'A NUL character inside a value must be written \\00; unescaped it ends the filter string early, and the global catalog rejects the rest (NDR 5.2.4). Escape it as \\00.', fixes: [{ title: 'Escape NUL as \\00', preferred: true, edits: [{ start: nul, end: nul + 1, text: '\\00' }] }] });
     }
     return item;
   }

@@ -51,7 +51,8 @@ export function validateLdapFilter(doc: LdapFilterDocument, context: ExchangeCon
   const extraGc = new Set((context.extraGcAttributes ?? []).map((a) => a.toLowerCase()));
   const extraIndexed = new Set((context.extraIndexedAttributes ?? []).map((a) => a.toLowerCase()));
   const standard = standardMembership(doc);
-  for (const item of doc.items) checkItem(item, extraGc, standard.has(item) || extraIndexed.has(item.attr.toLowerCase()), problems);
+  const narrowed = narrowedByIndex(doc, extraIndexed);
+  for (const item of doc.items) checkItem(item, extraGc, standard.has(item) || extraIndexed.has(item.attr.toLowerCase()) || narrowed.has(item), problems);
   if (!syntaxError && doc.root) checkRecipientClauses(doc, doc.root, problems);
   return problems.map((p) => toDiagnostic(doc, p)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -73,7 +74,8 @@ export function standardMembership(doc: LdapFilterDocument): Set<FilterNode> {
   return inside;
 }
 
-function checkItem(item: Item, extraGc: Set<string>, inStandard: boolean, out: Problem[]): void {
+/** `indexNarrows`: inside a standard clause, listed as indexed by the forest, or ANDed with an indexed condition. */
+function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out: Problem[]): void {
   if (item.op === '' || item.attr === '' || !/^[A-Za-z][A-Za-z0-9-]*$/.test(item.attr)) return;
   const name = item.attr;
   const s = item.attrStart;
@@ -87,30 +89,34 @@ function checkItem(item: Item, extraGc: Set<string>, inStandard: boolean, out: P
         code: 'ldapfilter.unknown-attribute',
         start: s,
         end: e,
-        message: `"${clip(name)}" is not an attribute this tool knows for recipient filters${near.length ? `; did you mean ${near.join(' or ')}?` : '.'} A misspelt attribute matches no object, so the group silently has fewer members (a query that returns nothing gives no NDR). ${near.length ? 'Correct the name' : 'Check the name'}; if it exists in your forest and is in the global catalog, list it in exchangeConfig.ldapAttributesInGC (--gc-attribute).`,
+        message: `"${clip(name)}" is not in this tool's catalog of recipient attributes${near.length ? `; did you mean ${near.join(' or ')}?` : '.'} A misspelt attribute matches no object, silently. ${near.length ? 'Correct the name' : 'Check the name'}, or if your forest has it in the global catalog, list it in exchangeConfig.ldapAttributesInGC.`,
         fixes: near.map((n) => ({ title: `Change to ${n}`, preferred: near.length === 1, edits: [{ start: s, end: e, text: n }] })),
       });
       return;
     }
     if (a.exchange2003 === false) {
-      out.push({ code: 'ldapfilter.unknown-attribute', start: s, end: e, message: `${a.name} is an attribute of Exchange 2007 and later; an Exchange 2003 forest does not have it, so the condition matches no object and the group silently misses members. Use the Exchange 2003 recipient clauses instead (objectCategory, objectClass, homeMDB, msExchHomeServerName).` });
+      out.push({ code: 'ldapfilter.unknown-attribute', start: s, end: e, message: `${a.name} is an attribute of Exchange 2007 and later; an Exchange 2003 forest does not have it, so the condition matches no object. Use the Exchange 2003 recipient clauses (objectCategory, objectClass, homeMDB, msExchHomeServerName).` });
       return;
     }
   }
   if (a && !added && a.inGC === false) {
-    const memberOf = a.name === 'memberOf';
     out.push({
       code: 'ldapfilter.attribute-not-in-gc',
       start: s,
       end: e,
-      message: `${a.name} is not in the global catalog of an Exchange 2003 forest${memberOf ? ' (it is a back link computed from group members, not in the partial attribute set; what a GC returns for it is not reliable)' : ''}. The categorizer expands the group with this query against a global catalog, where the attribute has no value, so the condition never matches (and a NOT over it always does): the group silently loses or gains members, with no NDR. Use an attribute in the GC (such as department, company or extensionAttribute1-13 and 15; the GC flag of extensionAttribute14 is not established), or add ${a.name} to the partial attribute set and list it in exchangeConfig.ldapAttributesInGC (--gc-attribute).`,
+      // exchange-schema-facts §4.2 item 8: the schema keeps memberOf out of the partial attribute set, but what a GC
+      // returns for it is not established; say so rather than "never matches".
+      message:
+        a.name === 'memberOf'
+          ? 'memberOf is not in the global catalog\'s partial attribute set according to the schema, and what a global catalog returns for it is not established. Check the members on the Preview tab, or test group membership another way.'
+          : `${a.name} is not in the global catalog of an Exchange 2003 forest, where the categorizer runs this query, so the condition finds no value. Use a global catalog attribute, or add it there and list it in exchangeConfig.ldapAttributesInGC.`,
     });
-  } else if (a && a.indexed === false && !inStandard) {
+  } else if (a && a.indexed === false && !indexNarrows) {
     out.push({
       code: 'ldapfilter.unindexed-attribute',
       start: s,
       end: e,
-      message: `${a.name} is not indexed, so the global catalog evaluates this condition by reading the objects of the search base each time mail is sent to the group. Microsoft's guidelines for query-based groups say to index the attributes a filter uses. Check the expansion time on the Preview tab, combine the condition with an indexed one (objectCategory, mailNickname), or index the attribute.`,
+      message: `${a.name} is not indexed and no indexed condition is ANDed with it: the global catalog may examine every object in the search base at each expansion. Add an indexed condition to the AND, such as (mailNickname=*), or index the attribute.`,
     });
   }
   if (a && item.type === 'substring' && NO_SUBSTRING_SYNTAXES[a.syntax]) {
@@ -118,7 +124,7 @@ function checkItem(item: Item, extraGc: Set<string>, inStandard: boolean, out: P
       code: 'ldapfilter.wildcard-not-allowed',
       start: item.valueStart,
       end: item.valueEnd,
-      message: `${a.name} has ${NO_SUBSTRING_SYNTAXES[a.syntax]} syntax, which has no substring matching (RFC 4517): "*" in its value is no wildcard, and the condition matches nothing or is rejected. Write the complete value${a.syntax === 'dn' || a.syntax === 'or-name' ? ' (the full distinguished name)' : ''}, or test presence with ${a.name}=*.`,
+      message: `${a.name} has ${NO_SUBSTRING_SYNTAXES[a.syntax]} syntax, which has no substring matching (RFC 4517): "*" in its value is no wildcard. Write the complete value${a.syntax === 'dn' || a.syntax === 'or-name' ? ' (the full distinguished name)' : ''}, or test presence with ${a.name}=*.`,
     });
   }
   if (item.type === 'extensible' && item.rule && /^\d+(\.\d+)*$/.test(item.rule)) {
@@ -126,7 +132,7 @@ function checkItem(item: Item, extraGc: Set<string>, inStandard: boolean, out: P
     if (rule !== BIT_AND && rule !== BIT_OR) {
       const why =
         rule === IN_CHAIN
-          ? 'LDAP_MATCHING_RULE_IN_CHAIN (1.2.840.113556.1.4.1941) needs Windows Server 2008 or later domain controllers'
+          ? 'LDAP_MATCHING_RULE_IN_CHAIN (1.2.840.113556.1.4.1941) needs Windows Server 2008 or later'
           : rule === DN_WITH_DATA
             ? 'LDAP_MATCHING_RULE_DN_WITH_DATA (1.2.840.113556.1.4.2253) needs Windows Server 2012 R2'
             : `${rule} is not a matching rule Active Directory supports`;
@@ -134,7 +140,7 @@ function checkItem(item: Item, extraGc: Set<string>, inStandard: boolean, out: P
         code: 'ldapfilter.unsupported-matching-rule',
         start: item.ruleStart,
         end: item.ruleEnd,
-        message: `${why}; the global catalogs of an Exchange 2003 organisation (Windows 2000/2003) support only bitwise AND (.803) and OR (.804). The query fails, so mail to the group gets NDR 5.2.4 (events 6024/6025). Remove the condition${rule === IN_CHAIN ? ', and test group membership directly (member, or a universal group as a member of a standard group)' : ''}.`,
+        message: `${why}; Windows 2000/2003 global catalogs support only bitwise AND (.803) and OR (.804). The query fails and senders get NDR 5.2.4. Remove the condition${rule === IN_CHAIN ? ' and test membership another way' : ''}.`,
       });
     } else if (!/^-?\d+$/.test(item.value)) {
       const hex = /^0x([0-9a-f]{1,8})$/i.exec(item.value.trim());
@@ -143,48 +149,112 @@ function checkItem(item: Item, extraGc: Set<string>, inStandard: boolean, out: P
         code: 'ldapfilter.bitwise-value-not-decimal',
         start: item.valueStart,
         end: Math.max(item.valueEnd, item.valueStart),
-        message: `The value of a bitwise matching rule must be a decimal number (not hexadecimal, not a flag name): "${clip(item.value)}" is not. The global catalog rejects the filter (NDR 5.2.4, events 6024/6025). Write the mask in decimal${dec ? `: ${dec}` : ', such as 2 for ACCOUNTDISABLE'}.`,
+        message: `The value of a bitwise matching rule must be a decimal number: "${clip(item.value)}" is not. The global catalog rejects the filter (NDR 5.2.4). Write the mask in decimal${dec ? `: ${dec}` : ', such as 2 for ACCOUNTDISABLE'}.`,
         fixes: dec ? [{ title: `Write ${dec}`, preferred: true, edits: [{ start: item.valueStart, end: item.valueEnd, text: dec }] }] : undefined,
       });
     }
   }
 }
 
-/** The conditions ANDed at the top of a node: itself, or the children of its & nodes, flattened (iteratively). */
-function conjuncts(node: FilterNode): FilterNode[] {
-  const out: FilterNode[] = [];
-  const todo: FilterNode[] = [node];
-  while (todo.length) {
-    const n = todo.pop()!;
-    if (n.kind === 'and') for (let k = n.children.length - 1; k >= 0; k--) todo.push(n.children[k]);
-    else out.push(n);
+/**
+ * A property of every object a node can match, computed bottom-up without recursion: an item decides for itself, an
+ * AND holds it when one of its conditions does, an OR when all of its branches do, a NOT never (a negation selects no
+ * attribute). `doc.composites` lists parents before children, so walking it backwards visits children first.
+ */
+function necessarily(doc: LdapFilterDocument, itemHolds: (item: Item) => boolean, notHolds: (child: FilterNode) => boolean = () => false): Map<FilterNode, boolean> {
+  const out = new Map<FilterNode, boolean>();
+  for (const item of doc.items) out.set(item, item.op !== '' && itemHolds(item));
+  for (let k = doc.composites.length - 1; k >= 0; k--) {
+    const c = doc.composites[k];
+    const kids = c.children.map((n) => out.get(n) === true);
+    let v: boolean;
+    if (c.kind === 'or') v = kids.length > 0 && kids.every(Boolean);
+    else if (c.kind === 'not') v = c.children.length === 1 && notHolds(c.children[0]);
+    else v = kids.some(Boolean);
+    out.set(c, v);
   }
   return out;
 }
 
-function isItem(n: FilterNode, attr: string): n is Item {
-  return n.kind === 'item' && n.attr.toLowerCase() === attr;
-}
+/**
+ * Attributes only Exchange recipients carry (mailNickname, the mailbox attributes, targetAddress of mail users and
+ * contacts, the Exchange address attributes): a filter that requires one of them returns recipients only.
+ */
+const RECIPIENT_ATTRIBUTES = new Set(['mailnickname', 'homemdb', 'homemta', 'msexchhomeservername', 'msexchmailboxguid', 'legacyexchangedn', 'proxyaddresses', 'targetaddress']);
+/** Categories whose objects are recipients by definition (mail-enabled public folders, query-based groups). */
+const RECIPIENT_CATEGORIES = new Set(['publicfolder', 'ms-exch-public-folder', 'msexchdynamicdistributionlist', 'ms-exch-dynamic-distribution-list']);
 
 function categoryValue(v: string): string {
   const l = v.trim().toLowerCase();
   return l.startsWith('cn=') ? l.slice(3).split(',')[0] : l;
 }
 
+function requiresRecipient(item: Item): boolean {
+  const attr = item.attr.toLowerCase();
+  if (RECIPIENT_ATTRIBUTES.has(attr)) return true;
+  return attr === 'objectcategory' && item.type === 'equality' && RECIPIENT_CATEGORIES.has(categoryValue(item.value));
+}
+
+/** Categories and classes that contain no user object, so no system mailbox (SystemMailbox{GUID} is a user). */
 const NO_MAILBOX_CATEGORIES = new Set(['group', 'publicfolder', 'ms-exch-public-folder', 'msexchdynamicdistributionlist', 'ms-exch-dynamic-distribution-list', 'computer']);
 const NO_MAILBOX_CLASSES = new Set(['contact', 'group', 'publicfolder', 'msexchdynamicdistributionlist', 'computer']);
+/** Attributes whose value in a system mailbox starts with "SystemMailbox" (its name, alias and address). */
+const SYSTEM_MAILBOX_NAMES = new Set(['cn', 'name', 'displayname', 'samaccountname', 'mailnickname', 'mail']);
 
-function excludesMailboxes(parts: FilterNode[]): boolean {
-  for (const n of parts) {
-    if (isItem(n, 'objectcategory') && n.type === 'equality' && NO_MAILBOX_CATEGORIES.has(categoryValue(n.value))) return true;
-    if (isItem(n, 'objectclass') && n.type === 'equality' && NO_MAILBOX_CLASSES.has(n.value.trim().toLowerCase())) return true;
-    if (n.kind === 'not' && n.children.length === 1) {
-      const c = n.children[0];
-      if ((isItem(c, 'cn') || isItem(c, 'name')) && c.value.toLowerCase().startsWith('systemmailbox')) return true;
-      if (isItem(c, 'homemdb') && c.type === 'present') return true;
-    }
+/**
+ * An item no system mailbox meets: a category or class without users, or a name, alias or address whose fixed start
+ * cannot begin "SystemMailbox" ((mail=jane@contoso.com), (cn=C*)).
+ */
+function excludesSystemMailboxes(item: Item): boolean {
+  const attr = item.attr.toLowerCase();
+  if (SYSTEM_MAILBOX_NAMES.has(attr) && (item.type === 'equality' || item.type === 'substring')) {
+    const initial = item.value.split('*')[0].trim().toLowerCase();
+    return initial !== '' && !initial.startsWith('systemmailbox') && !'systemmailbox'.startsWith(initial);
   }
-  return false;
+  if (item.type !== 'equality') return false;
+  if (attr === 'objectcategory') return NO_MAILBOX_CATEGORIES.has(categoryValue(item.value));
+  return attr === 'objectclass' && NO_MAILBOX_CLASSES.has(item.value.trim().toLowerCase());
+}
+
+/** What a NOT excludes: the system mailboxes by name, or every mailbox (!(homeMDB=*)); an OR under it when any branch does. */
+function negatesSystemMailboxes(child: FilterNode): boolean {
+  const branches = child.kind === 'or' ? child.children : [child];
+  return branches.some((c) => {
+    if (c.kind !== 'item') return false;
+    const attr = c.attr.toLowerCase();
+    if (SYSTEM_MAILBOX_NAMES.has(attr) && (c.type === 'equality' || c.type === 'substring') && c.value.trim().toLowerCase().startsWith('systemmailbox')) return true;
+    return (attr === 'homemdb' || attr === 'msexchhomeservername') && c.type === 'present';
+  });
+}
+
+/**
+ * The conditions whose attribute an indexed condition narrows: the directory can take the candidates from the index of
+ * a condition ANDed with them (an indexed equality, presence, >=, <= or initial substring; an OR of such) and tests
+ * the rest on those candidates only. Top-down over the tree, linear.
+ */
+export function narrowedByIndex(doc: LdapFilterDocument, extraIndexed: ReadonlySet<string> = new Set()): Set<FilterNode> {
+  const narrows = necessarily(doc, (item) => {
+    const a = attributeNamed(item.attr);
+    if (!(a?.indexed === true || extraIndexed.has(item.attr.toLowerCase()))) return false;
+    if (item.type === 'substring') return !item.value.startsWith('*');
+    return item.type === 'equality' || item.type === 'present' || item.type === 'ge' || item.type === 'le';
+  });
+  const narrowingChildren = new Map<FilterNode, number>();
+  for (const c of doc.composites) narrowingChildren.set(c, c.children.reduce((k, n) => k + (narrows.get(n) === true ? 1 : 0), 0));
+  const out = new Set<FilterNode>();
+  const visit = (node: FilterNode): void => {
+    const p = node.parent;
+    if (!p) return;
+    if (out.has(p)) {
+      out.add(node);
+      return;
+    }
+    const others = (narrowingChildren.get(p) ?? 0) - (narrows.get(node) === true ? 1 : 0);
+    if ((p.kind === 'and' || p.kind === 'group') && others > 0) out.add(node);
+  };
+  for (const c of doc.composites) visit(c);
+  for (const item of doc.items) visit(item);
+  return out;
 }
 
 function checkRecipientClauses(doc: LdapFilterDocument, root: FilterNode, out: Problem[]): void {
@@ -196,32 +266,26 @@ function checkRecipientClauses(doc: LdapFilterDocument, root: FilterNode, out: P
       code: 'ldapfilter.top-level-or',
       start: rs,
       end: head,
-      message: 'The filter is an OR of conditions at the top level. Exchange System Manager builds query-based groups with AND only, and cannot show or edit this filter; the documented way to combine alternatives is one query-based group per condition, added to a standard distribution group (which itself cannot be a query-based group). Split the filter, or keep it if the group is managed with LDAP tools only.',
+      message: 'The filter is an OR at the top level. Exchange System Manager builds AND queries only; for alternatives Microsoft describes one query-based group per condition inside a standard distribution group. Keep it if LDAP tools manage it.',
     });
   }
-  const branches = root.kind === 'or' ? root.children : [root];
-  let missingNick = false;
-  let missingSystem = false;
-  for (const b of branches) {
-    const parts = conjuncts(b);
-    if (!parts.some((n) => isItem(n, 'mailnickname') && n.op === '=')) missingNick = true;
-    if (!excludesMailboxes(parts)) missingSystem = true;
-  }
-  if (missingNick) {
+  const recipients = necessarily(doc, requiresRecipient);
+  const noSystemMailbox = necessarily(doc, excludesSystemMailboxes, negatesSystemMailboxes);
+  if (recipients.get(root) !== true) {
     out.push({
       code: 'ldapfilter.missing-mailnickname',
       start: rs,
       end: head,
-      message: `No (mailNickname=*) condition${branches.length > 1 ? ' in every branch' : ''}. Every object with an Exchange alias has mailNickname, and Exchange 2003 tools AND (mailnickname=*) with their recipient-type clauses; without it the query can return objects that are not Exchange recipients (users without mailbox or address, computers), which cannot receive the group's mail. Add ${MAILNICKNAME_CLAUSE}.`,
+      message: `Nothing in the filter${root.kind === 'or' ? ' (in every branch)' : ''} limits it to Exchange recipients, so it can return users without a mailbox or address, or computers, which cannot receive the group's mail. Add ${MAILNICKNAME_CLAUSE}.`,
       fixes: root.kind === 'or' ? undefined : [insertClause(doc, root, MAILNICKNAME_CLAUSE, `Add ${MAILNICKNAME_CLAUSE}`)],
     });
   }
-  if (missingSystem) {
+  if (noSystemMailbox.get(root) !== true) {
     out.push({
       code: 'ldapfilter.missing-systemmailbox-exclusion',
       start: rs,
       end: head,
-      message: `The filter can match the stores' system mailboxes (the SystemMailbox{GUID} users each Exchange mailbox store has), which then receive the group's mail. Filters that ADUC creates for query-based groups exclude them with (!cn=SystemMailbox{*}), and Exchange 2007 documentation tells administrators to exclude them when Exchange 2003 is present. Add ${SYSTEM_MAILBOX_CLAUSE}.`,
+      message: `Nothing in the filter excludes the stores' system mailboxes (the SystemMailbox{GUID} users); those it matches receive the group's mail. Add ${SYSTEM_MAILBOX_CLAUSE}.`,
       fixes: root.kind === 'or' ? undefined : [insertClause(doc, root, SYSTEM_MAILBOX_CLAUSE, `Add ${SYSTEM_MAILBOX_CLAUSE}`)],
     });
   }

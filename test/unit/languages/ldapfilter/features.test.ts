@@ -136,7 +136,7 @@ describe('ldapfilter: registration and settings', () => {
 
 describe('ldapfilter: attributes the forest indexed (exchangeConfig.ldapAttributesIndexed)', () => {
   it('does not report them as unindexed', () => {
-    const text = '(&(mailNickname=*)(department=Marketing))';
+    const text = '(&(!(cn=SystemMailbox{*}))(department=Marketing))';
     const codesWith = (extraIndexedAttributes?: string[]): string[] =>
       ldapfilterLanguage
         .validate(ldapfilterLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003', extraIndexedAttributes }, registry: registryIndex() } })
