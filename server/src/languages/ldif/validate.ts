@@ -217,7 +217,7 @@ function checkAttr(doc: LdifDocument, a: AttrLine, options: AnalyzeOptions, out:
 }
 
 function logBuffersSet(nameRange: Range, data: LdifFixData): Diagnostic {
-  return diag('ldif.log-buffers-set', nameRange, `msExchESEParamLogBuffers is set. For Exchange 2003 the Deployment Guide's list of Exchange 2000 tuning to remove says to clear it, but its own procedure sets 9000. Clear it unless you follow that procedure.`, data);
+  return diag('ldif.log-buffers-set', nameRange, `msExchESEParamLogBuffers is set. The Exchange Server 2003 Deployment Guide's list of Exchange 2000 tuning to remove says to clear it on Exchange 2003, but its own procedure sets 9000. Clear it unless you follow that procedure.`, data);
 }
 
 function maxOpenTablesSet(nameRange: Range, data: LdifFixData): Diagnostic {
