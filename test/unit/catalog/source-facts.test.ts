@@ -42,28 +42,31 @@ describe('facts pinned by the source audit', () => {
     assert.match(notes, /12 per KB 170756/);
   });
 
-  it('msExchESEParamLogBuffers above 9000: the message paraphrases 004:1882 instead of quoting it', () => {
+  it('msExchESEParamLogBuffers above 9000: the message paraphrases the Deployment Guide (004:1882) and names it', () => {
     const d = ldif(`${SG}msExchESEParamLogBuffers: 12000\n`, 'ldif.log-buffers-too-high');
-    assert.match(d.message, /004:1882/);
+    assert.match(d.message, /Exchange Server 2003 Deployment Guide/);
     assert.doesNotMatch(d.message, /as that can corrupt transaction log files/);
   });
 
-  it('msExchESEParamLogBuffers set: the message and hover name the 9000-on-Exchange-2003 contradiction (⚠D5)', () => {
+  it('msExchESEParamLogBuffers set: the message and hover name the 9000-on-Exchange-2003 contradiction in words (⚠D5)', () => {
     const d = ldif(`${SG}msExchESEParamLogBuffers: 500\n`, 'ldif.log-buffers-set');
-    assert.match(d.message, /004:1877/);
-    assert.match(d.message, /⚠D5/);
-    assert.match(LDIF_HOVER.msexcheseparamlogbuffers, /⚠D5/);
+    assert.match(d.message, /Deployment Guide's list of Exchange 2000 tuning to remove says to clear it on Exchange 2003, but its own procedure sets 9000/);
+    assert.match(LDIF_HOVER.msexcheseparamlogbuffers, /Removing Exchange 2000 Server Tuning Parameters/);
+    assert.match(LDIF_HOVER.msexcheseparamlogbuffers, /How to Set the msExchESEParamLogBuffers Attribute for Exchange/);
     assert.match(LDIF_HOVER.msexcheseparamlogbuffers, /512/); // ⚠D4: 500 or 512 for Exchange 2000 SP3
   });
 
-  it('msExchPreferredBackfillSource: server GUID (003:402) versus store GUID (003:407) is left open (⚠D24)', () => {
+  it('msExchPreferredBackfillSource: the GUID of the book (003:402, ⚠D24) and the DN syntax of the schema are both accepted', () => {
     const d = ldif('dn: CN=p,DC=y\nmsExchPreferredBackfillSource: SERVER02\n', 'ldif.invalid-backfill-source');
-    assert.match(d.message, /003:402/);
-    assert.match(d.message, /⚠D24/);
+    assert.match(d.message, /Exchange Server 2003 Distilled/);
+    assert.match(d.message, /DN syntax/);
     assert.doesNotMatch(d.message, /must be the GUID of the public folder store/);
-    assert.match(LDIF_HOVER.msexchpreferredbackfillsource, /⚠D24/);
+    assert.match(LDIF_HOVER.msexchpreferredbackfillsource, /Public Folder Store GUID/);
+    assert.match(LDIF_HOVER.msexchpreferredbackfillsource, /distinguished-name syntax/);
+    const dnValue = 'dn: CN=p,DC=y\nmsExchPreferredBackfillSource: CN=Public Folder Store (SERVER02),CN=First Storage Group,CN=InformationStore,CN=SERVER02,DC=y\n';
+    assert.deepStrictEqual(ldifLanguage.validate(ldifLanguage.parse(dnValue)), []);
     const section = README.slice(README.indexOf('### `ldif.invalid-backfill-source`'));
-    assert.match(section.slice(0, section.indexOf('\n### ')), /⚠D24/);
+    assert.match(section.slice(0, section.indexOf('\n### ')), /Distilled/);
   });
 
   it('extensionAttribute11-13 and 15: rangeUpper 2048 is marked uncertain (KB 821747 says 1024)', () => {

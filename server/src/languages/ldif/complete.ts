@@ -27,10 +27,14 @@ export function ldifComplete(doc: LdifDocument, position: Position, options: Ana
 
 /** The Exchange attributes this language checks that the recipient attribute catalog does not hold. */
 const EXCHANGE_ATTRIBUTES: readonly { name: string; detail: string }[] = [
-  { name: 'msExchESEParamLogBuffers', detail: 'storage group: ESE log buffers (clear on Exchange 2003)' },
+  { name: 'msExchESEParamLogBuffers', detail: 'storage group: ESE log buffers (never above 9000)' },
   { name: 'msExchESEParamMaxOpenTables', detail: 'storage group: ESE open tables (do not set on Exchange 2003)' },
+  { name: 'msExchESEParamCacheSizeMax', detail: 'server: ESE cache maximum, 4 KB pages (at least 147456)' },
+  { name: 'msExchESEParamCacheSizeMin', detail: 'server: ESE cache minimum, 4 KB pages (derived from memory)' },
+  { name: 'msExchInterOrgAddressType', detail: 'connection agreement: address types (SMTP,X500)' },
   { name: 'msExchMailboxFolderSet', detail: 'user: Outlook Web Access feature bits' },
-  { name: 'msExchPreferredBackfillSource', detail: 'public store: GUID of the preferred backfill server' },
+  { name: 'msExchPreferredBackfillSource', detail: 'public store: preferred backfill server' },
+  { name: 'protocolSettings', detail: 'user: per-protocol access (MAPI§<0|1>§<0|1>§§§§§§)' },
 ];
 
 const CHANGETYPE_DOCS: Readonly<Record<string, string>> = {

@@ -53,3 +53,27 @@ export function dnProblem(dn: string): DnProblem | undefined {
     if (dn.slice(i).trim() === '') return { start: i - 1, end: i, message: 'The distinguished name ends with a separator and no RDN after it.' };
   }
 }
+
+/**
+ * Template placeholders: `${NAME}` (Samba-style provisioning templates) and `<Words>` (Microsoft's documents and
+ * book recipes write `CN=<Server Name>`, `<ParentDN>`). A file holding them is a template, not something to import.
+ */
+export const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|<[A-Za-z][A-Za-z0-9 _.-]*>/g;
+
+/** The placeholders in a text, with their offsets. */
+export function placeholdersIn(text: string): { start: number; end: number; text: string }[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
+}
+
+/**
+ * The DN with every placeholder replaced by text of the same length that is valid where it stands ("CN=xx…" for a
+ * placeholder that is a whole RDN, "xx…" inside a value), so that offsets of any other problem stay right.
+ */
+export function fillPlaceholders(dn: string): string {
+  return dn.replace(PLACEHOLDER, (m: string, at: number) => {
+    const before = dn.slice(0, at).trimEnd();
+    const after = dn.slice(at + m.length).trimStart();
+    const wholeRdn = (before === '' || /[,+]$/.test(before)) && (after === '' || /^[,+]/.test(after));
+    return wholeRdn && m.length >= 4 ? `CN=${'x'.repeat(m.length - 3)}` : 'x'.repeat(m.length);
+  });
+}

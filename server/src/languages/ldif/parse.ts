@@ -73,6 +73,11 @@ export interface Problem {
 const ATTR_NAME = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*)(?:;[A-Za-z0-9-]+)*$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const CHANGETYPES = ['add', 'delete', 'modify', 'modrdn', 'moddn'];
+/**
+ * ldifde's change types for schema updates (Microsoft's "LDIF Scripts", NTDS-specific LDIF changetypes; Adprep's
+ * Sch*.ldf files use them): each is read as the RFC 2849 change type it corresponds to.
+ */
+const NTDS_CHANGETYPES: Readonly<Record<string, string>> = { ntdsschemaadd: 'add', ntdsschemamodify: 'modify', ntdsschemadelete: 'delete', ntdsschemamodrdn: 'modrdn' };
 const MOD_OPS = ['add', 'delete', 'replace', 'increment'];
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true }); // keeps a byte order mark, as Buffer did
@@ -159,6 +164,16 @@ export class LdifDocument {
     let last: LogicalLine | undefined;
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i];
+      if (line.startsWith(' ') && line.trim() === '' && (current.length || last)) {
+        // Only blanks: RFC 2849 reads it as a continuation that adds nothing, but it stands where the author meant the
+        // blank line that ends a record (documents published on the web turn blank lines into " "). Read it as that
+        // blank line, and say what RFC 2849 readers make of it.
+        this.problem('ldif.blank-line-with-spaces', { start: { line: i, character: 0 }, end: { line: i, character: line.length } }, `This line holds only spaces. RFC 2849 reads a line starting with a space as a continuation of the line above, not as the empty line that ends a record. Make the line empty.`);
+        if (current.length) groups.push(current);
+        current = [];
+        last = undefined;
+        continue;
+      }
       if (line.startsWith(' ') && last) {
         const seg: Segment = { line: i, char: 1, offset: last.text.length, length: line.length - 1 };
         last.segments.push(seg);
@@ -245,7 +260,7 @@ export class LdifDocument {
     let mode = 'content';
     let block: ModBlock | undefined;
     const closeBlock = (b: ModBlock) => {
-      this.problem('ldif.unterminated-modify-block', this.range(b.opLine.ll, 0, b.opLine.ll.text.length), `The "${b.opLine.name}: ${b.opLine.raw}" block is not ended by a line holding only "-"; ldifde rejects the record. Add a "-" line after the block's values.`);
+      this.problem('ldif.unterminated-modify-block', this.range(b.opLine.ll, 0, b.opLine.ll.text.length), `The "${b.opLine.name}: ${b.opLine.raw}" block is not ended by a line holding only "-", which RFC 2849 requires after each add:, delete: or replace: block. Add a "-" line after the block's values.`);
     };
     for (; i < lines.length; i++) {
       const ll = lines[i];
@@ -259,7 +274,8 @@ export class LdifDocument {
       const a = this.checked(ll);
       if (!a) continue;
       if (a.key === 'changetype') {
-        const ct = (a.value ?? '').trim().toLowerCase();
+        const written = (a.value ?? '').trim().toLowerCase();
+        const ct = NTDS_CHANGETYPES[written] ?? written;
         if (i !== 1 || !rec.dn || rec.changetype !== undefined) {
           this.problem('ldif.invalid-changetype', this.lineRange(ll), `changetype: must be the line right after dn:, once per record. Move it there, or remove it.`);
           continue;

@@ -37,6 +37,11 @@ function applyFix(text: string, code: string, title?: RegExp): string {
 
 const SG = 'dn: CN=First Storage Group,CN=InformationStore,CN=S1,CN=Servers,DC=contoso,DC=com\n';
 
+const IS = 'dn: CN=InformationStore,CN=S1,CN=Servers,DC=contoso,DC=com\n';
+const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+const MAPI_SHORT = b64('MAPI\u00a70\u00a71\u00a7\u00a7\u00a7\u00a7\u00a7'); // seven separators
+const MAPI_GOOD = b64('MAPI\u00a70\u00a71\u00a7\u00a7\u00a7\u00a7\u00a7\u00a7');
+
 const CASES: Record<string, { fires: string; range: number[]; silent: string }> = {
   'ldif.missing-colon': { fires: 'dn: CN=x,DC=y\ncn x\n', range: [1, 0, 1, 4], silent: 'dn: CN=x,DC=y\ncn: x\n' },
   'ldif.invalid-attribute-name': { fires: 'dn: CN=x,DC=y\ndisplay Name: x\n', range: [1, 0, 1, 12], silent: 'dn: CN=x,DC=y\ndisplayName: x\n' },
@@ -51,6 +56,13 @@ const CASES: Record<string, { fires: string; range: number[]; silent: string }> 
   'ldif.log-buffers-set': { fires: `${SG}msExchESEParamLogBuffers: 500\n`, range: [1, 0, 1, 24], silent: `${SG}changetype: modify\ndelete: msExchESEParamLogBuffers\n-\n` },
   'ldif.max-open-tables-set': { fires: `${SG}msExchESEParamMaxOpenTables: 27600\n`, range: [1, 0, 1, 27], silent: `${SG}changetype: modify\ndelete: msExchESEParamMaxOpenTables\n-\n` },
   'ldif.undefined-folder-set-bits': { fires: 'dn: CN=u,DC=y\nmsExchMailboxFolderSet: 262144\n', range: [1, 24, 1, 30], silent: 'dn: CN=u,DC=y\nmsExchMailboxFolderSet: 131071\n' },
+  'ldif.blank-line-with-spaces': { fires: 'dn: CN=x,DC=y\ncn: x\n \ndn: CN=z,DC=y\ncn: z\n', range: [2, 0, 2, 1], silent: 'dn: CN=x,DC=y\ncn: x\n\ndn: CN=z,DC=y\ncn: z\n' },
+  'ldif.template-placeholder': { fires: 'dn: CN=<Server Name>,DC=y\ncn: x\n', range: [0, 7, 0, 20], silent: 'dn: CN=Server\\3cName\\3e,DC=y\ncn: x\n' },
+  'ldif.cache-size-max-too-low': { fires: `${IS}msExchESEParamCacheSizeMax: 131072\n`, range: [1, 28, 1, 34], silent: `${IS}msExchESEParamCacheSizeMax: 147456\n` },
+  'ldif.cache-size-max-not-multiple': { fires: `${IS}msExchESEParamCacheSizeMax: 200000\n`, range: [1, 28, 1, 34], silent: `${IS}msExchESEParamCacheSizeMax: 219726\n` },
+  'ldif.cache-size-min-set': { fires: `${IS}msExchESEParamCacheSizeMin: 65536\n`, range: [1, 0, 1, 26], silent: `${IS}changetype: modify\ndelete: msExchESEParamCacheSizeMin\n-\n` },
+  'ldif.invalid-mapi-protocol-setting': { fires: `dn: CN=u,DC=y\nprotocolSettings:: ${MAPI_SHORT}\n`, range: [1, 19, 1, 19 + MAPI_SHORT.length], silent: `dn: CN=u,DC=y\nprotocolSettings:: ${MAPI_GOOD}\n` },
+  'ldif.inter-org-address-type': { fires: 'dn: CN=CA,DC=y\nmsExchInterOrgAddressType: SMTP\n', range: [1, 27, 1, 31], silent: 'dn: CN=CA,DC=y\nmsExchInterOrgAddressType: SMTP,X500\n' },
   'ldif.invalid-backfill-source': { fires: 'dn: CN=p,DC=y\nmsExchPreferredBackfillSource: SERVER02\n', range: [1, 31, 1, 39], silent: 'dn: CN=p,DC=y\nmsExchPreferredBackfillSource: {0f2a3b4c-1d2e-3f40-5a6b-7c8d9e0f1a2b}\n' },
 };
 

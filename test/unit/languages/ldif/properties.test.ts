@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { splitLines } from '../../../../server/src/core/text';
 import { ldifLanguage } from '../../../../server/src/languages/ldif';
 
-const fragment = fc.constantFrom('dn: ', 'dn:: ', 'CN=x,DC=y', '\n', '\r\n', '\r', '\n ', ' ', ':', '::', ':<', '-\n', '#', 'changetype: modify\n', 'changetype: add\n', 'replace: ', 'delete: ', 'add: ', 'msExchDynamicDLFilter: ', 'msExchDynamicDLFilter:: ', '(&(mailNickname=*)(dep', 'artmnt=x))', '(&(', 'objectCategory=', '\n-\n', 'changetype:', 'msExchESEParamLogBuffers: 9001', 'msExchESEParamMaxOpenTables', 'msExchMailboxFolderSet: ', 'msExchPreferredBackfillSource: ', 'msExchDynamicDLBaseDN: ', 'SGVsbG8=', '\\', '\\2', '=', ',', '+', '\uD800', '😀', 'version: 1\n');
+const fragment = fc.constantFrom('dn: ', 'dn:: ', 'CN=x,DC=y', '\n', '\r\n', '\r', '\n ', ' ', ':', '::', ':<', '-\n', '#', 'changetype: modify\n', 'changetype: add\n', 'replace: ', 'delete: ', 'add: ', 'msExchDynamicDLFilter: ', 'msExchDynamicDLFilter:: ', '(&(mailNickname=*)(dep', 'artmnt=x))', '(&(', 'objectCategory=', '\n-\n', 'changetype:', 'msExchESEParamLogBuffers: 9001', 'msExchESEParamMaxOpenTables', 'msExchMailboxFolderSet: ', 'msExchPreferredBackfillSource: ', 'msExchDynamicDLBaseDN: ', 'SGVsbG8=', 'protocolSettings: MAPI\u00a70\u00a7', 'protocolSettings:: TUFQScKnMMKnMQ==', '\u00a7', ' \n', '${X}', '<A B>', 'changetype: ntdsSchemaModify\n', 'msExchESEParamCacheSizeMax: 1', 'msExchESEParamCacheSizeMin: ', 'msExchInterOrgAddressType: ', '\\', '\\2', '=', ',', '+', '\uD800', '😀', 'version: 1\n');
 const ldif = fc.array(fc.oneof(fragment, fc.string({ maxLength: 6 })), { maxLength: 60 }).map((p) => p.join(''));
 
 
