@@ -37,12 +37,26 @@ describe('bootini: sections and lines', () => {
   it('unknown-section: fires with did-you-mean, ignores the lines below it, silent on known names', () => {
     const text = bootIni(`${W2003} /fastdetect`, '[bootloader]', 'whatever');
     const d = diagAt(text, 'bootini.unknown-section', 5, 1, 11);
-    // [boot loader] exists already, so it is not suggested as a rename.
+    // [boot loader] exists already, so it is not offered as a rename: the lines belong in it.
     assert.doesNotMatch(d.message, /did you mean/i);
+    assert.match(d.message, /looks like \[boot loader\], which this file already has/);
+    assert.deepStrictEqual((d.data as { fixes?: unknown[] } | undefined)?.fixes ?? [], []);
     assert.deepStrictEqual(codes(text), ['bootini.unknown-section']);
     const misspelt = ['[boot loader]', 'timeout=30', `default=${PATH}`, '[operating system]', `${W2003} /fastdetect`].join('\r\n');
     assert.match(one(misspelt, 'bootini.unknown-section').message, /did you mean \[operating systems\]/i);
     noCode(SAMPLE, 'bootini.unknown-section');
+  });
+
+  it('other-section: a section another program keeps is information, with no advice to remove it', () => {
+    for (const name of ['Debug', 'Acme Boot Manager', 'options']) {
+      const text = bootIni(`${W2003} /fastdetect`, `[${name}]`, 'setting=1');
+      const d = diagAt(text, 'bootini.other-section', 5, 1, 1 + name.length);
+      assert.strictEqual(d.severity, 'information');
+      assert.doesNotMatch(d.message, /remove|delete|comment/i);
+      assert.match(d.message, /ignores/);
+      assert.deepStrictEqual(codes(text), ['bootini.other-section']);
+    }
+    noCode(SAMPLE, 'bootini.other-section');
   });
 
   it('outside-section: fires on content before the first header, not on comments or blank lines there', () => {
