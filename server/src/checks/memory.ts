@@ -29,7 +29,6 @@ export const SYSTEM_PAGES_2000_MIN = 24000;
 export const SYSTEM_PAGES_2000_MAX = 31000;
 export const HEAP_THRESHOLD = 0x00040000;
 
-const FOR_1GB = 'servers with 1 GB of RAM or more';
 
 export interface BootIniFile {
   uri: string;
@@ -113,7 +112,7 @@ function show(n: number): string {
 
 /** "Windows Server 2003, Enterprise Edition (as the boot.ini entry's description says)". */
 function windowsWithSource(w: EntryWindows): string {
-  const source = w.from === 'description' ? " (as the default boot.ini entry's description says)" : w.from === 'settings' ? ' (the configured Windows version; the boot.ini entry does not say)' : '';
+  const source = w.from === 'description' ? ' (as its description says)' : w.from === 'settings' ? ' (the configured Windows version)' : '';
   return `${windowsLabel(w)}${source}`;
 }
 
@@ -142,14 +141,14 @@ function findings(boot: BootMemory, reg: RegMemory, context: ExchangeContext): F
       out.push({
         on: sp,
         // 001:1686-1698; ExBPA event 9665 flag 0x4; KB 815372.
-        message: `SystemPages is ${show(n)}, but the boot.ini beside this file starts ${label} with /3GB: on ${FOR_1GB} the Exchange 2003 store logs event 9665 unless it is ${SYSTEM_PAGES_2000_MIN}-${SYSTEM_PAGES_2000_MAX}. Set SystemPages in that range, then restart.`,
+        message: `SystemPages is ${show(n)}, but the boot.ini beside it starts ${label} with /3GB: there the Exchange 2003 store logs event 9665 outside ${SYSTEM_PAGES_2000_MIN}-${SYSTEM_PAGES_2000_MAX}. Set SystemPages within that range and restart.`,
         related: [...threeGbRelated(), ...entryRelated()],
       });
     } else if (boot.windows.release === '2003' && n !== 0) {
       out.push({
         on: sp,
         // ExBPA event 9665 flag 0x8; KB 815372.
-        message: `SystemPages is ${show(n)}, but the boot.ini beside this file starts ${label}: there the Exchange 2003 store logs event 9665 unless SystemPages is 0. Set SystemPages to 0, then restart.`,
+        message: `SystemPages is ${show(n)}, but the boot.ini beside it starts ${label}: there the Exchange 2003 store logs event 9665 unless SystemPages is 0. Set SystemPages to 0, then restart.`,
         related: entryRelated(),
       });
     }
@@ -159,7 +158,7 @@ function findings(boot: BootMemory, reg: RegMemory, context: ExchangeContext): F
     out.push({
       on: heap,
       // 001:1698; ExBPA event 9665 flag 0x10 and the HeapDeCommitFreeBlockThreshold article; KB 815372.
-      message: `HeapDeCommitFreeBlockThreshold is ${show(heap.dword)}, and the boot.ini beside this file sets /3GB: the Exchange 2003 store logs event 9665 unless it is ${show(HEAP_THRESHOLD)}, the only supported value. Set it to 0x00040000, then restart.`,
+      message: `HeapDeCommitFreeBlockThreshold is ${show(heap.dword)}, and the boot.ini beside it sets /3GB: the Exchange 2003 store logs event 9665 unless it is ${show(HEAP_THRESHOLD)}, the only supported value. Set it to 0x00040000, then restart.`,
       related: threeGbRelated(),
     });
   }
@@ -267,7 +266,7 @@ export function memoryReport(boot: BootIniFile, regs: readonly RegFile[], exchan
   // Evidence: 001:1672-1698, external-facts §2.1-2.3.
   lines.push(
     '',
-    `The store's start-up check applies to ${FOR_1GB}. Sources: KB 815372, How to optimize memory usage in Exchange Server 2003; Exchange Server Analyzer article "Sub-optimal Memory Settings" (the event 9665 flags); What's New in Exchange Server 2003, "Virtual Address Space Improvements".`,
+    `Sources: KB 815372, How to optimize memory usage in Exchange Server 2003; Exchange Server Analyzer article "Sub-optimal Memory Settings" (the event 9665 flags); What's New in Exchange Server 2003, "Virtual Address Space Improvements".`,
     '',
   );
   return lines.join('\n');

@@ -7,6 +7,7 @@ import { Diagnostic } from '../../../server/src/core/types';
 import { bootiniLanguage } from '../../../server/src/languages/bootini';
 import { regLanguage } from '../../../server/src/languages/reg';
 import { bootIni, ENTRY, PATH, W2000AS, W2003 } from '../../helpers/bootini';
+import { internalReferences, MESSAGE_MAX, MESSAGE_P95_MAX, percentile95 } from '../../helpers/userText';
 
 const BOOT_URI = 'file:///srv/mail01/boot.ini';
 const REG_URI = 'file:///srv/mail01/memory.reg';
@@ -60,7 +61,7 @@ describe('checks: memory configuration across boot.ini and .reg', () => {
     const boot = bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`);
     const ds = check(boot, SP('00007530'));
     assert.deepStrictEqual(ds.map((d) => d.code), ['cross.memory-config']);
-    assert.match(ds[0].message, /Windows Server 2003, Enterprise Edition \(as the default boot\.ini entry's description says\)/);
+    assert.match(ds[0].message, /Windows Server 2003, Enterprise Edition \(as its description says\)/);
     assert.match(ds[0].message, /event 9665/);
     assert.match(ds[0].message, /Set SystemPages to 0/);
     const rel = ds[0].related![0];
@@ -138,6 +139,37 @@ describe('checks: memory configuration across boot.ini and .reg', () => {
     const fine = memoryReport({ uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`)) }, [{ uri: REG_URI, doc: regLanguage.parse(SP('00000000')) }], exchange());
     assert.match(fine, /would not log event 9665/);
     assert.match(fine, /Nothing in these files/);
+  });
+});
+
+describe('checks: the memory texts users read', () => {
+  it('messages name no internal reference and meet the length targets', () => {
+    const ds = [
+      ...check(bootIni(`${W2000AS} /fastdetect /3GB`), SP('00000000')),
+      ...check(bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`), SP('00007530')),
+      ...check(bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`), HEAP('00000000')),
+      ...check(bootIni(`${W2000AS} /fastdetect /3GB`), reg(MM, '"SystemPages"=dword:00000000', SM, '"HeapDeCommitFreeBlockThreshold"=dword:00000001')),
+    ];
+    assert.strictEqual(ds.length, 5);
+    for (const d of ds) {
+      assert.deepStrictEqual(internalReferences(d.message), [], d.message);
+      assert.ok(d.message.length <= MESSAGE_MAX, d.message);
+      for (const r of d.related ?? []) assert.deepStrictEqual(internalReferences(r.message), []);
+    }
+    assert.ok(percentile95(ds.map((d) => d.message.length)) <= MESSAGE_P95_MAX);
+  });
+
+  it('the report names public sources only, and for Exchange 2000 says why there is no event 9665', () => {
+    const boot = { uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2003} /fastdetect /3GB`)) };
+    const regs = [{ uri: REG_URI, doc: regLanguage.parse(SP('00007530')) }];
+    const md = memoryReport(boot, regs, exchange());
+    assert.deepStrictEqual(internalReferences(md), []);
+    assert.match(md, /KB 815372, How to optimize memory usage in Exchange Server 2003/);
+    assert.match(md, /Sub-optimal Memory Settings/);
+    const e2000 = memoryReport(boot, regs, exchange({ exchangeVersion: '2000' }));
+    assert.deepStrictEqual(internalReferences(e2000), []);
+    assert.match(e2000, /Exchange 2000, whose store does not run this start-up check \(it is new in Exchange 2003/);
+    assert.doesNotMatch(e2000, /would log event 9665/);
   });
 });
 

@@ -91,7 +91,7 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
     // Windows 2000 Server does not support /3GB for Exchange: nothing to ask for there.
     if (windows.release === '2000' && windows.edition === 'server') return;
     const e2003 = isExchange2003OrLater(context.exchangeVersion);
-    // Exchange 2000 does not run on Windows Server 2003: the sources say nothing about that pairing.
+    // The sources give no /3GB guidance for Exchange 2000 on Windows Server 2003: say nothing.
     if (!e2003 && windows.release === '2003') return;
     const roleName = context.role === 'mailbox' ? 'mailbox server' : 'public-folder server';
     const fixes: FixSpec[] = [];

@@ -122,7 +122,7 @@ describe('bootini: Exchange memory rules', () => {
       // Version unknown: Exchange 2000 runs on Windows 2000 only, so only /3GB is offered.
       const plain = one(entry('/fastdetect', `${PATH}="Mail server"`), 'bootini.missing-3gb', e2000);
       assert.deepStrictEqual((plain.data as { fixes: { title: string }[] }).fixes.length, 1);
-      // Exchange 2000 does not run on Windows Server 2003: nothing to say.
+      // No source covers Exchange 2000 on Windows Server 2003: nothing to say.
       noCode(entry('/fastdetect'), 'bootini.missing-3gb', e2000);
     });
 
