@@ -119,4 +119,26 @@ describe('bootini: [boot loader] settings', () => {
     // A drive-path entry can be the default too.
     clean(bootIni(`${W2003} /fastdetect`, 'C:\\="Microsoft Windows"').replace(`default=${PATH}`, 'default=c:\\'));
   });
+
+  it('zero-timeout-default-not-windows: timeout=0 into the Recovery Console or another system, with the entry as related', () => {
+    const RC = 'C:\\CMDCONS\\BOOTSECT.DAT';
+    const rc = bootIni(`${W2003} /fastdetect`, `${RC}="Microsoft Windows Recovery Console" /cmdcons`).replace(`default=${PATH}`, `default=${RC.toLowerCase()}`);
+    const text = rc.replace('timeout=30', 'timeout=0');
+    const d = diagAt(text, 'bootini.zero-timeout-default-not-windows', 1, 8, 9);
+    assert.strictEqual(d.severity, 'warning');
+    assert.match(d.message, /"Microsoft Windows Recovery Console", which is not Windows/);
+    assert.match(d.message, /without showing the menu/);
+    assert.deepStrictEqual(d.related?.map((r) => [r.range.start.line, r.message]), [[5, 'The entry default= names']]);
+    assert.deepStrictEqual(codes(text), ['bootini.zero-timeout-default-not-windows']);
+    // Another system on a drive path, and timeout=00.
+    const other = bootIni(`${W2003} /fastdetect`, 'C:\\="Microsoft Windows 98"').replace(`default=${PATH}`, 'default=C:\\').replace('timeout=30', 'timeout=00');
+    one(other, 'bootini.zero-timeout-default-not-windows');
+    // Silent: a menu that waits, a Windows default with timeout=0, -1, a default= that names nothing (its own finding).
+    noCode(rc, 'bootini.zero-timeout-default-not-windows');
+    noCode(rc.replace('timeout=30', 'timeout=-1'), 'bootini.zero-timeout-default-not-windows');
+    clean(SAMPLE.replace('timeout=30', 'timeout=0'));
+    noCode(text.replace(`default=${RC.toLowerCase()}`, 'default=C:\\NOWHERE'), 'bootini.zero-timeout-default-not-windows');
+    // Set twice, which value counts is not documented: not judged (duplicate-key says so).
+    assert.deepStrictEqual(codes(text.replace('timeout=0', 'timeout=0\r\ntimeout=30')), ['bootini.duplicate-key']);
+  });
 });
