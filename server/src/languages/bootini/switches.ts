@@ -173,8 +173,9 @@ function renderSource(s: BootSource): string {
   return `${s.document}${s.section ? `, "${s.section}"` : ''}${kbs.length ? ` (KB ${kbs.join(', KB ')})` : ''}${s.url ? ` <${s.url}>` : ''}`;
 }
 
+/** Each source once: several catalog references can point at one section of a document. */
 function renderSources(sources: readonly BootSource[]): string {
-  return sources.map(renderSource).join('; ');
+  return [...new Set(sources.map(renderSource))].join('; ');
 }
 
 /** One rendering of a switch, for hover and for completion documentation alike. */

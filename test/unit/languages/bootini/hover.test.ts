@@ -41,6 +41,11 @@ describe('bootini: hover', () => {
       assert.ok(h, sw.name);
       assert.match(h.contents, /Sources: /, sw.name);
       assert.ok(h.contents.includes(sw.description), sw.name);
+      // Each source once; the evidence and the internal notes stay in the catalog.
+      const sources = /Sources: (.*)$/m.exec(h.contents)![1].split('; ');
+      assert.strictEqual(new Set(sources).size, sources.length, sw.name);
+      for (const src of sw.sources) if (src.evidence) assert.ok(!h.contents.includes(src.evidence), sw.name);
+      for (const note of sw.internalNotes ?? []) assert.ok(!h.contents.includes(note), sw.name);
     }
   });
 
