@@ -235,9 +235,23 @@ export function memoryReport(boot: BootIniFile, regs: readonly RegFile[], exchan
   lines.push(`- HeapDeCommitFreeBlockThreshold: ${heap ? (heap.dword !== undefined ? `${show(heap.dword)} (${where(heap)})` : `not a DWORD (${where(heap)})`) : 'not in these files'}`);
 
   const problems: { flag: string; text: string; change: string }[] = [];
+  /** What the sources say beyond the problems found, where they disagree or depend on the role. */
+  const notes: string[] = [];
   if (b.entry && isExchange2003OrLater(context.exchangeVersion)) {
     const r = b.windows.release;
-    if (b.threeGb && r === '2003' && !b.userva) problems.push({ flag: '/USERVA', text: '/3GB without /USERVA', change: 'Add /USERVA=3030 after /3GB in boot.ini.' });
+    // Flag 0x1 (ExBPA, external-facts §2.1) and 001:1693 agree on Windows 2000 Advanced Server and Datacenter Server.
+    if (!b.threeGb && r === '2000' && b.windows.edition !== 'server') {
+      if (context.role === undefined || context.role === 'mailbox' || context.role === 'public-folder') {
+        problems.push({ flag: '0x1', text: 'no /3GB on Windows 2000 (Advanced Server or Datacenter Server)', change: 'Add /3GB to the default entry in boot.ini (servers that host mailboxes or public folders).' });
+      } else {
+        notes.push('Without /3GB the store logs event 9665 (flag 0x1) on Windows 2000 Advanced Server and Datacenter Server with 1 GB of RAM or more, whatever the role; Exchange guidance still keeps /3GB off servers without mailboxes or public folders.');
+      }
+    }
+    // 001:1693 vs the ExBPA flag table (seed-facts ⚠D14, external-facts §2.1): say both.
+    if (!b.threeGb && r === '2003') {
+      notes.push("Without /3GB: *What's New in Exchange Server 2003* says the store logs event 9665 on any server with 1 GB of RAM or more, while the Exchange Server Analyzer article \"Sub-optimal Memory Settings\" lists that condition only for Windows 2000 Advanced Server and Datacenter Server.");
+    }
+    if (b.threeGb && r === '2003' && !b.userva) problems.push({ flag: '0x2', text: '/3GB without /USERVA', change: 'Add /USERVA=3030 after /3GB in boot.ini.' });
     if (b.threeGb && r === '2003' && b.userva?.value !== undefined && /^\d+$/.test(b.userva.value) && (Number(b.userva.value) < 2970 || Number(b.userva.value) > 3030)) {
       problems.push({ flag: '/USERVA', text: `/USERVA=${b.userva.value} outside 2970-3030`, change: 'Set /USERVA=3030 in boot.ini.' });
     }
@@ -252,10 +266,14 @@ export function memoryReport(boot: BootIniFile, regs: readonly RegFile[], exchan
   // The check is new in Exchange 2003 (What's New, 001:1686).
   if (!isExchange2003OrLater(context.exchangeVersion)) lines.push("The configured Exchange version is Exchange 2000, whose store does not run this start-up check (it is new in Exchange 2003, as *What's New in Exchange Server 2003* describes it).");
   else if (!b.entry) lines.push('Without a Windows entry in boot.ini the check cannot be judged.');
-  else if (problems.length === 0) lines.push('From these files, the Exchange 2003 store would not log event 9665 for its memory configuration.');
+  else if (problems.length === 0) lines.push('From these files, the Exchange 2003 store would not log event 9665 for the settings checked here.');
   else {
     lines.push('At start-up the Exchange 2003 store would log event 9665 (the memory configuration of this server is not optimal), because of:', '');
     for (const p of problems) lines.push(`- ${p.text}${p.flag.startsWith('0x') ? ` (flag ${p.flag})` : ''}`);
+  }
+  if (b.entry && isExchange2003OrLater(context.exchangeVersion)) {
+    lines.push('', 'The /3GB and /USERVA conditions apply to servers with 1 GB of RAM or more.');
+    for (const n of notes) lines.push('', n);
   }
   lines.push('', '## What to change', '');
   if (problems.length === 0) lines.push('Nothing in these files.');

@@ -171,6 +171,21 @@ describe('checks: the memory texts users read', () => {
     assert.match(e2000, /Exchange 2000, whose store does not run this start-up check \(it is new in Exchange 2003/);
     assert.doesNotMatch(e2000, /would log event 9665/);
   });
+
+  it('the report: no /3GB on Windows 2000 Advanced Server is flag 0x1; on Windows Server 2003 it names both documents', () => {
+    const regs = [{ uri: REG_URI, doc: regLanguage.parse(SP('00007530')) }];
+    const w2000 = memoryReport({ uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2000AS} /fastdetect`)) }, regs, exchange());
+    assert.match(w2000, /no \/3GB on Windows 2000 \(Advanced Server or Datacenter Server\) \(flag 0x1\)/);
+    assert.match(w2000, /Add \/3GB to the default entry/);
+    // A front-end server: no advice to add /3GB, but the event is not hidden.
+    const front = memoryReport({ uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2000AS} /fastdetect`)) }, regs, exchange({ role: 'front-end' }));
+    assert.doesNotMatch(front, /Add \/3GB/);
+    assert.match(front, /whatever the role/);
+    const w2003 = memoryReport({ uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2003} /fastdetect`)) }, [{ uri: REG_URI, doc: regLanguage.parse(SP('00000000')) }], exchange());
+    assert.match(w2003, /would not log event 9665 for the settings checked here/);
+    assert.match(w2003, /What's New in Exchange Server 2003\* says .* while the Exchange Server Analyzer article "Sub-optimal Memory Settings" lists that condition only for Windows 2000/);
+    for (const md of [w2000, front, w2003]) assert.deepStrictEqual(internalReferences(md), []);
+  });
 });
 
 describe('checks: one message per registry value', () => {
