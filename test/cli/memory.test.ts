@@ -30,6 +30,10 @@ describe('cli: memory configuration across boot.ini and .reg', () => {
     fs.mkdirSync(path.join(dir, 'mail01'));
     fs.writeFileSync(path.join(dir, 'mail01', 'boot.ini'), Buffer.from(BOOT, 'latin1'));
     fs.writeFileSync(path.join(dir, 'mail01', 'memory.reg'), Buffer.from(REG, 'latin1'));
+    // A later line with a finding of its own: the cross-file finding on line 4 must come first.
+    fs.mkdirSync(path.join(dir, 'ordered'));
+    fs.writeFileSync(path.join(dir, 'ordered', 'boot.ini'), Buffer.from(BOOT, 'latin1'));
+    fs.writeFileSync(path.join(dir, 'ordered', 'memory.reg'), Buffer.from(`${REG}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ESE98\\Global\\OS\\Memory]\r\n"MPHeap parallelism"="4"\r\n`, 'latin1'));
     fs.mkdirSync(path.join(dir, 'alone'));
     fs.writeFileSync(path.join(dir, 'alone', 'memory.reg'), Buffer.from(REG, 'latin1'));
   });
@@ -48,6 +52,17 @@ describe('cli: memory configuration across boot.ini and .reg', () => {
     assert.ok(!alone.diagnostics.some((x) => x.code === 'cross.memory-config'));
     const boot = results.find((x) => x.languageId === 'bootini')!;
     assert.ok(boot.diagnostics.every((x) => !('uri' in (x.relatedInformation?.[0] ?? {}))));
+  });
+
+  it('prints a file\'s findings in line order in every format, the cross-file ones included', () => {
+    const ordered = path.join(dir, 'ordered');
+    const json = (JSON.parse(lint(['--format', 'json', ordered]).out) as JsonResult[]).find((x) => x.languageId === 'reg')!;
+    assert.deepStrictEqual(json.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), ['4:cross.memory-config', '7:reg.deprecated-e2k-tuning']);
+    const text = lint([ordered]).out.split('\n').filter((l) => l.includes('memory.reg:'));
+    assert.deepStrictEqual(text.map((l) => /memory\.reg:(\d+):\d+ \w+ (\S+)/.exec(l)!.slice(1).join(':')), ['4:cross.memory-config', '7:reg.deprecated-e2k-tuning']);
+    const sarif = JSON.parse(lint(['--format', 'sarif', ordered]).out) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const regResults = sarif.runs[0].results.filter((x) => x.locations[0].physicalLocation.artifactLocation.uri.endsWith('memory.reg'));
+    assert.deepStrictEqual(regResults.map((x) => `${x.locations[0].physicalLocation.region.startLine}:${x.ruleId}`), ['4:cross.memory-config', '7:reg.deprecated-e2k-tuning']);
   });
 
   it('counts a cross diagnostic raised to error in the exit status', () => {

@@ -70,6 +70,16 @@ describe('protocol: memory configuration across boot.ini and .reg', function () 
     assert.ok(fromBoot.markdown?.includes('SystemPages: 30000'));
   });
 
+  it('publishes a .reg\'s diagnostics in line order, the cross-file finding on line 4 before a finding on line 7', async () => {
+    const regUri = 'file:///tmp/mem-test-order/memory.reg';
+    const bootUri = 'file:///tmp/mem-test-order/boot.ini';
+    await client.open(regUri, `${REG}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ESE98\\Global\\OS\\Memory]\r\n"MPHeap parallelism"="4"\r\n`);
+    const wait = client.nextDiagnostics(regUri, hasCross);
+    await client.open(bootUri, BOOT, 'bootini');
+    const diags = (await wait).diagnostics as Diag[];
+    assert.deepStrictEqual(diags.map((d) => `${d.range.start.line}:${d.code}`), ['3:cross.memory-config', '6:reg.deprecated-e2k-tuning']);
+  });
+
   it('reads the boot.ini beside a .reg from disk, and answers null without one', async () => {
     fs.writeFileSync(path.join(dir, 'BOOT.INI'), Buffer.from(BOOT, 'latin1'));
     const regUri = pathToFileURL(path.join(dir, 'memory.reg')).toString();

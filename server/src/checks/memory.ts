@@ -29,7 +29,6 @@ export const SYSTEM_PAGES_2000_MIN = 24000;
 export const SYSTEM_PAGES_2000_MAX = 31000;
 export const HEAP_THRESHOLD = 0x00040000;
 
-const RAM_NOTE = 'This applies to servers with 1 GB of RAM or more.';
 
 export interface BootIniFile {
   uri: string;
@@ -113,7 +112,7 @@ function show(n: number): string {
 
 /** "Windows Server 2003, Enterprise Edition (as the boot.ini entry's description says)". */
 function windowsWithSource(w: EntryWindows): string {
-  const source = w.from === 'description' ? " (as the default boot.ini entry's description says)" : w.from === 'settings' ? ' (the configured Windows version; the boot.ini entry does not say)' : '';
+  const source = w.from === 'description' ? ' (as its description says)' : w.from === 'settings' ? ' (the configured Windows version)' : '';
   return `${windowsLabel(w)}${source}`;
 }
 
@@ -141,13 +140,15 @@ function findings(boot: BootMemory, reg: RegMemory, context: ExchangeContext): F
     if (boot.windows.release === '2000' && boot.threeGb && (n < SYSTEM_PAGES_2000_MIN || n > SYSTEM_PAGES_2000_MAX)) {
       out.push({
         on: sp,
-        message: `SystemPages is ${show(n)}, but the boot.ini beside this file starts ${label} with /3GB: there the Exchange 2003 store checks at start-up that SystemPages is between ${SYSTEM_PAGES_2000_MIN} and ${SYSTEM_PAGES_2000_MAX} and otherwise logs event 9665 (the memory configuration is not optimal; flag 0x4), because /3GB leaves the kernel 1 GB and too few system page table entries under load. Set SystemPages to a value from ${SYSTEM_PAGES_2000_MIN} to ${SYSTEM_PAGES_2000_MAX} (30000 is usual), then restart the server (001:1686-1698, KB 815372). ${RAM_NOTE}`,
+        // 001:1686-1698; ExBPA event 9665 flag 0x4; KB 815372.
+        message: `SystemPages is ${show(n)}, but the boot.ini beside it starts ${label} with /3GB: there the Exchange 2003 store logs event 9665 outside ${SYSTEM_PAGES_2000_MIN}-${SYSTEM_PAGES_2000_MAX}. Set SystemPages within that range and restart.`,
         related: [...threeGbRelated(), ...entryRelated()],
       });
     } else if (boot.windows.release === '2003' && n !== 0) {
       out.push({
         on: sp,
-        message: `SystemPages is ${show(n)}, but the boot.ini beside this file starts ${label}: there the Exchange 2003 store expects 0 (Windows sizes the system page table entries itself) and otherwise logs event 9665 at start-up (the memory configuration is not optimal; flag 0x8). Set SystemPages to 0, then restart the server (KB 815372). ${RAM_NOTE}`,
+        // ExBPA event 9665 flag 0x8; KB 815372.
+        message: `SystemPages is ${show(n)}, but the boot.ini beside it starts ${label}: there the Exchange 2003 store logs event 9665 unless SystemPages is 0. Set SystemPages to 0, then restart.`,
         related: entryRelated(),
       });
     }
@@ -156,7 +157,8 @@ function findings(boot: BootMemory, reg: RegMemory, context: ExchangeContext): F
   if (heap?.dword !== undefined && heap.dword !== HEAP_THRESHOLD && boot.threeGb) {
     out.push({
       on: heap,
-      message: `HeapDeCommitFreeBlockThreshold is ${show(heap.dword)}, and the boot.ini beside this file starts the server with /3GB: the Exchange 2003 store checks this value at start-up and logs event 9665 (the memory configuration is not optimal; flag 0x10) when it is not ${show(HEAP_THRESHOLD)}, the only value Microsoft supports for Exchange servers. Set it to 0x00040000, then restart the server (001:1698, KB 815372). ${RAM_NOTE}`,
+      // 001:1698; ExBPA event 9665 flag 0x10 and the HeapDeCommitFreeBlockThreshold article; KB 815372.
+      message: `HeapDeCommitFreeBlockThreshold is ${show(heap.dword)}, and the boot.ini beside it sets /3GB: the Exchange 2003 store logs event 9665 unless it is ${show(HEAP_THRESHOLD)}, the only supported value. Set it to 0x00040000, then restart.`,
       related: threeGbRelated(),
     });
   }
@@ -164,7 +166,7 @@ function findings(boot: BootMemory, reg: RegMemory, context: ExchangeContext): F
 }
 
 /**
- * A file's own diagnostics plus the cross-file ones, without saying the same thing twice: where a cross-file finding
+ * A file's own diagnostics plus the cross-file ones, in line order, without saying the same thing twice: where a cross-file finding
  * stands on a registry value, the single-file range or allowed-value warning on that same value is dropped (the
  * cross-file message says more: which boot.ini entry, which switch, which event).
  */
@@ -172,7 +174,9 @@ export function withCross(own: readonly Diagnostic[], cross: readonly Diagnostic
   if (cross.length === 0) return [...own];
   const superseded = new Set(['reg.value-out-of-range', 'reg.value-not-allowed']);
   const at = new Set(cross.map((d) => `${d.range.start.line}:${d.range.start.character}`));
-  return [...own.filter((d) => !(superseded.has(d.code) && at.has(`${d.range.start.line}:${d.range.start.character}`))), ...cross];
+  const merged = [...own.filter((d) => !(superseded.has(d.code) && at.has(`${d.range.start.line}:${d.range.start.character}`))), ...cross];
+  // In line order, as each file's own diagnostics are (the sort is stable: equal positions keep their order).
+  return merged.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export interface CrossOptions {
@@ -231,9 +235,23 @@ export function memoryReport(boot: BootIniFile, regs: readonly RegFile[], exchan
   lines.push(`- HeapDeCommitFreeBlockThreshold: ${heap ? (heap.dword !== undefined ? `${show(heap.dword)} (${where(heap)})` : `not a DWORD (${where(heap)})`) : 'not in these files'}`);
 
   const problems: { flag: string; text: string; change: string }[] = [];
+  /** What the sources say beyond the problems found, where they disagree or depend on the role. */
+  const notes: string[] = [];
   if (b.entry && isExchange2003OrLater(context.exchangeVersion)) {
     const r = b.windows.release;
-    if (b.threeGb && r === '2003' && !b.userva) problems.push({ flag: '/USERVA', text: '/3GB without /USERVA', change: 'Add /USERVA=3030 after /3GB in boot.ini.' });
+    // Flag 0x1 (ExBPA, external-facts §2.1) and 001:1693 agree on Windows 2000 Advanced Server and Datacenter Server.
+    if (!b.threeGb && r === '2000' && b.windows.edition !== 'server') {
+      if (context.role === undefined || context.role === 'mailbox' || context.role === 'public-folder') {
+        problems.push({ flag: '0x1', text: 'no /3GB on Windows 2000 (Advanced Server or Datacenter Server)', change: 'Add /3GB to the default entry in boot.ini (servers that host mailboxes or public folders).' });
+      } else {
+        notes.push('Without /3GB the store logs event 9665 (flag 0x1) on Windows 2000 Advanced Server and Datacenter Server with 1 GB of RAM or more, whatever the role; Exchange guidance still keeps /3GB off servers without mailboxes or public folders.');
+      }
+    }
+    // 001:1693 vs the ExBPA flag table (seed-facts ⚠D14, external-facts §2.1): say both.
+    if (!b.threeGb && r === '2003') {
+      notes.push("Without /3GB: *What's New in Exchange Server 2003* says the store logs event 9665 on any server with 1 GB of RAM or more, while the Exchange Server Analyzer article \"Sub-optimal Memory Settings\" lists that condition only for Windows 2000 Advanced Server and Datacenter Server.");
+    }
+    if (b.threeGb && r === '2003' && !b.userva) problems.push({ flag: '0x2', text: '/3GB without /USERVA', change: 'Add /USERVA=3030 after /3GB in boot.ini.' });
     if (b.threeGb && r === '2003' && b.userva?.value !== undefined && /^\d+$/.test(b.userva.value) && (Number(b.userva.value) < 2970 || Number(b.userva.value) > 3030)) {
       problems.push({ flag: '/USERVA', text: `/USERVA=${b.userva.value} outside 2970-3030`, change: 'Set /USERVA=3030 in boot.ini.' });
     }
@@ -245,12 +263,17 @@ export function memoryReport(boot: BootIniFile, regs: readonly RegFile[], exchan
     }
   }
   lines.push('', '## Event 9665', '');
-  if (!isExchange2003OrLater(context.exchangeVersion)) lines.push('The configured Exchange version is Exchange 2000, whose store does not run this start-up check.');
+  // The check is new in Exchange 2003 (What's New, 001:1686).
+  if (!isExchange2003OrLater(context.exchangeVersion)) lines.push("The configured Exchange version is Exchange 2000, whose store does not run this start-up check (it is new in Exchange 2003, as *What's New in Exchange Server 2003* describes it).");
   else if (!b.entry) lines.push('Without a Windows entry in boot.ini the check cannot be judged.');
-  else if (problems.length === 0) lines.push('From these files, the Exchange 2003 store would not log event 9665 for its memory configuration.');
+  else if (problems.length === 0) lines.push('From these files, the Exchange 2003 store would not log event 9665 for the settings checked here.');
   else {
     lines.push('At start-up the Exchange 2003 store would log event 9665 (the memory configuration of this server is not optimal), because of:', '');
     for (const p of problems) lines.push(`- ${p.text}${p.flag.startsWith('0x') ? ` (flag ${p.flag})` : ''}`);
+  }
+  if (b.entry && isExchange2003OrLater(context.exchangeVersion)) {
+    lines.push('', 'The /3GB and /USERVA conditions apply to servers with 1 GB of RAM or more.');
+    for (const n of notes) lines.push('', n);
   }
   lines.push('', '## What to change', '');
   if (problems.length === 0) lines.push('Nothing in these files.');
@@ -258,6 +281,11 @@ export function memoryReport(boot: BootIniFile, regs: readonly RegFile[], exchan
     for (const p of problems) lines.push(`- ${p.change}`);
     lines.push('- Then restart the server.');
   }
-  lines.push('', `${RAM_NOTE} Sources: KB 815372, KB 823440, 001:1672-1698.`, '');
+  // Evidence: 001:1672-1698, external-facts §2.1-2.3.
+  lines.push(
+    '',
+    `Sources: KB 815372, How to optimize memory usage in Exchange Server 2003; Exchange Server Analyzer article "Sub-optimal Memory Settings" (the event 9665 flags); What's New in Exchange Server 2003, "Virtual Address Space Improvements".`,
+    '',
+  );
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { Diagnostic } from '../../../server/src/core/types';
 import { bootiniLanguage } from '../../../server/src/languages/bootini';
 import { regLanguage } from '../../../server/src/languages/reg';
 import { bootIni, ENTRY, PATH, W2000AS, W2003 } from '../../helpers/bootini';
+import { internalReferences, MESSAGE_MAX, MESSAGE_P95_MAX, percentile95 } from '../../helpers/userText';
 
 const BOOT_URI = 'file:///srv/mail01/boot.ini';
 const REG_URI = 'file:///srv/mail01/memory.reg';
@@ -60,7 +61,7 @@ describe('checks: memory configuration across boot.ini and .reg', () => {
     const boot = bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`);
     const ds = check(boot, SP('00007530'));
     assert.deepStrictEqual(ds.map((d) => d.code), ['cross.memory-config']);
-    assert.match(ds[0].message, /Windows Server 2003, Enterprise Edition \(as the default boot\.ini entry's description says\)/);
+    assert.match(ds[0].message, /Windows Server 2003, Enterprise Edition \(as its description says\)/);
     assert.match(ds[0].message, /event 9665/);
     assert.match(ds[0].message, /Set SystemPages to 0/);
     const rel = ds[0].related![0];
@@ -141,6 +142,52 @@ describe('checks: memory configuration across boot.ini and .reg', () => {
   });
 });
 
+describe('checks: the memory texts users read', () => {
+  it('messages name no internal reference and meet the length targets', () => {
+    const ds = [
+      ...check(bootIni(`${W2000AS} /fastdetect /3GB`), SP('00000000')),
+      ...check(bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`), SP('00007530')),
+      ...check(bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`), HEAP('00000000')),
+      ...check(bootIni(`${W2000AS} /fastdetect /3GB`), reg(MM, '"SystemPages"=dword:00000000', SM, '"HeapDeCommitFreeBlockThreshold"=dword:00000001')),
+    ];
+    assert.strictEqual(ds.length, 5);
+    for (const d of ds) {
+      assert.deepStrictEqual(internalReferences(d.message), [], d.message);
+      assert.ok(d.message.length <= MESSAGE_MAX, d.message);
+      for (const r of d.related ?? []) assert.deepStrictEqual(internalReferences(r.message), []);
+    }
+    assert.ok(percentile95(ds.map((d) => d.message.length)) <= MESSAGE_P95_MAX);
+  });
+
+  it('the report names public sources only, and for Exchange 2000 says why there is no event 9665', () => {
+    const boot = { uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2003} /fastdetect /3GB`)) };
+    const regs = [{ uri: REG_URI, doc: regLanguage.parse(SP('00007530')) }];
+    const md = memoryReport(boot, regs, exchange());
+    assert.deepStrictEqual(internalReferences(md), []);
+    assert.match(md, /KB 815372, How to optimize memory usage in Exchange Server 2003/);
+    assert.match(md, /Sub-optimal Memory Settings/);
+    const e2000 = memoryReport(boot, regs, exchange({ exchangeVersion: '2000' }));
+    assert.deepStrictEqual(internalReferences(e2000), []);
+    assert.match(e2000, /Exchange 2000, whose store does not run this start-up check \(it is new in Exchange 2003/);
+    assert.doesNotMatch(e2000, /would log event 9665/);
+  });
+
+  it('the report: no /3GB on Windows 2000 Advanced Server is flag 0x1; on Windows Server 2003 it names both documents', () => {
+    const regs = [{ uri: REG_URI, doc: regLanguage.parse(SP('00007530')) }];
+    const w2000 = memoryReport({ uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2000AS} /fastdetect`)) }, regs, exchange());
+    assert.match(w2000, /no \/3GB on Windows 2000 \(Advanced Server or Datacenter Server\) \(flag 0x1\)/);
+    assert.match(w2000, /Add \/3GB to the default entry/);
+    // A front-end server: no advice to add /3GB, but the event is not hidden.
+    const front = memoryReport({ uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2000AS} /fastdetect`)) }, regs, exchange({ role: 'front-end' }));
+    assert.doesNotMatch(front, /Add \/3GB/);
+    assert.match(front, /whatever the role/);
+    const w2003 = memoryReport({ uri: BOOT_URI, doc: bootiniLanguage.parse(bootIni(`${W2003} /fastdetect`)) }, [{ uri: REG_URI, doc: regLanguage.parse(SP('00000000')) }], exchange());
+    assert.match(w2003, /would not log event 9665 for the settings checked here/);
+    assert.match(w2003, /What's New in Exchange Server 2003\* says .* while the Exchange Server Analyzer article "Sub-optimal Memory Settings" lists that condition only for Windows 2000/);
+    for (const md of [w2000, front, w2003]) assert.deepStrictEqual(internalReferences(md), []);
+  });
+});
+
 describe('checks: one message per registry value', () => {
   it('drops the single-file range warning where the cross-file finding stands on the same value', () => {
     const at = (line: number, character: number, code: string) => ({
@@ -151,6 +198,20 @@ describe('checks: one message per registry value', () => {
       source: 'exchange-config',
     });
     const merged = withCross([at(4, 33, 'reg.value-not-allowed'), at(7, 10, 'reg.value-out-of-range'), at(4, 0, 'reg.duplicate-value')], [at(4, 33, 'cross.memory-config')]);
-    assert.deepStrictEqual(merged.map((d) => `${d.range.start.line}:${d.code}`), ['7:reg.value-out-of-range', '4:reg.duplicate-value', '4:cross.memory-config']);
+    assert.deepStrictEqual(merged.map((d) => `${d.range.start.line}:${d.code}`), ['4:reg.duplicate-value', '4:cross.memory-config', '7:reg.value-out-of-range']);
+  });
+
+  it('puts the merged diagnostics in line order: a cross-file finding on line 5 comes before line 38', () => {
+    const at = (line: number, character: number, code: string) => ({
+      range: { start: { line, character }, end: { line, character: character + 8 } },
+      severity: 'warning' as const,
+      code,
+      message: code,
+      source: 'exchange-config',
+    });
+    const merged = withCross([at(2, 0, 'reg.a'), at(37, 0, 'reg.b'), at(4, 9, 'reg.c')], [at(4, 1, 'cross.memory-config')]);
+    assert.deepStrictEqual(merged.map((d) => `${d.range.start.line}:${d.code}`), ['2:reg.a', '4:cross.memory-config', '4:reg.c', '37:reg.b']);
+    // Without cross-file findings the file's own order is kept as it is.
+    assert.deepStrictEqual(withCross([at(9, 0, 'reg.z'), at(1, 0, 'reg.y')], []).map((d) => d.code), ['reg.z', 'reg.y']);
   });
 });

@@ -3,7 +3,8 @@ import { defineCodes } from '../../core/codes';
 /**
  * Every diagnostic the boot.ini language reports. Codes are permanent; the README has one section per code.
  * Switch facts come from server/data/catalog/bootini-switches.json (external-facts section 1); the Exchange rules
- * from external-facts section 2 and the seed document 001:1672-1698 (seed-facts sections 3 and 7.1).
+ * from external-facts section 2 and the seed document 001:1672-1698 (seed-facts sections 3 and 7.1). The summaries
+ * are shown to users: name public sources only.
  */
 defineCodes({
   // The file
@@ -12,7 +13,8 @@ defineCodes({
   'bootini.missing-boot-loader': { severity: 'warning', summary: 'There is no [boot loader] section, so no timeout= and no default= entry.' },
   'bootini.no-operating-systems': { severity: 'error', summary: 'There is no [operating systems] section, or it lists no entry: the loader has nothing to offer.' },
   'bootini.duplicate-section': { severity: 'warning', summary: 'A section appears a second time.' },
-  'bootini.unknown-section': { severity: 'warning', summary: 'A section other than [boot loader] and [operating systems]; nothing reads its lines.' },
+  'bootini.unknown-section': { severity: 'warning', summary: 'A section whose name is close to [boot loader] or [operating systems] (a misspelling): the loader ignores its lines.' },
+  'bootini.other-section': { severity: 'information', summary: 'A section the boot loader ignores, such as one another program keeps its settings in.' },
   'bootini.outside-section': { severity: 'warning', summary: 'A line before the first section header; nothing reads it.' },
   'bootini.invalid-line': { severity: 'warning', summary: 'A line that is neither a comment, a section header, a key=value setting in [boot loader] nor an entry in [operating systems].' },
   // [boot loader]
@@ -21,6 +23,7 @@ defineCodes({
   'bootini.invalid-timeout': { severity: 'error', summary: 'timeout= is not a whole number of seconds (0 or more) or -1.' },
   'bootini.invalid-redirect': { severity: 'error', summary: 'redirect= or redirectbaudrate= has a value Emergency Management Services does not accept.' },
   'bootini.default-not-found': { severity: 'warning', summary: 'default= names no entry of [operating systems] (ARC paths compared without regard to case).' },
+  'bootini.zero-timeout-default-not-windows': { severity: 'warning', summary: 'timeout=0 and default= names an entry that is not Windows (the Recovery Console, another system): it starts without the menu.' },
   // Entries
   'bootini.invalid-arc-path': { severity: 'error', summary: 'The entry\'s path is not a valid ARC path (multi/scsi/signature, disk, rdisk, partition, folder; KB 102873) or drive path.' },
   'bootini.unusual-arc-path': { severity: 'warning', summary: 'An ARC path that is valid but not what KB 102873 says to write (multi() with an adapter number other than 0).' },

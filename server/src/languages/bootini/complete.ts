@@ -139,7 +139,7 @@ function entrySnippets(line: number, t: number, end: number, context: ExchangeCo
       `signature(xxxxxxxx)disk(0)rdisk(0)partition(1)\\${folder}`,
       'Windows entry on the disk with this signature (Windows 2000 and later)',
       `signature(\${1:8b467c12})disk(0)rdisk(0)partition(\${2:1})\\\\\${3:${folder}}="\${4:${description}}" /fastdetect`,
-      'signature(): 8 hexadecimal digits of the disk signature, for boot partitions the BIOS cannot reach (external-facts §1.2).',
+      'signature(): 8 hexadecimal digits of the disk signature, for boot partitions the BIOS cannot reach (J. Savill, ITPro Today, "What are the long path names in boot.ini?").',
       '2',
     ),
     item(
@@ -156,7 +156,7 @@ function entrySnippets(line: number, t: number, end: number, context: ExchangeCo
         `multi(0)disk(0)rdisk(0)partition(1)\\${folder} /3GB /USERVA=3030`,
         'Exchange 2003 mailbox or public-folder server on Windows Server 2003',
         `multi(0)disk(0)rdisk(\${1:0})partition(\${2:1})\\\\\${3:${folder}}="\${4:${description}}" /fastdetect /3GB /USERVA=3030`,
-        'For servers with 1 GB of RAM or more that host mailboxes or public folders (001:1675-1681, KB 823440). Not for front-end servers.',
+        'For servers with 1 GB of RAM or more that host mailboxes or public folders (What\'s New in Exchange Server 2003, "Virtual Address Space Improvements"; KB 823440). Not for front-end servers.',
         '3',
       ),
     );
@@ -202,7 +202,7 @@ function entryItems(
 
 function versionNote(sw: BootSwitch, release: WindowsRelease | undefined): string | undefined {
   if (!release || !sw.windowsOnly || !sw.windows) return undefined;
-  return sw.windows.includes(release) ? undefined : `not known to this entry's Windows (${describeVersions(sw)})`;
+  return sw.windows.includes(release) || sw.windowsUnclear?.includes(release) ? undefined : `not known to this entry's Windows (${describeVersions(sw)})`;
 }
 
 function switchItems(facts: EntryFacts, tokenStart: number, range: ReturnType<typeof lineRange>): CompletionItem[] {

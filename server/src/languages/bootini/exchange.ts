@@ -15,12 +15,13 @@ import { inUserCase } from './switches';
 import type { Reporter } from './validate';
 import { isExchangeServerOs, windowsLabel, windowsSource } from './windows';
 
-/** The range of /USERVA the Exchange 2003 store's start-up check accepts (the seed prints it as "3030 to 2970"). */
+/** The range of /USERVA the Exchange 2003 store's start-up check accepts (the seed prints it as "3030 to 2970", 001:1696). */
 export const EXCHANGE_USERVA_MIN = 2970;
 export const EXCHANGE_USERVA_MAX = 3030;
 export const EXCHANGE_USERVA = '3030';
 
-const RAM_NOTE = 'This applies to servers with 1 GB of RAM or more.';
+/** The messages say who the guidance is for; the why and the sources are in hover and the README. */
+const FOR_1GB = 'servers with 1 GB of RAM or more';
 
 export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, context: ExchangeContext, boot: Entry | undefined, r: Reporter): void {
   const { entry, windows } = facts;
@@ -40,7 +41,8 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
         line,
         t.start,
         t.end,
-        `/3GB on a front-end server (the configured role): front-end servers host no mailboxes or public folders, so the store gains nothing from the larger user address space while the kernel loses the memory it needs. Exchange guidance sets /3GB only on mailbox and public-folder servers, and the Exchange Server Analyzer warns about it on front-ends (001:1675-1681, ExBPA aa996554). Remove /3GB${userva ? ' and /USERVA' : ''}.`,
+        // 001:1675-1681; ExBPA aa996554.
+        `/3GB on a front-end server (the configured role): Exchange guidance sets /3GB only on servers that host mailboxes or public folders, and the Exchange Server Analyzer warns about it on front-ends. Remove /3GB${userva ? ' and /USERVA' : ''}.`,
         { fixes: [{ title: `Remove /3GB${userva ? ' and /USERVA' : ''}`, preferred: true, edits: removeMemorySwitches() }] },
       );
       return;
@@ -51,7 +53,8 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
         line,
         t.start,
         t.end,
-        `/3GB on ${label}: there it is not supported and can make applications or Windows crash; for Exchange only Windows 2000 Advanced Server and Datacenter Server support /3GB (Exchange Server Analyzer, external-facts §2.2). Remove /3GB, or correct the description if the server runs Advanced Server.`,
+        // external-facts §2.2 (ExBPA aa998493, aa996554).
+        `/3GB on ${label}: it is not supported there and can make programs or Windows crash; for Exchange only Advanced Server and Datacenter Server support it. Remove /3GB, or correct the description.`,
         { fixes: [{ title: `Remove /3GB${userva ? ' and /USERVA' : ''}`, preferred: true, edits: removeMemorySwitches() }] },
       );
       return;
@@ -62,7 +65,8 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
         line,
         pae.token.start,
         pae.token.end,
-        `/PAE together with /3GB on ${label}: Exchange does not use memory above 4 GB, and the Exchange Server Analyzer reports this combination as an error on Windows 2000 (external-facts §2.2). Remove /PAE.`,
+        // external-facts §2.2 (ExBPA /PAE and /3GB on Windows 2000).
+        `/PAE together with /3GB on ${label}: the Exchange Server Analyzer reports this as an error, since Exchange does not use memory above 4 GB. Remove /PAE.`,
         { fixes: [{ title: 'Remove /PAE', preferred: true, edits: [removeSwitch(doc, entry, pae.token)] }] },
       );
     }
@@ -74,7 +78,8 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
         line,
         t.start,
         t.end,
-        `/3GB without /USERVA on ${label}: the Exchange 2003 store checks this at start-up and logs event 9665 ("/Userva switch is not set properly"), and without /USERVA the kernel keeps only 1 GB, which can run short of system page table entries under load. Add /USERVA=3030 after /3GB (001:1696, KB 823440, KB 815372). ${RAM_NOTE}`,
+        // 001:1696; ExBPA event 9665 flag 0x2; KB 823440, KB 815372.
+        `/3GB without /USERVA on ${label}: on ${FOR_1GB} the Exchange 2003 store logs event 9665 at start-up. Add /USERVA=3030 after /3GB.`,
         { fixes: [{ title: `Add ${added}`, preferred: true, edits: [replaceOn(line, t.end, t.end, ` ${added}`)] }] },
       );
     }
@@ -85,7 +90,10 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
   if ((context.role === 'mailbox' || context.role === 'public-folder') && entry === boot && !(context.memoryMB !== undefined && context.memoryMB < 1024)) {
     // Windows 2000 Server does not support /3GB for Exchange: nothing to ask for there.
     if (windows.release === '2000' && windows.edition === 'server') return;
-    const roleName = context.role === 'mailbox' ? 'a mailbox server' : 'a public-folder server';
+    const e2003 = isExchange2003OrLater(context.exchangeVersion);
+    // The sources give no /3GB guidance for Exchange 2000 on Windows Server 2003: say nothing.
+    if (!e2003 && windows.release === '2003') return;
+    const roleName = context.role === 'mailbox' ? 'mailbox server' : 'public-folder server';
     const fixes: FixSpec[] = [];
     const add3gbBefore = (u: SwitchUse): FixSpec['edits'] => [replaceOn(line, u.token.start, u.token.start, '/3GB ')];
     const for2003: FixSpec = userva
@@ -93,22 +101,21 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
       : { title: 'Add /3GB /USERVA=3030 (Windows Server 2003)', edits: [appendToEntry(entry, '/3GB /USERVA=3030')] };
     const for2000: FixSpec = { title: 'Add /3GB (Windows 2000 Advanced Server or Datacenter Server)', edits: userva ? add3gbBefore(userva) : [appendToEntry(entry, '/3GB')] };
     if (windows.release === '2003') fixes.push(for2003);
-    else if (windows.release === '2000') fixes.push(for2000);
+    else if (windows.release === '2000' || !e2003) fixes.push(for2000);
     else fixes.push(for2003, for2000);
-    const what =
-      windows.release === '2003'
-        ? 'Add /3GB /USERVA=3030.'
+    const below = context.memoryMB === undefined ? ' With less than 1 GB of RAM, leave it off.' : ` This one has ${context.memoryMB} MB of RAM.`;
+    // What's New (001:1672-1681) and KB 823440 for Exchange 2003; KB 266096 for Exchange 2000 (its title says "more
+    // than 1 gigabyte", seed-facts ⚠D13). Event 9665 without /3GB: 001:1693 says any server with 1 GB or more, the
+    // ExBPA flag table (external-facts §2.1, flag 0x1) only Windows 2000 Advanced/Datacenter; the message claims the
+    // event only where both agree, and the hover and README say the rest.
+    const message = !e2003
+      ? `No /3GB on the entry this ${roleName} starts: KB 266096 says Exchange 2000 needs /3GB with more than 1 GB of RAM (on Windows 2000 Advanced Server or Datacenter Server). Add /3GB.${below}`
+      : windows.release === '2003'
+        ? `No /3GB on the entry this ${roleName} starts: Exchange 2003 guidance sets /3GB /USERVA=3030 on mailbox and public-folder ${FOR_1GB}. Add both.${below}`
         : windows.release === '2000'
-          ? 'Add /3GB (Windows 2000 Advanced Server and Datacenter Server only).'
-          : 'Add /3GB, and on Windows Server 2003 also /USERVA=3030 (on Windows 2000 only Advanced Server and Datacenter Server support /3GB).';
-    r.add(
-      'bootini.missing-3gb',
-      line,
-      entry.pathStart,
-      entry.pathEnd,
-      `No /3GB on the entry this server starts, and the configured role is ${roleName}: Exchange servers that host mailboxes or public folders need /3GB (001:1675-1681, KB 823440). Without it the Exchange 2003 store's database cache is 576 MB instead of 896 MB (001:1672) and the store logs event 9665 at start-up (001:1693). ${what} ${context.memoryMB !== undefined ? `The server has ${context.memoryMB} MB of RAM (setting exchangeConfig.serverMemoryMB), and the guidance applies from 1 GB.` : `${RAM_NOTE} Below 1 GB leave /3GB off, and set exchangeConfig.serverMemoryMB so that this check knows.`}`,
-      { fixes },
-    );
+          ? `No /3GB on the entry this ${roleName} starts: on ${FOR_1GB} the Exchange 2003 store logs event 9665 without it. Add /3GB (Advanced Server and Datacenter Server only).${below}`
+          : `No /3GB on the entry this ${roleName} starts: Exchange 2003 guidance sets /3GB on mailbox and public-folder ${FOR_1GB}. Add /3GB, and on Windows Server 2003 /USERVA=3030.${below}`;
+    r.add('bootini.missing-3gb', line, entry.pathStart, entry.pathEnd, message, { fixes });
   }
 }
 
@@ -125,7 +132,8 @@ function checkUservaForExchange(userva: SwitchUse, line: number, label: string, 
     line,
     t.valueStart,
     t.valueEnd,
-    `/USERVA=${t.value} with /3GB on ${label} is outside 2970-3030, the range the Exchange 2003 store accepts: it logs event 9665 at start-up (001:1696, which prints the range backwards as "3030 to 2970"). Exchange guidance is /USERVA=3030 (KB 823440, KB 815372); set it to 3030. ${RAM_NOTE}`,
+    // 001:1696 (range printed backwards, seed-facts ⚠D11); KB 823440, KB 815372.
+    `/USERVA=${t.value} with /3GB on ${label} is outside 2970-3030: on ${FOR_1GB} the Exchange 2003 store logs event 9665 at start-up. Set /USERVA=3030.`,
     { fixes: [{ title: `Set /${t.name}=${EXCHANGE_USERVA}`, preferred: true, edits: [replaceOn(line, t.valueStart, t.valueEnd, EXCHANGE_USERVA)] }] },
   );
 }

@@ -12,9 +12,9 @@ import { windowsLabel, windowsSource } from './windows';
 
 const SECTION_TEXT: Record<string, string> = {
   'boot loader':
-    '**[boot loader]**\n\nThe boot loader\'s own settings: `timeout=` (seconds the boot menu waits), `default=` (the ARC path of the entry that starts when nobody chooses) and, for Emergency Management Services on Windows Server 2003, `redirect=` and `redirectbaudrate=`.\n\nSources: KB 833721; external-facts §1.1',
+    '**[boot loader]**\n\nThe boot loader\'s own settings: `timeout=` (seconds the boot menu waits), `default=` (the ARC path of the entry that starts when nobody chooses) and, for Emergency Management Services on Windows Server 2003, `redirect=` and `redirectbaudrate=`.\n\nSources: KB 833721, Available switch options for the Windows XP and the Windows Server 2003 Boot.ini files',
   'operating systems':
-    '**[operating systems]**\n\nOne line per entry of the boot menu: `PATH="Description" /switches`. Windows entries use an ARC path (`multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS`, KB 102873); entries that start another system use a drive path (`C:\\="Microsoft Windows"`, `C:\\CMDCONS\\BOOTSECT.DAT="Microsoft Windows Recovery Console" /cmdcons`).\n\nSources: KB 102873; KB 833721; external-facts §1.1-1.2',
+    '**[operating systems]**\n\nOne line per entry of the boot menu: `PATH="Description" /switches`. Windows entries use an ARC path (`multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS`, KB 102873); entries that start another system use a drive path (`C:\\="Microsoft Windows"`, `C:\\CMDCONS\\BOOTSECT.DAT="Microsoft Windows Recovery Console" /cmdcons`).\n\nSources: KB 102873, BOOT.INI and ARC path naming conventions and usage; KB 833721, Available switch options for the Windows XP and the Windows Server 2003 Boot.ini files; Windows Driver Kit, Overview of the Boot.ini File (the Recovery Console entry)',
 };
 
 export function bootiniHover(doc: BootIniDocument, pos: Position, options: AnalyzeOptions = {}): Hover | undefined {
@@ -36,7 +36,10 @@ export function bootiniHover(doc: BootIniDocument, pos: Position, options: Analy
 }
 
 function sectionHover(s: Section): string {
-  return SECTION_TEXT[s.kind] ?? `**[${s.name}]**\n\nNot a boot.ini section: only [boot loader] and [operating systems] are read.`;
+  return (
+    SECTION_TEXT[s.kind] ??
+    `**[${s.name}]**\n\nThe boot loader reads only [boot loader] and [operating systems], so it ignores this section and its lines. Other programs may keep their own settings in boot.ini under a section of their own; leave such a section to the program that wrote it.`
+  );
 }
 
 function settingHover(doc: BootIniDocument, s: Setting, inside: (a: number, b: number) => boolean): Hover | undefined {
@@ -50,13 +53,13 @@ function settingHover(doc: BootIniDocument, s: Setting, inside: (a: number, b: n
   if (known.name === 'default') {
     const named = entriesNamedBy(doc, s.value);
     const text = named.length
-      ? `Starts the entry on line ${named[0].line + 1}${named[0].description !== undefined ? `, "${named[0].description}"` : ''}${named.length > 1 ? ` (${named.length} entries share this path; the first one is meant)` : ''}.`
+      ? `Starts the entry on line ${named[0].line + 1}${named[0].description !== undefined ? `, "${named[0].description}"` : ''}${named.length > 1 ? ` (${named.length} entries share this path; the sources do not say which of them starts)` : ''}.`
       : 'Names no entry of [operating systems].';
     return { contents: `**default=** \`${s.value}\`\n\n${text}`, range };
   }
   if (known.name === 'timeout') {
     const n = Number(s.value);
-    const text = s.value === '-1' ? 'The boot menu waits until someone chooses an entry.' : /^\d+$/.test(s.value) ? (n === 0 ? 'The default entry starts at once.' : `The boot menu waits ${n} second${n === 1 ? '' : 's'}.`) : 'Not a number of seconds.';
+    const text = s.value === '-1' ? 'The boot menu waits until someone chooses an entry.' : /^\d+$/.test(s.value) ? (n === 0 ? 'The default entry starts at once, without waiting for a choice.' : `The boot menu waits ${n} second${n === 1 ? '' : 's'}.`) : 'Not a number of seconds.';
     return { contents: `**timeout=** \`${s.value}\`\n\n${text}`, range };
   }
   const v = documentedValue(known.values, s.value);
@@ -82,7 +85,7 @@ function entryHover(doc: BootIniDocument, entry: Entry, context: ExchangeContext
       lines.push('**Not a valid path**', '', `${info.problem}.`);
     }
     if (isBoot) lines.push('', 'This is the entry that starts when nobody chooses (`default=`).');
-    lines.push('', 'Sources: KB 102873 (BOOT.INI and ARC path naming conventions); external-facts §1.2');
+    lines.push('', 'Source: KB 102873, BOOT.INI and ARC path naming conventions and usage');
     return { contents: lines.join('\n'), range: lineRange(line, entry.pathStart, entry.pathEnd) };
   }
   if (entry.description !== undefined && inside(entry.descStart, entry.descEnd)) {

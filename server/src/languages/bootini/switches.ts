@@ -3,7 +3,19 @@
  * (server/data/catalog/bootini-switches.json), with lookups by name and the one rendering used by hover and completion.
  */
 import data from '../../../data/catalog/bootini-switches.json';
-import { SourceRef } from '../../core/catalog';
+
+/** A source named as a reader can find it: the public title, the section heading, a KB number or URL. */
+export interface BootSource {
+  /** The public title, e.g. "KB 833721, Available switch options for the Windows XP and the Windows Server 2003 Boot.ini files". */
+  document: string;
+  /** The heading the fact stands under, when not the whole document. */
+  section?: string;
+  /** Knowledge Base articles the source refers to. */
+  kb?: string[];
+  url?: string;
+  /** Where we verified it (source file and line, note section): for the project's developers only, never rendered. */
+  evidence?: string;
+}
 
 /** The Windows releases that read boot.ini. */
 export type WindowsRelease = 'nt4' | '2000' | 'xp' | '2003';
@@ -47,6 +59,8 @@ export interface BootSwitch {
   windows?: WindowsRelease[];
   /** The sources say that only `windows` know the switch (others ignore it). */
   windowsOnly?: boolean;
+  /** Releases the sources are silent on: the switch is not reported there, and hover says they do not settle it. */
+  windowsUnclear?: WindowsRelease[];
   /** The first service pack of a release that knows the switch. */
   servicePack?: Partial<Record<WindowsRelease, number>>;
   /** The switch has no effect unless one of these is on the same entry ("/NAME" or "/NAME=VALUE"). */
@@ -62,7 +76,9 @@ export interface BootSwitch {
   /** What Exchange 2000/2003 expects, markdown. */
   exchange?: string;
   notes?: string[];
-  sources: SourceRef[];
+  sources: BootSource[];
+  /** Remarks for the project's developers (evidence, removed claims); never rendered. */
+  internalNotes?: string[];
 }
 
 export interface LoaderSetting {
@@ -72,7 +88,9 @@ export interface LoaderSetting {
   values?: DocumentedValue[];
   windows?: WindowsRelease[];
   description: string;
-  sources: SourceRef[];
+  sources: BootSource[];
+  /** Remarks for the project's developers; never rendered. */
+  internalNotes?: string[];
 }
 
 export interface BootIniCatalog {
@@ -145,11 +163,19 @@ function releaseList(releases: readonly WindowsRelease[], sp?: Partial<Record<Wi
 export function describeVersions(sw: BootSwitch): string {
   if (!sw.windows) return 'not restricted by the sources';
   const list = releaseList(sw.windows, sw.servicePack);
-  return sw.windowsOnly ? `only ${list}${sw.servicePack ? ' and later service packs' : ''}` : `${list} (others not documented either way)`;
+  const unclear = sw.windowsUnclear?.length ? `; ${releaseList(sw.windowsUnclear)} not documented either way` : '';
+  return sw.windowsOnly ? `only ${list}${sw.servicePack ? ' and later service packs' : ''}${unclear}` : `${list} (others not documented either way)`;
 }
 
-function renderSources(sources: readonly SourceRef[]): string {
-  return sources.map((s) => `${s.document} ${s.section}${s.kb?.length ? ` (KB ${s.kb.join(', KB ')})` : ''}`).join('; ');
+/** One source as a reader can look it up; `evidence` stays internal. */
+function renderSource(s: BootSource): string {
+  const kbs = (s.kb ?? []).filter((kb) => !s.document.includes(`KB ${kb}`));
+  return `${s.document}${s.section ? `, "${s.section}"` : ''}${kbs.length ? ` (KB ${kbs.join(', KB ')})` : ''}${s.url ? ` <${s.url}>` : ''}`;
+}
+
+/** Each source once: several catalog references can point at one section of a document. */
+function renderSources(sources: readonly BootSource[]): string {
+  return [...new Set(sources.map(renderSource))].join('; ');
 }
 
 /** One rendering of a switch, for hover and for completion documentation alike. */

@@ -57,6 +57,7 @@ export function validateBootIni(doc: BootIniDocument, options: ValidateOptions):
   checkSections(doc, r);
   checkLines(doc, r);
   checkSettings(doc, r);
+  checkZeroTimeout(doc, r);
   const redirect = settingNamed(doc, 'redirect');
   const boot = bootEntry(doc);
   for (const entry of doc.entries) {
@@ -86,7 +87,7 @@ function checkSections(doc: BootIniDocument, r: Reporter): void {
       at,
       os ? os.open : 0,
       os ? (os.close < 0 ? os.nameEnd : os.close + 1) : line0.length,
-      'This boot.ini has no [boot loader] section, so it sets neither timeout= (how long the boot menu waits) nor default= (the entry that starts when nobody chooses). Add the section before [operating systems], with timeout=30 and default= set to the ARC path of the entry to start.',
+      'This boot.ini has no [boot loader] section, so it sets neither timeout= (how long the menu waits) nor default= (the entry that starts). Add the section before [operating systems].',
       { fixes: [{ title: `Add a [boot loader] section (timeout=30${first ? `, default=${first.path}` : ''})`, edits: [insertLinesBefore(doc, at, lines)] }] },
     );
   }
@@ -96,7 +97,7 @@ function checkSections(doc: BootIniDocument, r: Reporter): void {
       0,
       0,
       line0.length,
-      'This boot.ini has no [operating systems] section, so the boot menu has no entry to start. Add the section with one line per Windows installation, for example multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="Windows Server 2003, Enterprise" /fastdetect.',
+      'This boot.ini has no [operating systems] section, so the boot menu has no entry to start. Add the section with one line per Windows installation, such as multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="Windows".',
     );
   } else if (doc.entries.length === 0) {
     r.add(
@@ -115,7 +116,7 @@ function checkSections(doc: BootIniDocument, r: Reporter): void {
         s.line,
         s.nameStart,
         s.nameEnd,
-        `[${s.name}] appears a second time (first on line ${first.line + 1}). boot.ini has each section once, and the tools that edit it (bootcfg, System Properties) may read or rewrite only one of them. Move these lines into the first [${first.name}].`,
+        `[${s.name}] appears a second time (first on line ${first.line + 1}); boot.ini has each section once. Move these lines into the first [${first.name}].`,
         { related: [{ line: first.line, start: first.nameStart, end: first.nameEnd, message: 'The first one' }] },
       );
     } else if (s.kind === 'unknown') {
@@ -125,14 +126,28 @@ function checkSections(doc: BootIniDocument, r: Reporter): void {
 }
 
 function checkUnknownSection(doc: BootIniDocument, s: Section, r: Reporter): void {
-  const near = nearestCandidates(s.name.trim(), SECTION_NAMES, 4).filter((n) => !doc.firstSection(n));
-  const fixes: FixSpec[] = near.map((n) => ({ title: `Change to [${n}]`, preferred: near.length === 1, edits: [replaceOn(s.line, s.nameStart, s.nameEnd, n)] }));
+  const near = nearestCandidates(s.name.trim(), SECTION_NAMES, 4);
+  if (near.length === 0) {
+    // Other programs keep their own sections in boot.ini; the loader skips them, so there is nothing to fix.
+    r.add(
+      'bootini.other-section',
+      s.line,
+      s.nameStart,
+      s.nameEnd,
+      `The boot loader ignores [${s.name}] and its lines: it reads only [boot loader] and [operating systems]. If a program keeps its settings here, leave them.`,
+    );
+    return;
+  }
+  const missing = near.filter((n) => !doc.firstSection(n));
+  const fixes: FixSpec[] = missing.map((n) => ({ title: `Change to [${n}]`, preferred: missing.length === 1, edits: [replaceOn(s.line, s.nameStart, s.nameEnd, n)] }));
   r.add(
     'bootini.unknown-section',
     s.line,
     s.nameStart,
     s.nameEnd,
-    `[${s.name}] is not a boot.ini section: only [boot loader] and [operating systems] are read, so nothing reads the lines below it${near.length ? `. Did you mean [${near.join('] or [')}]?` : '. Remove the section, or turn its lines into ; comments.'}`,
+    missing.length
+      ? `[${s.name}] is not a boot.ini section, so the loader ignores the lines below it. Did you mean [${missing.join('] or [')}]?`
+      : `[${s.name}] looks like [${near[0]}], which this file already has; the loader ignores the lines below [${s.name}]. Move them into [${near[0]}].`,
     { fixes },
   );
 }
@@ -186,7 +201,7 @@ function checkLines(doc: BootIniDocument, r: Reporter): void {
           i,
           p.start,
           p.end,
-          'In [operating systems] every line is an entry: PATH="Description" /switches, for example multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="Windows Server 2003, Enterprise" /fastdetect. This line is not one, so it is not offered in the boot menu. Correct it, or start it with ; to make it a comment.',
+          'In [operating systems] every line is an entry, PATH="Description" /switches; this one is not, so the boot menu does not offer it. Correct it, or start it with ; to make it a comment.',
           { fixes },
         );
       }
@@ -224,7 +239,7 @@ function checkSettings(doc: BootIniDocument, r: Reporter): void {
         s.line,
         s.keyStart,
         s.keyEnd,
-        `${key}= is set a second time (first on line ${earlier.line + 1}${same ? ', to the same value' : `, to ${earlier.value || 'nothing'}`}); only one of them takes effect, and which one depends on the tool reading the file. Keep one.`,
+        `${key}= is set a second time (first on line ${earlier.line + 1}${same ? ', to the same value' : `, to ${earlier.value || 'nothing'}`}); which one counts is not documented. Keep one.`,
         {
           related: [{ line: earlier.line, start: earlier.keyStart, end: earlier.keyEnd, message: 'The first one' }],
           fixes: [{ title: 'Remove this line', preferred: same, edits: [deleteLine(doc, s.line)] }],
@@ -249,14 +264,37 @@ function checkTimeout(s: Setting, r: Reporter): void {
   const digits = /^\d+/.exec(s.value)?.[0];
   const fixes: FixSpec[] = [];
   if (digits) fixes.push({ title: `Set timeout=${Number(digits)}`, preferred: true, edits: [replaceOn(s.line, s.valueStart, s.valueEnd, String(Number(digits)))] });
-  fixes.push({ title: 'Set timeout=30 (what Setup writes)', edits: [replaceOn(s.line, s.valueStart, s.valueEnd, '30')] });
+  fixes.push({ title: 'Set timeout=30', edits: [replaceOn(s.line, s.valueStart, s.valueEnd, '30')] });
   r.add(
     'bootini.invalid-timeout',
     s.line,
     start,
     end,
-    `timeout=${s.value ? ` "${s.value}"` : ''} is not a number of seconds: write a whole number, 0 or more (0 starts the default entry at once), or -1 to wait until someone chooses (KB 126690). Setup writes 30.`,
+    `timeout=${s.value ? ` "${s.value}"` : ''} is not a number of seconds: write a whole number, 0 or more (0 starts the default entry at once), or -1 to wait until someone chooses.`,
     { fixes },
+  );
+}
+
+/** timeout=0 starts the default entry without showing the menu; when that entry is not Windows, Windows never starts unattended. */
+function checkZeroTimeout(doc: BootIniDocument, r: Reporter): void {
+  const timeout = settingNamed(doc, 'timeout');
+  const dflt = settingNamed(doc, 'default');
+  if (!timeout || !dflt || !/^0+$/.test(timeout.value)) return;
+  // Set twice, which value counts is not documented (bootini.duplicate-key says so).
+  if (doc.settings.filter((s) => /^(?:timeout|default)$/i.test(s.key)).length !== 2) return;
+  const target = entriesNamedBy(doc, dflt.value)[0];
+  if (!target || target.pathInfo.kind !== 'drive') return;
+  const windows = [...new Map(doc.entries.filter((e) => e.pathInfo.kind === 'arc').map((e) => [e.path.toUpperCase(), e.path])).values()];
+  const fixes: FixSpec[] = windows.slice(0, 5).map((p) => ({ title: `Set default=${p}`, preferred: windows.length === 1, edits: [replaceOn(dflt.line, dflt.valueStart, dflt.valueEnd, p)] }));
+  fixes.push({ title: 'Set timeout=30', edits: [replaceOn(timeout.line, timeout.valueStart, timeout.valueEnd, '30')] });
+  const name = target.description !== undefined ? `"${target.description}"` : target.path;
+  r.add(
+    'bootini.zero-timeout-default-not-windows',
+    timeout.line,
+    timeout.valueStart,
+    timeout.valueEnd,
+    `timeout=0 starts the default entry without showing the menu, and default= names ${name}, which is not Windows: the computer starts it every time. Point default= at the Windows entry, or give the menu time.`,
+    { fixes, related: [{ line: target.line, start: target.pathStart, end: target.pathEnd, message: 'The entry default= names' }] },
   );
 }
 
@@ -288,7 +326,7 @@ function checkDefault(doc: BootIniDocument, s: Setting, r: Reporter): void {
     s.line,
     start,
     end,
-    `default=${s.value ? ` "${s.value}"` : ''} names no entry of [operating systems] (paths are compared without regard to letter case), so the boot menu does not start the entry you meant when nobody chooses. Write the ARC path of the entry to start exactly as in its line${near.length === 1 ? `; did you mean ${near[0]}?` : '.'}`,
+    `default= names no entry of [operating systems]${s.value ? '' : ' (it is empty)'}, so it does not choose the entry that starts. Write the path as in the entry's line (letter case aside)${near.length === 1 ? `; did you mean ${near[0]}?` : '.'}`,
     {
       fixes: candidates.map((p) => ({ title: `Set default=${p}`, preferred: candidates.length === 1, edits: [replaceOn(s.line, s.valueStart, s.valueEnd, p)] })),
     },
@@ -321,7 +359,7 @@ function checkEntry(doc: BootIniDocument, facts: EntryFacts, r: Reporter, hasRed
       entry.line,
       redirect.token.start,
       redirect.token.end,
-      '/REDIRECT turns on Emergency Management Services for this entry, but [boot loader] has no redirect= line naming the serial port (COM1 to COM4 or USEBIOSSETTINGS), so there is no console redirection (KB 833721). Add redirect= (and, for another speed than 9600, redirectbaudrate=) to [boot loader].',
+      '/REDIRECT turns on Emergency Management Services for this entry, but [boot loader] names no port, so nothing is redirected. Add redirect=COM1 (to COM4) or redirect=USEBIOSSETTINGS to [boot loader].',
       { fixes },
     );
   }
@@ -346,7 +384,7 @@ function checkPath(entry: Entry, r: Reporter): void {
       entry.line,
       start,
       end,
-      `This entry's path is not valid: ${info.problem}. Windows entries use ARC paths as KB 102873 describes them, such as multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS; entries that start another system use a drive path such as C:\\. An entry with a wrong path does not start.`,
+      `This entry's path is not valid: ${info.problem}, so the entry cannot start. Correct it: Windows entries use an ARC path, other systems a drive path such as C:\\.`,
     );
     return;
   }
@@ -359,7 +397,7 @@ function checkPath(entry: Entry, r: Reporter): void {
       p.end,
       p.unusual
         ? `Unusual ARC path: ${p.message} (with multi() the loader reads the disk through the BIOS). Check that this is the disk Windows is on, and write multi(0) if it is.`
-        : `Invalid ARC path: ${p.message} (KB 102873). The loader would look for Windows in the wrong place, so this entry does not start. Correct the path (and default= if it names this entry).`,
+        : `Invalid ARC path: ${p.message}. The loader looks for Windows in the wrong place; correct the path (and default= if it names this entry).`,
     );
   }
 }
@@ -420,7 +458,7 @@ function checkStray(doc: BootIniDocument, entry: Entry, r: Reporter): void {
         entry.line,
         s.start,
         entry.contentEnd,
-        'boot.ini has no end-of-line comments: a ; comment must stand on a line of its own. Here the text is part of the entry\'s options, which the loader passes on to Windows. Move the comment to its own line above the entry.',
+        'boot.ini has no end-of-line comments: a ; comment must stand on a line of its own, and here it is read as part of the entry\'s options. Move the comment to its own line above the entry.',
         { fixes: [{ title: 'Remove the comment from the entry', edits: [replaceOn(entry.line, trimBefore(doc, entry.line, s.start), entry.contentEnd, '')] }] },
       );
       break;
@@ -440,7 +478,7 @@ function checkStray(doc: BootIniDocument, entry: Entry, r: Reporter): void {
       s.end,
       known
         ? `"${s.text}" is not a switch because it does not start with "/"; did you mean ${known.name}? Every option after the description is written /NAME or /NAME=value.`
-        : `"${s.text}" is not a switch: every option after the description is written /NAME or /NAME=value, and the loader passes anything else on to Windows, where it has no documented effect. Remove it, or put the description's text inside the quotes.`,
+        : `"${s.text}" is not a switch: options after the description are written /NAME or /NAME=value, and no source documents what other text does. Remove it, or put the description's text inside the quotes.`,
       { fixes },
     );
   }
@@ -588,7 +626,7 @@ function checkValue(facts: EntryFacts, use: SwitchUse, sw: BootSwitch, r: Report
       line,
       token.valueStart,
       token.valueEnd,
-      `${name}${token.separator}${value} is outside the range ${sw.name} accepts, ${range}${sw.unit ? ` ${sw.unit}` : ''}, so Windows does not use it as written.${sw.name === '/USERVA' ? ' For Exchange 2003 on Windows Server 2003 write /USERVA=3030 (KB 823440, KB 815372); the store logs event 9665 for anything outside 2970-3030.' : ''}`,
+      `${name}${token.separator}${value} is outside the range ${sw.name} accepts, ${range}${sw.unit ? ` ${sw.unit}` : ''}, so Windows does not use it as written.${sw.name === '/USERVA' ? ' For Exchange 2003 write /USERVA=3030.' : ''}`,
       { fixes },
     );
     return;
@@ -626,7 +664,9 @@ function checkVersion(doc: BootIniDocument, facts: EntryFacts, use: SwitchUse, s
   const { token } = use;
   const line = entry.line;
   const label = (): string => `${windowsLabel(windows)}${windowsSource(windows)}`;
-  const problem = sw.windowsOnly ? versionProblem(sw.windows, sw.servicePack, windows) : undefined;
+  // Where the sources are silent on the entry's Windows, say nothing.
+  const unclear = windows.release !== undefined && sw.windowsUnclear?.includes(windows.release);
+  const problem = sw.windowsOnly && !unclear ? versionProblem(sw.windows, sw.servicePack, windows) : undefined;
   if (problem) {
     const fixes: FixSpec[] = [];
     if (sw.replacedBy && windows.release && windows.release !== 'nt4') {
@@ -645,7 +685,7 @@ function checkVersion(doc: BootIniDocument, facts: EntryFacts, use: SwitchUse, s
       line,
       token.start,
       token.nameEnd,
-      `${sw.name} is ${problem}; this entry starts ${label()}, which ignores it.${sw.replacedBy ? ` There it is called ${sw.replacedBy}.` : ''}${sw.name === '/USERVA' ? ' On Windows 2000 there is no way to fine-tune /3GB.' : ''} Remove it, or correct the description if it names the wrong Windows.`,
+      `${sw.name} is ${problem}; this entry starts ${label()}, which does not know it.${sw.replacedBy ? ` There it is called ${sw.replacedBy}.` : ''} Remove it, or correct the description.`,
       { fixes },
     );
     return;
@@ -659,7 +699,7 @@ function checkVersion(doc: BootIniDocument, facts: EntryFacts, use: SwitchUse, s
       line,
       token.valueStart,
       token.valueEnd,
-      `${display(use)}${token.separator}${token.value}: the value ${v.value} is ${valueProblem}; this entry starts ${label()}, which does not support it. Use a value this Windows knows (a COM port), or correct the description if it names the wrong Windows.`,
+      `${display(use)}${token.separator}${token.value}: ${v.value} is ${valueProblem}; this entry starts ${label()}. Use a value this Windows knows (a COM port), or correct the description.`,
     );
   }
 }

@@ -7,16 +7,19 @@ import { decodeBytes } from '../../../../server/src/core/encoding';
 import { AnalyzeOptions } from '../../../../server/src/core/language';
 import { bootiniLanguage } from '../../../../server/src/languages/bootini';
 import { bootIni, context, diagnose, fmt, PATH, W2000AS, W2000S, W2003 } from '../../../helpers/bootini';
+import { internalReferences, MESSAGE_MAX, MESSAGE_P95_MAX, percentile95 } from '../../../helpers/userText';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..', '..');
 const OK = bootIni(`${W2003} /fastdetect`);
+const RC = 'C:\\CMDCONS\\BOOTSECT.DAT';
 
 /** One example per code. */
 const EXAMPLES: Record<string, { text: string; options?: AnalyzeOptions }> = {
   'bootini.missing-boot-loader': { text: `[operating systems]\r\n${W2003}\r\n` },
   'bootini.no-operating-systems': { text: '[boot loader]\r\ntimeout=30\r\n' },
   'bootini.duplicate-section': { text: `${OK}[boot loader]\r\n` },
-  'bootini.unknown-section': { text: `${OK}[extra]\r\n` },
+  'bootini.unknown-section': { text: `${OK}[operating sytems]\r\n` },
+  'bootini.other-section': { text: `${OK}[extra]\r\n` },
   'bootini.outside-section': { text: `hello\r\n${OK}` },
   'bootini.invalid-line': { text: OK.replace('timeout=30', 'timeout') },
   'bootini.unknown-key': { text: OK.replace('timeout=30', 'timout=30') },
@@ -24,6 +27,7 @@ const EXAMPLES: Record<string, { text: string; options?: AnalyzeOptions }> = {
   'bootini.invalid-timeout': { text: OK.replace('timeout=30', 'timeout=soon') },
   'bootini.invalid-redirect': { text: OK.replace('timeout=30', 'timeout=30\r\nredirect=LPT1') },
   'bootini.default-not-found': { text: OK.replace(`default=${PATH}`, 'default=C:\\') },
+  'bootini.zero-timeout-default-not-windows': { text: `${OK.replace('timeout=30', 'timeout=0').replace(`default=${PATH}`, `default=${RC}`)}${RC}="Microsoft Windows Recovery Console" /cmdcons\r\n` },
   'bootini.invalid-arc-path': { text: bootIni(`multi(0)disk(0)rdisk(0)partition(0)\\WINDOWS="x"`) },
   'bootini.unusual-arc-path': { text: bootIni(`multi(1)disk(0)rdisk(0)partition(1)\\WINDOWS="x"`) },
   'bootini.invalid-description': { text: bootIni(`${PATH}="Windows Server 2003`) },
@@ -60,10 +64,22 @@ describe('bootini: every code', () => {
       assert.ok(d, `got ${fmt(ds)}`);
       assert.strictEqual(d.severity, allCodes().get(code)!.severity);
       assert.ok(d.message.length > 60, d.message);
+      assert.ok(d.message.length <= MESSAGE_MAX, `${d.message.length}: ${d.message}`);
+      assert.deepStrictEqual(internalReferences(d.message), []);
       // Says what to do: an imperative or a question somewhere in the message.
-      assert.match(d.message, /\b(Add|Remove|Write|Set|Move|Keep|Correct|Check|Save|Close|Put|Change|Use|did you mean)\b/i, d.message);
+      assert.match(d.message, /\b(Add|Remove|Write|Set|Move|Keep|Correct|Check|Save|Close|Put|Change|Use|Leave|Point|did you mean)\b/i, d.message);
     });
   }
+
+  it('the example messages meet the length targets (p95 and maximum)', () => {
+    const lengths = Object.values(EXAMPLES).flatMap(({ text, options }) => diagnose(text, options).map((d) => d.message.length));
+    assert.ok(percentile95(lengths) <= MESSAGE_P95_MAX, `p95 ${percentile95(lengths)}`);
+    assert.ok(Math.max(...lengths) <= MESSAGE_MAX, `max ${Math.max(...lengths)}`);
+  });
+
+  it('summaries name no internal reference', () => {
+    for (const code of codes) assert.deepStrictEqual(internalReferences(allCodes().get(code)!.summary), [], code);
+  });
 
   it('bootini.not-ansi fires for UTF-16 and UTF-8 with a byte order mark, not for ANSI or UTF-8 without one', () => {
     const run = (bytes: Uint8Array): string[] => {

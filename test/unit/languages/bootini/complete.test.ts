@@ -5,6 +5,7 @@ import { completeAt } from '../../../../server/src/languages/bootini/complete';
 import { BOOTINI_CATALOG } from '../../../../server/src/languages/bootini/switches';
 import { DEFAULT_CONTEXT } from '../../../../server/src/core/catalog';
 import { bootIni, context, PATH, W2000AS, W2003 } from '../../../helpers/bootini';
+import { internalReferences } from '../../../helpers/userText';
 
 /** Completion at the cursor marked $0 (removed from the text). */
 function complete(textWithCursor: string, options?: Parameters<typeof bootiniLanguage.hover>[2]): CompletionItem[] {
@@ -99,6 +100,34 @@ describe('bootini: completion', () => {
     assert.strictEqual(multi.insertText, 'multi(0)disk(0)rdisk(${1:0})partition(${2:1})\\\\${3:WINDOWS}="${4:Windows Server 2003, Enterprise}" /fastdetect');
     assert.ok(!labels(complete(`${bootIni(W2003)}$0`, context({ role: 'front-end' }))).some((l) => l.includes('/3GB')));
     assert.ok(labels(complete(`${bootIni(W2003)}mul$0`)).includes('multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS'));
+  });
+
+  it('names no internal reference in any documentation or detail it offers', () => {
+    const texts = [
+      `${bootIni(W2003)}$0`,
+      bootIni(`${W2003} /$0`),
+      bootIni(`${W2000AS} /$0`),
+      `[boot loader]\r\n$0\r\n[operating systems]\r\n${W2003}\r\n`,
+      `$0\r\n${bootIni(W2003)}`,
+      bootIni(`${W2003} /3GB /USERVA=$0`),
+    ];
+    let seen = 0;
+    for (const t of texts) {
+      for (const role of ['mailbox', 'front-end'] as const) {
+        for (const i of complete(t, context({ role }))) {
+          seen++;
+          const shown = `${i.label} ${i.detail ?? ''} ${typeof i.documentation === 'string' ? i.documentation : JSON.stringify(i.documentation ?? '')}`;
+          assert.deepStrictEqual(internalReferences(shown), [], i.label);
+        }
+      }
+    }
+    assert.ok(seen > BOOTINI_CATALOG.switches.length, `only ${seen} items`);
+    // Every value of every switch, after its separator.
+    for (const sw of BOOTINI_CATALOG.switches.filter((x) => x.value !== 'none')) {
+      for (const i of complete(bootIni(`${W2003} ${sw.name}${sw.separators?.[0] ?? '='}$0`))) {
+        assert.deepStrictEqual(internalReferences(`${i.detail ?? ''} ${JSON.stringify(i.documentation ?? '')}`), [], `${sw.name} ${i.label}`);
+      }
+    }
   });
 
   it('offers nothing inside a description, a path with a description, a comment, or a word that is not a switch', () => {

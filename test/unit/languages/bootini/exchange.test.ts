@@ -31,11 +31,11 @@ describe('bootini: Exchange memory rules', () => {
   });
 
   describe('userva-outside-exchange-range', () => {
-    it('fires on /USERVA between 2048 and 3072 but outside 2970-3030, and says the seed prints the range backwards', () => {
+    it('fires on /USERVA between 2048 and 3072 but outside 2970-3030, naming the range and event 9665', () => {
       const d = diagAt(entry('/3GB /USERVA=2900'), 'bootini.userva-outside-exchange-range', ENTRY, AT + 13, AT + 17);
       assert.match(d.message, /2970-3030/);
-      assert.match(d.message, /backwards/);
       assert.match(d.message, /event 9665/);
+      assert.match(d.message, /Set \/USERVA=3030/);
       one(entry('/3GB /USERVA=3072'), 'bootini.userva-outside-exchange-range');
       one(entry('/3GB /USERVA=2969'), 'bootini.userva-outside-exchange-range');
       // Version unknown: /USERVA exists only on XP and Server 2003, so the entry is taken for Server 2003.
@@ -97,10 +97,33 @@ describe('bootini: Exchange memory rules', () => {
       const d = diagAt(entry('/fastdetect'), 'bootini.missing-3gb', ENTRY, 0, PATH.length, MAILBOX);
       assert.match(d.message, /mailbox server/);
       assert.match(d.message, /1 GB of RAM or more/);
-      assert.match(d.message, /event 9665/);
       assert.match(d.message, /\/3GB \/USERVA=3030/);
       one(entry('/fastdetect'), 'bootini.missing-3gb', context({ role: 'public-folder' }));
-      assert.match(one(entry('/fastdetect', W2000AS), 'bootini.missing-3gb', MAILBOX).message, /Advanced Server and Datacenter Server only/);
+      const w2000 = one(entry('/fastdetect', W2000AS), 'bootini.missing-3gb', MAILBOX).message;
+      assert.match(w2000, /Advanced Server and Datacenter Server only/);
+      // On Windows 2000 Advanced Server both documents agree that the Exchange 2003 store logs event 9665.
+      assert.match(w2000, /event 9665/);
+    });
+
+    it('claims event 9665 on Windows Server 2003 nowhere: What\'s New and the Exchange Server Analyzer disagree there', () => {
+      const d = one(entry('/fastdetect'), 'bootini.missing-3gb', MAILBOX);
+      assert.doesNotMatch(d.message, /9665/);
+      assert.doesNotMatch(d.message, /576|896/);
+    });
+
+    it('with Exchange 2000 configured: names KB 266096, not the Exchange 2003 cache sizes or event 9665, and asks for /3GB only', () => {
+      const e2000 = context({ role: 'mailbox', exchangeVersion: '2000' });
+      const d = one(entry('/fastdetect', W2000AS), 'bootini.missing-3gb', e2000);
+      assert.match(d.message, /KB 266096/);
+      assert.match(d.message, /Exchange 2000/);
+      assert.doesNotMatch(d.message, /9665|576|896|USERVA|Exchange 2003/);
+      const fixes = (d.data as { fixes: { title: string }[] }).fixes.map((f) => f.title);
+      assert.deepStrictEqual(fixes, ['Add /3GB (Windows 2000 Advanced Server or Datacenter Server)']);
+      // Version unknown: Exchange 2000 runs on Windows 2000 only, so only /3GB is offered.
+      const plain = one(entry('/fastdetect', `${PATH}="Mail server"`), 'bootini.missing-3gb', e2000);
+      assert.deepStrictEqual((plain.data as { fixes: { title: string }[] }).fixes.length, 1);
+      // No source covers Exchange 2000 on Windows Server 2003: nothing to say.
+      noCode(entry('/fastdetect'), 'bootini.missing-3gb', e2000);
     });
 
     it('checks only the entry that starts by default (or the first Windows entry when default= names none)', () => {
@@ -126,6 +149,7 @@ describe('bootini: Exchange memory rules', () => {
     it('uses the configured memory: silent below 1 GB, and says how much the server has', () => {
       noCode(entry('/fastdetect'), 'bootini.missing-3gb', context({ role: 'mailbox', memoryMB: 512 }));
       assert.match(one(entry('/fastdetect'), 'bootini.missing-3gb', context({ role: 'mailbox', memoryMB: 4096 })).message, /has 4096 MB of RAM/);
+      assert.match(one(entry('/fastdetect'), 'bootini.missing-3gb', MAILBOX).message, /With less than 1 GB of RAM, leave it off/);
     });
   });
 

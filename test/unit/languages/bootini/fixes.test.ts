@@ -32,6 +32,27 @@ describe('bootini: quick fixes', () => {
     assert.deepStrictEqual(preferred(bootIni(`${W2003} /debug /debugport=1394 /channel=63`), 'bootini.switch-value-out-of-range'), []);
   });
 
+  it('zero-timeout-default-not-windows: points default= at the Windows entry (preferred when there is one), or sets timeout=30', () => {
+    const RC = 'C:\\CMDCONS\\BOOTSECT.DAT';
+    const rcEntry = `${RC}="Microsoft Windows Recovery Console" /cmdcons`;
+    const before = bootIni(`${W2003} /fastdetect`, rcEntry).replace(`default=${PATH}`, `default=${RC}`).replace('timeout=30', 'timeout=0');
+    const pointed = bootIni(`${W2003} /fastdetect`, rcEntry).replace('timeout=30', 'timeout=0');
+    fixes(before, pointed, 'bootini.zero-timeout-default-not-windows', /Set default=/);
+    fixes(before, before.replace('timeout=0', 'timeout=30'), 'bootini.zero-timeout-default-not-windows', /Set timeout=30/);
+    assert.deepStrictEqual(preferred(before, 'bootini.zero-timeout-default-not-windows'), [`Set default=${PATH}`]);
+    assert.deepStrictEqual(codes(pointed), []);
+    // Two Windows entries: both offered, none preferred.
+    const two = before.replace(rcEntry, `multi(0)disk(0)rdisk(1)partition(1)\\WINDOWS="Windows Server 2003, Enterprise (2)"\r\n${rcEntry}`);
+    assert.deepStrictEqual(preferred(two, 'bootini.zero-timeout-default-not-windows'), []);
+    assert.strictEqual(fixesFor(two, 'bootini.zero-timeout-default-not-windows').length, 3);
+  });
+
+  it('unknown-section: renames a misspelt section that the file lacks; other-section offers no fix', () => {
+    const noOs = ['[boot loader]', 'timeout=30', `default=${PATH}`, '[operating sytems]', `${W2003} /fastdetect`, ''].join('\r\n');
+    fixes(noOs, noOs.replace('[operating sytems]', '[operating systems]'), 'bootini.unknown-section');
+    assert.deepStrictEqual(fixesFor(`${bootIni(W2003)}[Acme Tools]\r\nx=1\r\n`, 'bootini.other-section'), []);
+  });
+
   it('3gb-on-front-end and 3gb-on-windows-2000-server: remove /3GB and /USERVA', () => {
     const front = context({ role: 'front-end' });
     fixes(bootIni(`${W2003} /fastdetect /3GB /USERVA=3030 /sos`), bootIni(`${W2003} /fastdetect /sos`), 'bootini.3gb-on-front-end', undefined, front);

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { bootiniLanguage } from '../../../../server/src/languages/bootini';
 import { BOOTINI_CATALOG } from '../../../../server/src/languages/bootini/switches';
-import { bootIni, context, PATH, W2003 } from '../../../helpers/bootini';
+import { bootIni, context, PATH, W2000AS, W2003 } from '../../../helpers/bootini';
+import { internalReferences } from '../../../helpers/userText';
 
 function hoverAt(text: string, line: number, character: number, options?: Parameters<typeof bootiniLanguage.hover>[2]): { contents: string; range: unknown } | undefined {
   return bootiniLanguage.hover(bootiniLanguage.parse(text), { line, character }, options);
@@ -20,7 +21,7 @@ describe('bootini: hover', () => {
     assert.match(userva.contents, /2048 to 3072 MB/);
     assert.match(userva.contents, /only Windows XP, Windows Server 2003/);
     assert.match(userva.contents, /event 9665/);
-    assert.match(userva.contents, /backwards, "3030 to 2970"/);
+    assert.match(userva.contents, /prints the range as "3030 to 2970"/);
     assert.match(userva.contents, /Sources: KB 833721/);
     assert.match(userva.contents, /This entry: Windows Server 2003, Enterprise Edition \(as the description says\)/);
     const gb = hoverAt(text, 4, AT + 13)!;
@@ -40,6 +41,11 @@ describe('bootini: hover', () => {
       assert.ok(h, sw.name);
       assert.match(h.contents, /Sources: /, sw.name);
       assert.ok(h.contents.includes(sw.description), sw.name);
+      // Each source once; the evidence and the internal notes stay in the catalog.
+      const sources = /Sources: (.*)$/m.exec(h.contents)![1].split('; ');
+      assert.strictEqual(new Set(sources).size, sources.length, sw.name);
+      for (const src of sw.sources) if (src.evidence) assert.ok(!h.contents.includes(src.evidence), sw.name);
+      for (const note of sw.internalNotes ?? []) assert.ok(!h.contents.includes(note), sw.name);
     }
   });
 
@@ -76,6 +82,37 @@ describe('bootini: hover', () => {
     assert.match(hoverAt(text.replace('timeout=30', 'redirect=com2'), 1, 10)!.contents, /second serial port/);
     assert.match(hoverAt(text, 0, 3)!.contents, /\*\*\[boot loader\]\*\*/);
     assert.match(hoverAt(text, 3, 3)!.contents, /One line per entry/);
+  });
+
+  it('names no internal reference in the hover of any switch, value, [boot loader] key, section, path or description', () => {
+    const shown: string[] = [];
+    for (const sw of BOOTINI_CATALOG.switches) {
+      for (const v of [undefined, ...(sw.values ?? []).map((x) => x.value)]) {
+        const written = sw.value === 'none' ? sw.name : `${sw.name}${sw.separators?.[0] ?? '='}${v ?? '1'}`;
+        for (const description of [W2003, W2000AS]) shown.push(hoverAt(bootIni(`${description} ${written}`), 4, AT + 1)!.contents);
+      }
+    }
+    const loader = ['[boot loader]', 'timeout=0', `default=${PATH}`, 'redirect=COM1', 'redirectbaudrate=115200', 'timout=3', '[operating systems]', `${W2003} /fastdetect`, 'C:\\CMDCONS\\BOOTSECT.DAT="Microsoft Windows Recovery Console" /cmdcons', 'C:\\="Microsoft Windows"', '[Acme Tools]'].join('\r\n');
+    const lines = loader.split('\r\n');
+    lines.forEach((l, i) => {
+      for (let c = 0; c <= l.length; c += 2) {
+        const h = hoverAt(loader, i, c);
+        if (h) shown.push(h.contents);
+      }
+    });
+    assert.ok(shown.length > 2 * BOOTINI_CATALOG.switches.length);
+    for (const text of shown) assert.deepStrictEqual(internalReferences(text), [], text.slice(0, 80));
+  });
+
+  it('tells an ignored section apart without advising to remove it, and says less where the sources are silent', () => {
+    const text = bootIni(`${W2003} /fastdetect`, '[Acme Tools]');
+    const h = hoverAt(text, 5, 2)!;
+    assert.match(h.contents, /ignores this section/);
+    assert.doesNotMatch(h.contents, /remove|delete/i);
+    const twice = bootIni(`${W2003} /fastdetect`, `${PATH}="Windows Server 2003, Enterprise (2)"`);
+    assert.match(hoverAt(twice, 2, 10)!.contents, /the sources do not say which of them starts/);
+    const nsm = hoverAt(bootIni(`${W2003} /noserialmice`), 4, AT + 2)!;
+    assert.match(nsm.contents, /Windows 2000 not documented either way/);
   });
 
   it('returns nothing on blanks, comments, out-of-range positions and unknown things', () => {

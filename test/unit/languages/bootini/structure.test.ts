@@ -37,12 +37,26 @@ describe('bootini: sections and lines', () => {
   it('unknown-section: fires with did-you-mean, ignores the lines below it, silent on known names', () => {
     const text = bootIni(`${W2003} /fastdetect`, '[bootloader]', 'whatever');
     const d = diagAt(text, 'bootini.unknown-section', 5, 1, 11);
-    // [boot loader] exists already, so it is not suggested as a rename.
+    // [boot loader] exists already, so it is not offered as a rename: the lines belong in it.
     assert.doesNotMatch(d.message, /did you mean/i);
+    assert.match(d.message, /looks like \[boot loader\], which this file already has/);
+    assert.deepStrictEqual((d.data as { fixes?: unknown[] } | undefined)?.fixes ?? [], []);
     assert.deepStrictEqual(codes(text), ['bootini.unknown-section']);
     const misspelt = ['[boot loader]', 'timeout=30', `default=${PATH}`, '[operating system]', `${W2003} /fastdetect`].join('\r\n');
     assert.match(one(misspelt, 'bootini.unknown-section').message, /did you mean \[operating systems\]/i);
     noCode(SAMPLE, 'bootini.unknown-section');
+  });
+
+  it('other-section: a section another program keeps is information, with no advice to remove it', () => {
+    for (const name of ['Debug', 'Acme Boot Manager', 'options']) {
+      const text = bootIni(`${W2003} /fastdetect`, `[${name}]`, 'setting=1');
+      const d = diagAt(text, 'bootini.other-section', 5, 1, 1 + name.length);
+      assert.strictEqual(d.severity, 'information');
+      assert.doesNotMatch(d.message, /remove|delete|comment/i);
+      assert.match(d.message, /ignores/);
+      assert.deepStrictEqual(codes(text), ['bootini.other-section']);
+    }
+    noCode(SAMPLE, 'bootini.other-section');
   });
 
   it('outside-section: fires on content before the first header, not on comments or blank lines there', () => {
@@ -104,5 +118,27 @@ describe('bootini: [boot loader] settings', () => {
     clean(SAMPLE.replace(`default=${PATH}`, 'default=MULTI(0)DISK(0)RDISK(0)PARTITION(1)\\windows'));
     // A drive-path entry can be the default too.
     clean(bootIni(`${W2003} /fastdetect`, 'C:\\="Microsoft Windows"').replace(`default=${PATH}`, 'default=c:\\'));
+  });
+
+  it('zero-timeout-default-not-windows: timeout=0 into the Recovery Console or another system, with the entry as related', () => {
+    const RC = 'C:\\CMDCONS\\BOOTSECT.DAT';
+    const rc = bootIni(`${W2003} /fastdetect`, `${RC}="Microsoft Windows Recovery Console" /cmdcons`).replace(`default=${PATH}`, `default=${RC.toLowerCase()}`);
+    const text = rc.replace('timeout=30', 'timeout=0');
+    const d = diagAt(text, 'bootini.zero-timeout-default-not-windows', 1, 8, 9);
+    assert.strictEqual(d.severity, 'warning');
+    assert.match(d.message, /"Microsoft Windows Recovery Console", which is not Windows/);
+    assert.match(d.message, /without showing the menu/);
+    assert.deepStrictEqual(d.related?.map((r) => [r.range.start.line, r.message]), [[5, 'The entry default= names']]);
+    assert.deepStrictEqual(codes(text), ['bootini.zero-timeout-default-not-windows']);
+    // Another system on a drive path, and timeout=00.
+    const other = bootIni(`${W2003} /fastdetect`, 'C:\\="Microsoft Windows 98"').replace(`default=${PATH}`, 'default=C:\\').replace('timeout=30', 'timeout=00');
+    one(other, 'bootini.zero-timeout-default-not-windows');
+    // Silent: a menu that waits, a Windows default with timeout=0, -1, a default= that names nothing (its own finding).
+    noCode(rc, 'bootini.zero-timeout-default-not-windows');
+    noCode(rc.replace('timeout=30', 'timeout=-1'), 'bootini.zero-timeout-default-not-windows');
+    clean(SAMPLE.replace('timeout=30', 'timeout=0'));
+    noCode(text.replace(`default=${RC.toLowerCase()}`, 'default=C:\\NOWHERE'), 'bootini.zero-timeout-default-not-windows');
+    // Set twice, which value counts is not documented: not judged (duplicate-key says so).
+    assert.deepStrictEqual(codes(text.replace('timeout=0', 'timeout=0\r\ntimeout=30')), ['bootini.duplicate-key']);
   });
 });

@@ -68,7 +68,7 @@ describe('bootini: switch values', () => {
     const d = diagAt(entry('/3GB /USERVA=3100'), 'bootini.switch-value-out-of-range', ENTRY, AT + 13, AT + 17);
     assert.strictEqual(d.severity, 'error');
     assert.match(d.message, /2048 to 3072 MB/);
-    assert.match(d.message, /event 9665/);
+    assert.match(d.message, /For Exchange 2003 write \/USERVA=3030/);
     one(entry('/3GB /USERVA=1024'), 'bootini.switch-value-out-of-range');
     one(entry('/debug /debugport=1394 /channel=63'), 'bootini.switch-value-out-of-range');
     one(entry('/MAXPROCSPERCLUSTER=8'), 'bootini.switch-value-out-of-range');
