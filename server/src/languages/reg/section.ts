@@ -5,6 +5,7 @@
  * survive edits elsewhere in the file.
  */
 import type { RegDocument, Section } from './document';
+import type { Severity } from '../../core/types';
 import type { LineDiag } from './scan';
 import { canonicalHasSurrogateByte, canonicalTail, CONT, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
 import { HAS_DIAGS, HAS_NAME, LineTable, NAME_ESCAPED } from './table';
@@ -24,6 +25,8 @@ export interface SectionDiag {
   message: string;
   related?: RelatedRel[];
   data?: unknown;
+  /** Instead of the code's default severity. */
+  severity?: Severity;
 }
 
 /** A value line and its continuation lines. */
@@ -224,12 +227,17 @@ function growEntries(): void {
 /** The line after ",\\" that is no hex data: regedit discards the value on `line` (and, often, the line). */
 function swallowedDiag(doc: RegDocument, line: number, swallowed: number, start: number): SectionDiag {
   const text = doc.lineText(swallowed);
+  const lost = /^\s*\[/.test(text)
+    ? ' and skips this key line, so the values below it go to the key above'
+    : /^\s*[@"]/.test(text)
+      ? ' and this line as well'
+      : '';
   return {
     rel: swallowed - start,
     start: 0,
     end: text.length,
     code: 'reg.hex-continuation-swallowed',
-    message: `regedit expected more hex bytes for the value on line ${lineRef(line - start)} (its data ends with ",\\"), found this line instead, and discards that value${/^\s*[[@"]/.test(text) ? ' and this line as well' : ''}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
+    message: `regedit expected more hex bytes for the value on line ${lineRef(line - start)} (its data ends with ",\\"), found this line instead, and discards that value${lost}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
     related: [{ rel: line - start, start: doc.scan.nameStart[line], end: doc.scan.nameEnd[line], message: 'the value that is discarded' }],
   };
 }
@@ -332,7 +340,10 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
         start: typeStart,
         end: typeEnd,
         code: 'reg.hex-size-mismatch',
-        message: `${typeName(type)} data should be ${expectSize} bytes but has ${count}: regedit stores the bytes as given, and programs reading the value as a number may fail or read garbage. Give exactly ${expectSize} bytes (little-endian${type === REG_DWORD_BIG_ENDIAN ? ', big-endian for hex(5)' : ''}).`,
+        message:
+          type === REG_QWORD
+            ? `${typeName(type)} data of ${count} bytes, not the usual 8. regedit stores the bytes as given, and Windows writes some such values itself (Group Policy's ExecTime has 16), so leave exported data as it is unless you know it is wrong.`
+            : `${typeName(type)} data of ${count} bytes, not the usual 4. regedit stores the bytes as given, and exports a value of this type with another size in just this form, so leave exported data as it is unless you know it is wrong.`,
       });
     }
     return;
@@ -354,16 +365,21 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
         code: 'reg.hex-string-encoding-mismatch',
         message: `This file is read as ANSI (${doc.header === 'v4' ? 'REGEDIT4' : 'no FF FE byte order mark'}), so regedit takes each byte as one character; these bytes look like UTF-16 text, which will be stored with a NUL after every character. Save the file as UTF-16LE with the header "Windows Registry Editor Version 5.00", or write one byte per character.`,
       });
+      return;
     }
+    // regedit converts the bytes from ANSI and, as in a UTF-16 file, adds at most one terminating NUL.
+    if (type === REG_MULTI_SZ) checkMultiSzEnd(count === 1 ? lastFour & 0xff : -1, count >= 2 && (lastFour & 0xffff) === 0, rel, typeStart, typeEnd, diags, 'ansi');
     return;
   }
   if (count % 2 === 1) {
+    // regedit imports the value (it ends the text with a NUL over the odd byte), and programs do store such data.
     diags.push({
       rel,
       start: typeStart,
       end: typeEnd,
       code: 'reg.hex-string-invalid',
-      message: `${typeName(type)} data in a UTF-16 file must have an even number of bytes (two per character); it has ${count}, so the last character is cut in half. Add or remove a byte.`,
+      message: `${typeName(type)} data of ${count} bytes in a UTF-16 file: text has two bytes per character, so the last byte is half a character. regedit imports it as given; check the bytes if you wrote them by hand.`,
+      severity: 'information',
     });
     return;
   }
@@ -384,25 +400,31 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
         start: typeStart,
         end: typeEnd,
         code: 'reg.hex-string-invalid',
-        message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text. Check the bytes.`,
+        message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text; regedit imports it as given. Check the bytes.`,
       });
       return;
     }
   }
   if (type === REG_MULTI_SZ) {
     // The last four bytes are zero, or the only two.
-    const endsDouble = count >= 4 && lastFour === 0;
-    const emptyList = count === 2 && lastFour === 0;
-    if (!endsDouble && !emptyList) {
-      diags.push({
-        rel,
-        start: typeStart,
-        end: typeEnd,
-        code: 'reg.multi-sz-unterminated',
-        message: 'A multi-string (hex(7)) must end with an empty string, that is the bytes 00,00,00,00; regedit adds at most one terminating NUL, so programs reading the list can run past its end. End the data with 00,00,00,00.',
-      });
-    }
+    checkMultiSzEnd(count === 2 ? lastFour & 0xffff : -1, count >= 4 && lastFour === 0, rel, typeStart, typeEnd, diags, 'utf16');
   }
+}
+
+/**
+ * A multi-string must end with an empty string (two NULs) unless it is the empty list (a single NUL); regedit adds at
+ * most one NUL, in ANSI and UTF-16 files alike. `single` is the only character when the data is one character long
+ * (-1 otherwise), `endsDouble` whether the data ends with two NUL characters.
+ */
+function checkMultiSzEnd(single: number, endsDouble: boolean, rel: number, start: number, end: number, diags: SectionDiag[], encoding: 'ansi' | 'utf16'): void {
+  if (endsDouble || single === 0) return;
+  diags.push({
+    rel,
+    start,
+    end,
+    code: 'reg.multi-sz-unterminated',
+    message: `This multi-string (hex(7)) does not end with an empty string (${encoding === 'ansi' ? '00,00 in an ANSI file' : '00,00,00,00 in a UTF-16 file'}); regedit adds at most one NUL, so it stores the list without its end. Add the missing 00 bytes if you wrote the data by hand.`,
+  });
 }
 
 export { typeName };

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { Kind } from '../../../../server/src/languages/reg/scan';
 import { parse, regFile } from '../../../helpers/reg';
-import { BODY, bytesOf, clean, codesOn, diagAt, entryAt, hexOf, importedNames, KEY, noCode, v4File } from './support';
+import { BODY, bytesOf, clean, codesOn, diagAt, entryAt, hexOf, importedNames, KEY, noCode, onlyCodes, v4File } from './support';
 
 function kinds(text: string, from = BODY): Kind[] {
   return parse(text).records.slice(from).map((r) => r.kind);
@@ -322,7 +322,7 @@ describe('reg 6.8: hex continuation lines', () => {
       assert.strictEqual(doc.sections.length, 2, 'no section starts at the swallowed key line');
       assert.deepStrictEqual(importedNames(text), ['in1']);
       const d = diagAt(text, 'reg.hex-continuation-swallowed', BODY + 1, 0, doc.lines[BODY + 1].length);
-      assert.match(d.message, /and this line as well/);
+      assert.match(d.message, /skips this key line, so the values below it go to the key above/);
     });
   });
 
@@ -331,7 +331,9 @@ describe('reg 6.8: hex continuation lines', () => {
       for (const line of ['"Wine17a"=hex(0):56,61,6c,75,65,\\', '"Wine17b"=hex(2):25,50,41,54,48,25,\\', '"Wine17c"=hex:11,22,33,44,55,\\', '"Wine17d"=hex(7):4c,69,6e,65,\\', '"Wine17e"=hex(100):56,61,6c,75,65,\\']) {
         for (const end of ['', '\n', '\n\n']) {
           const text = ['REGEDIT4', '', KEY, line].join('\n') + end;
-          clean(text);
+          // Wine17d is stored, as a list without its final empty string.
+          if (line.startsWith('"Wine17d"')) onlyCodes(text, ['reg.multi-sz-unterminated']);
+          else clean(text);
           assert.strictEqual(entryAt(text, BODY).valid, true, line + JSON.stringify(end));
         }
       }
