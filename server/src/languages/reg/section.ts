@@ -363,7 +363,7 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
         start: typeStart,
         end: typeEnd,
         code: 'reg.hex-string-encoding-mismatch',
-        message: `This file is read as ANSI (${doc.header === 'v4' ? 'REGEDIT4' : 'no FF FE byte order mark'}), so regedit takes each byte as one character; these bytes look like UTF-16 text, which will be stored with a NUL after every character. Save the file as UTF-16LE with the header "Windows Registry Editor Version 5.00", or write one byte per character.`,
+        message: `This file is read as ANSI (${doc.header === 'v4' ? 'REGEDIT4' : 'no FF FE byte order mark'}), so regedit takes each byte as a character; these bytes look like UTF-16 text and would be stored with a NUL after every character. Save the file as UTF-16LE, or write one byte per character.`,
       });
       return;
     }
