@@ -10,7 +10,7 @@ defineCodes({
   'reg.utf8-bom': { severity: 'error', summary: 'The file starts with a UTF-8 byte order mark; regedit reads it as ANSI text, so the header does not match and nothing is imported.' },
   'reg.utf16-without-bom': { severity: 'error', summary: 'UTF-16 text without the FF FE byte order mark; regedit reads it as ANSI and rejects the file.' },
   'reg.utf16-big-endian': { severity: 'error', summary: 'UTF-16 big-endian text; regedit only reads UTF-16 little-endian (FF FE) or ANSI.' },
-  'reg.utf8-non-ascii': { severity: 'warning', summary: 'UTF-8 text with non-ASCII characters; regedit reads files without FF FE as ANSI, so those characters change.' },
+  'reg.utf8-non-ascii': { severity: 'warning', summary: 'UTF-8 text with non-ASCII characters on a line regedit reads (comments do not count); regedit reads files without FF FE as ANSI, so those characters change.' },
   'reg.truncated-utf16': { severity: 'error', summary: 'A UTF-16 file with an odd number of bytes: it was cut short, and the last byte is lost.' },
   'reg.nul-character': { severity: 'error', summary: 'A NUL character inside a line; regedit stops reading the line there.' },
   // Header

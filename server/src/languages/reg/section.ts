@@ -7,7 +7,7 @@
 import type { RegDocument, Section } from './document';
 import type { Severity } from '../../core/types';
 import type { LineDiag } from './scan';
-import { canonicalHasSurrogateByte, canonicalTail, CONT, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
+import { canonicalHasSurrogateByte, canonicalTail, CONT, dataContentEnd, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
 import { HAS_DIAGS, HAS_NAME, LineTable, NAME_ESCAPED } from './table';
 
 export interface RelatedRel {
@@ -205,6 +205,7 @@ export function analyzeSection(doc: RegDocument, section: Section): SectionAnaly
     if (valid && scan.type[i] >= 0) checkHexMeaning(doc, i, last, start, diags);
     i = last;
   }
+  foldIgnoredContinuations(doc, start, end, diags);
   const entries = checkDuplicates(doc, start, count, diags);
   return new SectionAnalysis(doc, section, keyKind, keyLower, diags.length === 0 ? NO_DIAGS : diags, entries);
 }
@@ -222,6 +223,57 @@ function growEntries(): void {
   entryValid = valid;
   entryKey = new Int32Array(n);
   entryLength = new Int32Array(n);
+}
+
+/** The findings on a hex value line that make regedit discard the value where its line ends with a continuation. */
+const CONTINUATION_ROOTS = new Set(['reg.hex-backslash-without-comma', 'reg.hex-continuation-invalid', 'reg.hex-byte-invalid', 'reg.hex-type-invalid']);
+
+/**
+ * A hex value that regedit rejects on a line ending with "\\" (or with text after the "\\"): regedit drops the value
+ * there and reads the lines meant as its continuation as lines of their own, which it ignores. Those lines are a
+ * consequence of the finding on the value line, which lists them, rather than findings of their own (whose message,
+ * "the value above did not end its line with ",\\"", would not be true).
+ */
+function foldIgnoredContinuations(doc: RegDocument, start: number, end: number, diags: SectionDiag[]): void {
+  const scan = doc.scan;
+  for (let i = start; i < end; i++) {
+    if (scan.kind(i) !== Kind.ValueRejected || !doc.isHexData(i)) continue;
+    const root = diags.find((d) => d.rel === i - start && CONTINUATION_ROOTS.has(d.code));
+    if (!root || !(endsWithBackslash(doc.lineText(i), scan.dataStart[i]) || root.code === 'reg.hex-continuation-invalid')) continue;
+    const folded: number[] = [];
+    for (let j = i + 1; j < end; j++) {
+      const kind = scan.kind(j);
+      if (kind === Kind.Blank || kind === Kind.Comment) continue;
+      const text = doc.lineText(j);
+      if (kind !== Kind.Ignored || !looksLikeHexBytes(text)) break;
+      folded.push(j);
+      if (!endsWithBackslash(text, 0)) break;
+    }
+    if (folded.length === 0) continue;
+    for (const j of folded) {
+      const k = diags.findIndex((d) => d.rel === j - start && d.code === 'reg.line-ignored');
+      if (k >= 0) diags.splice(k, 1);
+    }
+    root.related = [...(root.related ?? []), ...folded.map((j) => ({ rel: j - start, start: 0, end: doc.lineLength(j), message: 'a continuation line regedit then ignores' }))];
+  }
+}
+
+/** The data from `from` ends with "\\" (before trailing blanks and a ";" comment). */
+function endsWithBackslash(text: string, from: number): boolean {
+  const e = dataContentEnd(text, from, text.length);
+  return e > from && text.charCodeAt(e - 1) === 0x5c;
+}
+
+/** Only hex digits, commas and blanks, and perhaps a final "\\": a line written as more bytes of a hex value. */
+function looksLikeHexBytes(text: string): boolean {
+  let digits = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (isHexDigit(c)) digits++;
+    else if (c === 0x5c) return digits > 0 && !/[^ \t]/.test(text.slice(k + 1));
+    else if (c !== 0x2c && c !== 0x20 && c !== 0x09) return false;
+  }
+  return digits > 0;
 }
 
 /** The line after ",\\" that is no hex data: regedit discards the value on `line` (and, often, the line). */
