@@ -260,6 +260,7 @@ export function keyContextAt(doc: RegDocument, sectionIndex: number): KeyContext
         break;
     }
   }
+  if (headerTakesKeyLine(doc)) return { key: undefined, why: 'the file has no header line: regedit takes the key line 1 for the header and rejects the whole file' };
   return { key: undefined, why: 'no key line comes before it' };
 }
 
