@@ -62,6 +62,7 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
   // Values written nowhere: one finding per cause, on the first such value, or none where the cause is a line with
   // a finding of its own (a key line regedit cannot open or ignores), which then lists the values instead.
   const folded = new Map<number, { line: number; start: number; end: number; message: string }[]>();
+  const foldedCount = new Map<number, number>();
   const orphans = orphanGroups(doc, keys);
   for (const group of orphans) {
     const related = group.entries.map((e) => ({
@@ -73,6 +74,7 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
     if (group.cause < 0 && headerTakesKeyLine(doc)) continue; // the missing header is the one cause
     if (group.cause >= 0 && rootFinding(doc, group.cause)) {
       folded.set(group.cause, related.slice(0, MAX_RELATED));
+      foldedCount.set(group.cause, related.length);
       continue;
     }
     const first = group.entries[0];
@@ -176,6 +178,10 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
         const values = folded.get(d.line);
         if (!values || !KEY_NOT_OPENED.has(d.code)) continue;
         d.related = [...(d.related ?? []), ...values];
+        if (!d.message.includes('written nowhere')) {
+          const n = foldedCount.get(d.line) ?? values.length;
+          d.message += ` No key is open after this line, so ${n === 1 ? 'the value below is' : `the ${n} values below are`} written nowhere.`;
+        }
         folded.delete(d.line);
       }
     }

@@ -309,6 +309,7 @@ describe('reg 6.2: key lines', () => {
         assert.strictEqual(rec.kind, Kind.KeyUnopened);
         const d = diagAt(text, 'reg.key-blank-after-bracket', BODY, 0, line.length);
         assert.deepStrictEqual(relatedAt(d), [[BODY + 1, 'a value that is written nowhere']]);
+        assert.match(d.message, / No key is open after this line, so the value below is written nowhere\.$/);
         noCode(text, 'reg.value-without-key');
       });
     }

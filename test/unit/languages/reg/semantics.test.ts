@@ -80,6 +80,7 @@ describe('reg semantics', () => {
       const d = diagAt(text, 'reg.value-without-key', 2, 0, 3);
       assert.match(d.message, /^regedit writes this value nowhere because no key line comes before it\./);
       const bracket = diagAt(text, 'reg.key-missing-opening-bracket', 3, 0, 29);
+      assert.match(bracket.message, / No key is open after this line, so the 2 values below are written nowhere\.$/);
       assert.deepStrictEqual(relatedAt(bracket), [
         [4, 'a value that is written nowhere'],
         [5, 'a value that is written nowhere'],
