@@ -163,6 +163,8 @@ describe('cli: exchange-config-lint', () => {
       ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(body, 'utf16le').swap16()]), ['reg.utf16-big-endian']],
       ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]), ['reg.utf8-bom']],
       ['UTF-8 without BOM, non-ASCII', Buffer.from(body, 'utf8'), ['reg.utf8-non-ascii']],
+      // regedit never imports a comment, so its characters do not matter (a real tweak file comments in Russian).
+      ['UTF-8 without BOM, non-ASCII only in comments', Buffer.from(`${V5}\r\n; Это добавит иконку\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"x"="e"\r\n`, 'utf8'), []],
       ['ANSI (Windows-1252)', Buffer.from(body, 'latin1'), []],
       ['UTF-16LE cut short', Buffer.concat([utf16le(body), Buffer.from([0x41])]), ['reg.truncated-utf16']],
     ];

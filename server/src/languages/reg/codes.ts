@@ -10,7 +10,7 @@ defineCodes({
   'reg.utf8-bom': { severity: 'error', summary: 'The file starts with a UTF-8 byte order mark; regedit reads it as ANSI text, so the header does not match and nothing is imported.' },
   'reg.utf16-without-bom': { severity: 'error', summary: 'UTF-16 text without the FF FE byte order mark; regedit reads it as ANSI and rejects the file.' },
   'reg.utf16-big-endian': { severity: 'error', summary: 'UTF-16 big-endian text; regedit only reads UTF-16 little-endian (FF FE) or ANSI.' },
-  'reg.utf8-non-ascii': { severity: 'warning', summary: 'UTF-8 text with non-ASCII characters; regedit reads files without FF FE as ANSI, so those characters change.' },
+  'reg.utf8-non-ascii': { severity: 'warning', summary: 'UTF-8 text with non-ASCII characters on a line regedit reads (comments do not count); regedit reads files without FF FE as ANSI, so those characters change.' },
   'reg.truncated-utf16': { severity: 'error', summary: 'A UTF-16 file with an odd number of bytes: it was cut short, and the last byte is lost.' },
   'reg.nul-character': { severity: 'error', summary: 'A NUL character inside a line; regedit stops reading the line there.' },
   // Header
@@ -34,7 +34,7 @@ defineCodes({
   'reg.value-name-unquoted': { severity: 'error', summary: 'A value name without quotes; regedit ignores the line.' },
   'reg.value-missing-equals': { severity: 'error', summary: 'No = after the value name; the line is ignored.' },
   'reg.value-name-too-long': { severity: 'error', summary: 'A value name longer than 16,383 characters; the value cannot be written.' },
-  'reg.value-without-key': { severity: 'error', summary: 'A value with no open key (before any key, after a deletion or after a key that could not be opened): it is written nowhere.' },
+  'reg.value-without-key': { severity: 'error', summary: 'Values with no open key (before any key line, or after a key deletion): they are written nowhere. One finding per run of such values; below a key line that cannot be opened, that line\'s finding lists them.' },
   'reg.data-missing': { severity: 'error', summary: 'Nothing after =; the value is not imported.' },
   'reg.data-unknown-type': { severity: 'error', summary: 'The data does not start with ", dword:, hex: or hex(N):; the value is not imported.' },
   'reg.string-unterminated': { severity: 'error', summary: 'String data without a closing quote; the value is not imported.' },
@@ -55,10 +55,10 @@ defineCodes({
   'reg.hex-continuation-swallowed': { severity: 'error', summary: 'After ,\\ regedit expected more hex bytes; it discards the value and skips this line too.' },
   'reg.line-ignored': { severity: 'warning', summary: 'A line regedit ignores because it is neither a key, a value, a comment nor blank.' },
   // Meaning of the data
-  'reg.hex-size-mismatch': { severity: 'warning', summary: 'hex(4)/hex(5) data that is not 4 bytes, or hex(b) data that is not 8 bytes.' },
-  'reg.hex-string-invalid': { severity: 'error', summary: 'hex(1)/hex(2)/hex(7) data in a UTF-16 file that is not valid UTF-16 text.' },
+  'reg.hex-size-mismatch': { severity: 'information', summary: 'hex(4)/hex(5) data that is not 4 bytes, or hex(b) data that is not 8 bytes; regedit stores it as given, and Windows writes such values itself.' },
+  'reg.hex-string-invalid': { severity: 'warning', summary: 'hex(1)/hex(2)/hex(7) data in a UTF-16 file that is not valid UTF-16 text (an unpaired surrogate; an odd byte count is reported as information); regedit imports it as given.' },
   'reg.hex-string-encoding-mismatch': { severity: 'warning', summary: 'hex(1)/hex(2)/hex(7) bytes that look like UTF-16 text in a file regedit reads as ANSI; the stored text gets a NUL after every character.' },
-  'reg.multi-sz-unterminated': { severity: 'warning', summary: 'hex(7) data that does not end with an empty string (two NULs); regedit stores it unterminated.' },
+  'reg.multi-sz-unterminated': { severity: 'warning', summary: 'hex(7) data that does not end with an empty string (two NUL characters), in ANSI and UTF-16 files alike; regedit adds at most one NUL and stores the list unterminated.' },
   // Exchange knowledge (the registry catalog)
   'reg.deprecated-e2k-tuning': { severity: 'warning', summary: 'Exchange 2000 tuning that Exchange 2003 ignores or that now does harm; remove it (or turn it into a deletion entry so that importing the file cleans the server).', tags: ['deprecated'] },
   'reg.wrong-type': { severity: 'warning', summary: 'A known Exchange value written with another registry type than the documented one (for example a string where a DWORD is read).' },

@@ -8,6 +8,7 @@ import { applySeverityOverrides } from '../../core/severity';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import { regComplete } from './complete';
 import { RegDocument } from './document';
+import { Kind } from './scan';
 import { regFixes } from './fixes';
 import { regHover } from './hover';
 import { regFolding, regSymbols } from './symbols';
@@ -26,7 +27,17 @@ function encodingDiagnostics(doc: RegDocument, decoded: Decoded): Diagnostic[] {
   } else if (decoded.guessedWithoutBom) {
     add('reg.utf16-without-bom', 'The file is UTF-16 text without the FF FE byte order mark. regedit then reads it as ANSI, finds NUL bytes in the header and rejects the file. Save it as UTF-16LE with a byte order mark ("Unicode" in Notepad).');
   } else if (decoded.encoding === 'utf8' && decoded.nonAscii) {
-    add('reg.utf8-non-ascii', 'The file is UTF-8 with non-ASCII characters, but regedit reads files without the FF FE mark as ANSI (the system code page): every such character is imported as two or three different characters. Save the file as UTF-16LE ("Unicode").');
+    // Characters in comments are never imported, so only a key, value or other line makes the encoding matter.
+    const line = firstNonAsciiImported(doc);
+    if (line >= 0) {
+      out.push({
+        range: lineRange(line, 0, doc.lineLength(line)),
+        severity: codeInfo('reg.utf8-non-ascii').severity,
+        code: 'reg.utf8-non-ascii',
+        message: 'Non-ASCII characters in a UTF-8 file, the first on this line: regedit reads files without the FF FE mark as ANSI, so each is imported as two or three other characters. Save the file as UTF-16LE ("Unicode").',
+        source: SOURCE,
+      });
+    }
   }
   if (decoded.truncated) {
     const last = doc.lineCount - 1;
@@ -39,6 +50,16 @@ function encodingDiagnostics(doc: RegDocument, decoded: Decoded): Diagnostic[] {
     });
   }
   return out;
+}
+
+/** The first line with a non-ASCII character that regedit reads as more than a comment or a blank line, or -1. */
+function firstNonAsciiImported(doc: RegDocument): number {
+  for (let i = 0; i < doc.lineCount; i++) {
+    const kind = doc.scan.kind(i);
+    if (kind === Kind.Comment || kind === Kind.HashComment || kind === Kind.Blank || kind === Kind.ContinuationGap) continue;
+    if (/[^\x00-\x7f]/.test(doc.lineText(i))) return i;
+  }
+  return -1;
 }
 
 export const regLanguage: LanguageService<RegDocument> = {

@@ -5,8 +5,9 @@
  * survive edits elsewhere in the file.
  */
 import type { RegDocument, Section } from './document';
+import type { Severity } from '../../core/types';
 import type { LineDiag } from './scan';
-import { canonicalHasSurrogateByte, canonicalTail, CONT, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
+import { canonicalHasSurrogateByte, canonicalTail, CONT, dataContentEnd, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
 import { HAS_DIAGS, HAS_NAME, LineTable, NAME_ESCAPED } from './table';
 
 export interface RelatedRel {
@@ -24,6 +25,8 @@ export interface SectionDiag {
   message: string;
   related?: RelatedRel[];
   data?: unknown;
+  /** Instead of the code's default severity. */
+  severity?: Severity;
 }
 
 /** A value line and its continuation lines. */
@@ -202,6 +205,7 @@ export function analyzeSection(doc: RegDocument, section: Section): SectionAnaly
     if (valid && scan.type[i] >= 0) checkHexMeaning(doc, i, last, start, diags);
     i = last;
   }
+  foldIgnoredContinuations(doc, start, end, diags);
   const entries = checkDuplicates(doc, start, count, diags);
   return new SectionAnalysis(doc, section, keyKind, keyLower, diags.length === 0 ? NO_DIAGS : diags, entries);
 }
@@ -221,15 +225,71 @@ function growEntries(): void {
   entryLength = new Int32Array(n);
 }
 
+/** The findings on a hex value line that make regedit discard the value where its line ends with a continuation. */
+const CONTINUATION_ROOTS = new Set(['reg.hex-backslash-without-comma', 'reg.hex-continuation-invalid', 'reg.hex-byte-invalid', 'reg.hex-type-invalid']);
+
+/**
+ * A hex value that regedit rejects on a line ending with "\\" (or with text after the "\\"): regedit drops the value
+ * there and reads the lines meant as its continuation as lines of their own, which it ignores. Those lines are a
+ * consequence of the finding on the value line, which lists them, rather than findings of their own (whose message,
+ * "the value above did not end its line with ",\\"", would not be true).
+ */
+function foldIgnoredContinuations(doc: RegDocument, start: number, end: number, diags: SectionDiag[]): void {
+  const scan = doc.scan;
+  for (let i = start; i < end; i++) {
+    if (scan.kind(i) !== Kind.ValueRejected || !doc.isHexData(i)) continue;
+    const root = diags.find((d) => d.rel === i - start && CONTINUATION_ROOTS.has(d.code));
+    if (!root || !(endsWithBackslash(doc.lineText(i), scan.dataStart[i]) || root.code === 'reg.hex-continuation-invalid')) continue;
+    const folded: number[] = [];
+    for (let j = i + 1; j < end; j++) {
+      const kind = scan.kind(j);
+      if (kind === Kind.Blank || kind === Kind.Comment) continue;
+      const text = doc.lineText(j);
+      if (kind !== Kind.Ignored || !looksLikeHexBytes(text)) break;
+      folded.push(j);
+      if (!endsWithBackslash(text, 0)) break;
+    }
+    if (folded.length === 0) continue;
+    for (const j of folded) {
+      const k = diags.findIndex((d) => d.rel === j - start && d.code === 'reg.line-ignored');
+      if (k >= 0) diags.splice(k, 1);
+    }
+    root.related = [...(root.related ?? []), ...folded.map((j) => ({ rel: j - start, start: 0, end: doc.lineLength(j), message: 'a continuation line regedit then ignores' }))];
+  }
+}
+
+/** The data from `from` ends with "\\" (before trailing blanks and a ";" comment). */
+function endsWithBackslash(text: string, from: number): boolean {
+  const e = dataContentEnd(text, from, text.length);
+  return e > from && text.charCodeAt(e - 1) === 0x5c;
+}
+
+/** Only hex digits, commas and blanks, and perhaps a final "\\": a line written as more bytes of a hex value. */
+function looksLikeHexBytes(text: string): boolean {
+  let digits = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (isHexDigit(c)) digits++;
+    else if (c === 0x5c) return digits > 0 && !/[^ \t]/.test(text.slice(k + 1));
+    else if (c !== 0x2c && c !== 0x20 && c !== 0x09) return false;
+  }
+  return digits > 0;
+}
+
 /** The line after ",\\" that is no hex data: regedit discards the value on `line` (and, often, the line). */
 function swallowedDiag(doc: RegDocument, line: number, swallowed: number, start: number): SectionDiag {
   const text = doc.lineText(swallowed);
+  const lost = /^\s*\[/.test(text)
+    ? ' and skips this key line, so the values below it go to the key above'
+    : /^\s*[@"]/.test(text)
+      ? ' and this line as well'
+      : '';
   return {
     rel: swallowed - start,
     start: 0,
     end: text.length,
     code: 'reg.hex-continuation-swallowed',
-    message: `regedit expected more hex bytes for the value on line ${lineRef(line - start)} (its data ends with ",\\"), found this line instead, and discards that value${/^\s*[[@"]/.test(text) ? ' and this line as well' : ''}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
+    message: `regedit expected more hex bytes for the value on line ${lineRef(line - start)} (its data ends with ",\\"), found this line instead, and discards that value${lost}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
     related: [{ rel: line - start, start: doc.scan.nameStart[line], end: doc.scan.nameEnd[line], message: 'the value that is discarded' }],
   };
 }
@@ -332,7 +392,10 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
         start: typeStart,
         end: typeEnd,
         code: 'reg.hex-size-mismatch',
-        message: `${typeName(type)} data should be ${expectSize} bytes but has ${count}: regedit stores the bytes as given, and programs reading the value as a number may fail or read garbage. Give exactly ${expectSize} bytes (little-endian${type === REG_DWORD_BIG_ENDIAN ? ', big-endian for hex(5)' : ''}).`,
+        message:
+          type === REG_QWORD
+            ? `${typeName(type)} data of ${count} bytes, not the usual 8. regedit stores the bytes as given, and Windows writes some such values itself (Group Policy's ExecTime has 16), so leave exported data as it is unless you know it is wrong.`
+            : `${typeName(type)} data of ${count} bytes, not the usual 4. regedit stores the bytes as given, and exports a value of this type with another size in just this form, so leave exported data as it is unless you know it is wrong.`,
       });
     }
     return;
@@ -352,18 +415,23 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
         start: typeStart,
         end: typeEnd,
         code: 'reg.hex-string-encoding-mismatch',
-        message: `This file is read as ANSI (${doc.header === 'v4' ? 'REGEDIT4' : 'no FF FE byte order mark'}), so regedit takes each byte as one character; these bytes look like UTF-16 text, which will be stored with a NUL after every character. Save the file as UTF-16LE with the header "Windows Registry Editor Version 5.00", or write one byte per character.`,
+        message: `This file is read as ANSI (${doc.header === 'v4' ? 'REGEDIT4' : 'no FF FE byte order mark'}), so regedit takes each byte as a character; these bytes look like UTF-16 text and would be stored with a NUL after every character. Save the file as UTF-16LE, or write one byte per character.`,
       });
+      return;
     }
+    // regedit converts the bytes from ANSI and, as in a UTF-16 file, adds at most one terminating NUL.
+    if (type === REG_MULTI_SZ) checkMultiSzEnd(count === 1 ? lastFour & 0xff : -1, count >= 2 && (lastFour & 0xffff) === 0, rel, typeStart, typeEnd, diags, 'ansi');
     return;
   }
   if (count % 2 === 1) {
+    // regedit imports the value (it ends the text with a NUL over the odd byte), and programs do store such data.
     diags.push({
       rel,
       start: typeStart,
       end: typeEnd,
       code: 'reg.hex-string-invalid',
-      message: `${typeName(type)} data in a UTF-16 file must have an even number of bytes (two per character); it has ${count}, so the last character is cut in half. Add or remove a byte.`,
+      message: `${typeName(type)} data of ${count} bytes in a UTF-16 file: text has two bytes per character, so the last byte is half a character. regedit imports it as given; check the bytes if you wrote them by hand.`,
+      severity: 'information',
     });
     return;
   }
@@ -384,25 +452,31 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
         start: typeStart,
         end: typeEnd,
         code: 'reg.hex-string-invalid',
-        message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text. Check the bytes.`,
+        message: `${typeName(type)} data contains an unpaired UTF-16 surrogate (${unit.toString(16).padStart(4, '0')} at byte ${k}), which is not valid text; regedit imports it as given. Check the bytes.`,
       });
       return;
     }
   }
   if (type === REG_MULTI_SZ) {
     // The last four bytes are zero, or the only two.
-    const endsDouble = count >= 4 && lastFour === 0;
-    const emptyList = count === 2 && lastFour === 0;
-    if (!endsDouble && !emptyList) {
-      diags.push({
-        rel,
-        start: typeStart,
-        end: typeEnd,
-        code: 'reg.multi-sz-unterminated',
-        message: 'A multi-string (hex(7)) must end with an empty string, that is the bytes 00,00,00,00; regedit adds at most one terminating NUL, so programs reading the list can run past its end. End the data with 00,00,00,00.',
-      });
-    }
+    checkMultiSzEnd(count === 2 ? lastFour & 0xffff : -1, count >= 4 && lastFour === 0, rel, typeStart, typeEnd, diags, 'utf16');
   }
+}
+
+/**
+ * A multi-string must end with an empty string (two NULs) unless it is the empty list (a single NUL); regedit adds at
+ * most one NUL, in ANSI and UTF-16 files alike. `single` is the only character when the data is one character long
+ * (-1 otherwise), `endsDouble` whether the data ends with two NUL characters.
+ */
+function checkMultiSzEnd(single: number, endsDouble: boolean, rel: number, start: number, end: number, diags: SectionDiag[], encoding: 'ansi' | 'utf16'): void {
+  if (endsDouble || single === 0) return;
+  diags.push({
+    rel,
+    start,
+    end,
+    code: 'reg.multi-sz-unterminated',
+    message: `This multi-string (hex(7)) does not end with an empty string (${encoding === 'ansi' ? '00,00 in an ANSI file' : '00,00,00,00 in a UTF-16 file'}); regedit adds at most one NUL, so it stores the list without its end. Add the missing 00 bytes if you wrote the data by hand.`,
+  });
 }
 
 export { typeName };

@@ -59,23 +59,38 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
       add(doc.sectionIndexAt(f.line), { line: f.line, start: f.start, end: f.end, code: f.code, message: f.message, data: f.data, related, severity: f.severity });
     }
   }
-  // Values written nowhere.
-  for (let i = 0; i < sections.length; i++) {
-    if (keys[i] !== undefined) continue;
-    const s = sections[i];
-    let why: string | undefined;
-    for (const e of s.analysis().entries) {
-      if (!e.valid) continue;
-      const line = s.start + e.rel;
-      why ??= keyContextAt(doc, i).why;
-      add(i, {
-        line,
-        start: doc.scan.nameStart[line],
-        end: doc.scan.nameEnd[line],
-        code: 'reg.value-without-key',
-        message: `${e.type === -1 ? 'regedit deletes nothing here' : 'regedit writes this value nowhere'} because ${why}. Put the value under a valid [HKEY_…\\…] key line.`,
-      });
+  // Values written nowhere: one finding per cause, on the first such value, or none where the cause is a line with
+  // a finding of its own (a key line regedit cannot open or ignores), which then lists the values instead.
+  const folded = new Map<number, { line: number; start: number; end: number; message: string }[]>();
+  const foldedCount = new Map<number, number>();
+  const orphans = orphanGroups(doc, keys);
+  for (const group of orphans) {
+    const related = group.entries.map((e) => ({
+      line: e.line,
+      start: doc.scan.nameStart[e.line],
+      end: doc.scan.nameEnd[e.line],
+      message: e.type === -1 ? 'a value deletion that deletes nothing' : 'a value that is written nowhere',
+    }));
+    if (group.cause < 0 && headerTakesKeyLine(doc)) continue; // the missing header is the one cause
+    if (group.cause >= 0 && rootFinding(doc, group.cause)) {
+      folded.set(group.cause, related.slice(0, MAX_RELATED));
+      foldedCount.set(group.cause, related.length);
+      continue;
     }
+    const first = group.entries[0];
+    const why = group.cause < 0 ? 'no key line comes before it' : keyContextAt(doc, doc.sectionIndexAt(first.line)).why;
+    const more = group.entries.length - 1;
+    add(doc.sectionIndexAt(first.line), {
+      line: first.line,
+      start: doc.scan.nameStart[first.line],
+      end: doc.scan.nameEnd[first.line],
+      code: 'reg.value-without-key',
+      message:
+        more === 0
+          ? `${first.type === -1 ? 'regedit deletes nothing here' : 'regedit writes this value nowhere'} because ${why}. Put the value under a [HKEY_…\\…] key line, or remove it.`
+          : `This value line and ${more === 1 ? 'the next one' : `the ${more} after it`} have no effect because ${why.replace(/ before it$/, ' before them')}. Put them under a [HKEY_…\\…] key line, or remove them.`,
+      related: more === 0 ? undefined : related.slice(1, MAX_RELATED + 1),
+    });
   }
 
   // Keys opened twice, and values set twice across the sections of one key (the sections of each key that is
@@ -158,6 +173,18 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
     const extra = perSection.get(i);
     if (a.diags.length === 0 && !extra) continue;
     const list: GlobalDiag[] = a.diags.map((d) => fromSectionDiag(d, s.start));
+    if (folded.size > 0) {
+      for (const d of list) {
+        const values = folded.get(d.line);
+        if (!values || !KEY_NOT_OPENED.has(d.code)) continue;
+        d.related = [...(d.related ?? []), ...values];
+        if (!d.message.includes('written nowhere')) {
+          const n = foldedCount.get(d.line) ?? values.length;
+          d.message += ` No key is open after this line, so ${n === 1 ? 'the value below is' : `the ${n} values below are`} written nowhere.`;
+        }
+        folded.delete(d.line);
+      }
+    }
     if (extra) list.push(...extra);
     list.sort((x, y) => x.line - y.line || x.start - y.start || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     for (const d of list) {
@@ -233,13 +260,79 @@ export function keyContextAt(doc: RegDocument, sectionIndex: number): KeyContext
       case Kind.KeyDelete:
         return { key: undefined, why: `the key deletion on line ${line + 1} closes the open key` };
       case Kind.KeyUnopened:
-        return { key: undefined, why: `the key on line ${line + 1} cannot be opened` };
+        return { key: undefined, why: `the key on line ${line + 1} could not be opened` };
       default:
         // An ignored key line leaves the previous key open.
         break;
     }
   }
+  if (headerTakesKeyLine(doc)) return { key: undefined, why: 'the file has no header line: regedit takes the key line 1 for the header and rejects the whole file' };
   return { key: undefined, why: 'no key line comes before it' };
+}
+
+/** At most this many values are listed as related information of one finding. */
+const MAX_RELATED = 100;
+
+/** The findings on a key-like line that leave no key open: they list the values below that are written nowhere. */
+const KEY_NOT_OPENED = new Set([
+  'reg.key-abbreviated-root',
+  'reg.key-unknown-root',
+  'reg.key-delete-root',
+  'reg.key-name-too-long',
+  'reg.key-blank-after-bracket',
+  'reg.key-missing-closing-bracket',
+  'reg.key-missing-opening-bracket',
+]);
+
+/** Values written to no key, grouped by the line that left no key open (-1: no key line before them). */
+interface OrphanGroup {
+  cause: number;
+  entries: { line: number; type: number }[];
+}
+
+/**
+ * The values regedit writes nowhere, grouped by their cause: the nearest line above them that leaves no key open (a
+ * key deletion, a key line that cannot be opened or is ignored, a key path without "["), or none.
+ */
+function orphanGroups(doc: RegDocument, keys: (string | undefined)[]): OrphanGroup[] {
+  const groups: OrphanGroup[] = [];
+  const scan = doc.scan;
+  for (let i = 0; i < doc.sections.length; i++) {
+    if (keys[i] !== undefined) continue;
+    const s = doc.sections[i];
+    const entries = s.analysis().entries;
+    if (!entries.some((e) => e.valid)) continue;
+    let cause = i === 0 ? -1 : s.start;
+    let group: OrphanGroup | undefined;
+    let line = s.start;
+    for (const e of entries) {
+      const at = s.start + e.rel;
+      // A key path without "[" between the values: regedit ignores it, the values below it are also lost.
+      for (; line < at; line++) {
+        if (scan.kind(line) === Kind.Ignored && scan.diags(line)?.some((d) => d.code === 'reg.key-missing-opening-bracket')) {
+          cause = line;
+          group = undefined;
+        }
+      }
+      if (!e.valid) continue;
+      if (!group) groups.push((group = { cause, entries: [] }));
+      group.entries.push({ line: at, type: e.type });
+    }
+  }
+  return groups;
+}
+
+/** Whether a line has a finding of its own that explains why no key is open below it. */
+function rootFinding(doc: RegDocument, line: number): boolean {
+  return doc.scan.diags(line)?.some((d) => KEY_NOT_OPENED.has(d.code)) ?? false;
+}
+
+/**
+ * A file without its header whose first line is a key line: regedit takes that line for the header and rejects the
+ * file, which the header finding reports; the values below the key are not values without a key.
+ */
+function headerTakesKeyLine(doc: RegDocument): boolean {
+  return doc.header === 'invalid' && /^[ \t]*\[/.test(doc.lineText(0));
 }
 
 /** The diagnostic with its severity override applied, or undefined when its code is turned off. */
@@ -251,6 +344,7 @@ function fromSectionDiag(d: SectionDiag, start: number): GlobalDiag {
   const g: GlobalDiag = { line: start + d.rel, start: d.start, end: d.end, code: d.code, message: resolveLineRefs(d.message, start) };
   if (d.related) g.related = d.related.map((r) => ({ line: start + r.rel, start: r.start, end: r.end, message: r.message }));
   if (d.data !== undefined) g.data = d.data;
+  if (d.severity !== undefined) g.severity = d.severity;
   return g;
 }
 

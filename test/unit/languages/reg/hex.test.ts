@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { Kind, REG_BINARY } from '../../../../server/src/languages/reg/scan';
 import { codes, diagnose, parse, regFile } from '../../../helpers/reg';
-import { BODY, bytesOf, clean, codesOn, diagAt, imported, importedNames, noCode, v4File } from './support';
+import { BODY, bytesOf, clean, codesOn, diagAt, imported, importedNames, v4File } from './support';
 
 function rec(text: string, line = BODY) {
   return parse(text).records[line];
@@ -168,7 +168,9 @@ describe('reg 6.7: hex data', () => {
     for (const line of ['"Wine15"=hex(2):25,50,41,54,48,25,00,', '"Wine20b"=hex(7):4c,69,6e,65,', '"Wine20f"=hex(7):4c,69,6e,65,00,00,']) {
       it(`accepts a trailing comma: ${line}`, () => {
         const text = v4File(line);
-        clean(text);
+        // Wine20b imports, but as a list without its final empty string (regedit adds one NUL only).
+        if (line.startsWith('"Wine20b"')) assert.deepStrictEqual(codes(text), ['reg.multi-sz-unterminated']);
+        else clean(text);
         assert.strictEqual(rec(text).kind, Kind.Value);
         assert.strictEqual(rec(text).endsWithComma, true);
       });
@@ -187,8 +189,10 @@ describe('reg 6.7: hex data', () => {
       const cont = regFile('"Wine23k"=hex(2):,\\', '  25,48,4f,4d,45,25,00');
       assert.strictEqual(rec(cont).kind, Kind.ValueRejected);
       assert.strictEqual(rec(cont).cont, false);
-      diagAt(cont, 'reg.hex-byte-invalid', BODY, 17, 18);
-      assert.deepStrictEqual(codesOn(cont, BODY + 1), ['reg.line-ignored']);
+      const d = diagAt(cont, 'reg.hex-byte-invalid', BODY, 17, 18);
+      // regedit then ignores the continuation line: the finding lists it instead of a finding of its own.
+      assert.deepStrictEqual(codesOn(cont, BODY + 1), []);
+      assert.deepStrictEqual((d.related ?? []).map((r) => r.range.start.line), [BODY + 1]);
     });
   });
 
@@ -271,10 +275,30 @@ describe('reg 6.7: hex data', () => {
       assert.deepStrictEqual(bytesOf(text, BODY + 1), [0x25, 0x50, 0x41, 0x54, 0x48, 0x25, 0]);
     });
 
-    it('accepts hex(2)/hex(7) data without the terminating NUL in a REGEDIT4 file (regedit appends it)', () => {
-      const text = v4File('"Wine21a"=hex(2):25,50,41,54,48,25', '"Wine20a"=hex(7):4c,69,6e,65');
-      clean(text);
-      noCode(text, 'reg.multi-sz-unterminated');
+    it('accepts hex(2) data without the terminating NUL in a REGEDIT4 file (regedit appends it)', () => {
+      clean(v4File('"Wine21a"=hex(2):25,50,41,54,48,25'));
+    });
+
+    it('warns about hex(7) data in a REGEDIT4 file that lacks the final empty string, as in a UTF-16 file (regedit appends one NUL only)', () => {
+      // Wine20a: Windows stores "Line" and one NUL, not the list's closing empty string.
+      const ansi = v4File('"Wine20a"=hex(7):4c,69,6e,65', '"b"=hex(7):4c,69,6e,65,00', '"ok"=hex(7):4c,69,6e,65,00,00', '"empty"=hex(7):00', '"none"=hex(7):');
+      assert.deepStrictEqual(
+        diagnose(ansi).map((d) => [d.code, d.range.start.line]),
+        [
+          ['reg.multi-sz-unterminated', BODY],
+          ['reg.multi-sz-unterminated', BODY + 1],
+        ],
+      );
+      assert.match(diagnose(ansi)[0].message, /00,00 in an ANSI file/);
+      const utf16 = regFile('"Wine20a"=hex(7):4c,00,69,00,6e,00,65,00', '"b"=hex(7):4c,00,69,00,6e,00,65,00,00,00', '"ok"=hex(7):4c,00,00,00,00,00', '"empty"=hex(7):00,00');
+      assert.deepStrictEqual(
+        diagnose(utf16).map((d) => [d.code, d.range.start.line]),
+        [
+          ['reg.multi-sz-unterminated', BODY],
+          ['reg.multi-sz-unterminated', BODY + 1],
+        ],
+      );
+      assert.match(diagnose(utf16)[0].message, /00,00,00,00 in a UTF-16 file/);
     });
   });
 });

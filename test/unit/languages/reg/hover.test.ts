@@ -114,6 +114,11 @@ describe('reg hover', () => {
       assert.match(hover(noKeyFile('"a"="1"'), 2).contents, /_Not imported: no key line comes before it\._$/);
     });
 
+    it('says the true reason in a file without its header whose first line is a key line', () => {
+      const text = ['[HKEY_CURRENT_USER\\Software\\A]', '"a"="1"', ''].join('\r\n');
+      assert.match(hover(text, 1).contents, /_Not imported: the file has no header line: regedit takes the key line 1 for the header and rejects the whole file\._$/);
+    });
+
     it('describes key lines and deletions', () => {
       const text = noKeyFile('[HKEY_CURRENT_USER\\Software\\A]', '"a"="1"', '"b"=-', '[-HKEY_CURRENT_USER\\Software\\B]');
       const key = hover(text, 2, 3);

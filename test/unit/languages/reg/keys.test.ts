@@ -3,8 +3,8 @@
  */
 import * as assert from 'assert';
 import { Kind } from '../../../../server/src/languages/reg/scan';
-import { diagnose, parse, regFile } from '../../../helpers/reg';
-import { BODY, clean, codesOn, diagAt, importedNames, noCode, noKeyFile, onlyCodes } from './support';
+import { parse, regFile } from '../../../helpers/reg';
+import { BODY, clean, codesOn, diagAt, importedNames, noCode, noKeyFile, onlyCodes, relatedAt } from './support';
 
 const BASE = 'HKEY_CURRENT_USER\\Software\\Wine\\regedit_test';
 
@@ -81,9 +81,10 @@ describe('reg 6.2: key lines', () => {
       assert.deepStrictEqual(importedNames(text), ['v']);
     });
 
-    it('writes the values below nowhere when no key was open before', () => {
+    it('writes the values below nowhere when no key was open before, and lists them in its one finding', () => {
       const text = noKeyFile(`[ ${BASE}]`, '"v"="1"');
-      diagAt(text, 'reg.value-without-key', 3, 0, 3);
+      onlyCodes(text, ['reg.key-blank-after-bracket']);
+      assert.deepStrictEqual(relatedAt(diagAt(text, 'reg.key-blank-after-bracket', 2, 0, BASE.length + 3)), [[3, 'a value that is written nowhere']]);
     });
   });
 
@@ -223,8 +224,9 @@ describe('reg 6.2: key lines', () => {
         assert.strictEqual(parse(text).records[2].kind, Kind.KeyUnopened);
         const d = diagAt(text, 'reg.key-abbreviated-root', 2, 1, 1 + abbr.length);
         assert.deepStrictEqual(d.data, { replacement: full });
-        // The key is not opened, so the value is written nowhere.
-        diagAt(text, 'reg.value-without-key', 3, 0, 3);
+        // The key is not opened, so the value is written nowhere: the one finding lists it.
+        noCode(text, 'reg.value-without-key');
+        assert.deepStrictEqual(relatedAt(d), [[3, 'a value that is written nowhere']]);
       });
     }
 
@@ -243,15 +245,17 @@ describe('reg 6.2: key lines', () => {
 
     it('does not give the values below an unknown root to the previously opened key', () => {
       const text = regFile('"before"="1"', '', '[HKEY_CURRENT_USERS\\Software\\Subkey4b]', '"Wine1b"=dword:12345678');
-      assert.deepStrictEqual(codesOn(text, BODY + 3), ['reg.value-without-key']);
-      diagAt(text, 'reg.value-without-key', BODY + 3, 0, 8);
+      assert.deepStrictEqual(codesOn(text, BODY + 3), []);
+      noCode(text, 'reg.value-without-key');
+      assert.deepStrictEqual(relatedAt(diagAt(text, 'reg.key-unknown-root', BODY + 2, 1, 19)), [[BODY + 3, 'a value that is written nowhere']]);
     });
 
     it('rejects an empty key name', () => {
       const text = noKeyFile('[]', '"v"="1"');
       assert.strictEqual(parse(text).records[2].kind, Kind.KeyUnopened);
-      diagAt(text, 'reg.key-unknown-root', 2, 1, 1);
-      diagAt(text, 'reg.value-without-key', 3, 0, 3);
+      const d = diagAt(text, 'reg.key-unknown-root', 2, 1, 1);
+      assert.deepStrictEqual(relatedAt(d), [[3, 'a value that is written nowhere']]);
+      noCode(text, 'reg.value-without-key');
     });
   });
 
@@ -303,8 +307,10 @@ describe('reg 6.2: key lines', () => {
         const text = regFile(line, '"v"="1"');
         const rec = parse(text).records[BODY];
         assert.strictEqual(rec.kind, Kind.KeyUnopened);
-        diagAt(text, 'reg.key-blank-after-bracket', BODY, 0, line.length);
-        diagAt(text, 'reg.value-without-key', BODY + 1, 0, 3);
+        const d = diagAt(text, 'reg.key-blank-after-bracket', BODY, 0, line.length);
+        assert.deepStrictEqual(relatedAt(d), [[BODY + 1, 'a value that is written nowhere']]);
+        assert.match(d.message, / No key is open after this line, so the value below is written nowhere\.$/);
+        noCode(text, 'reg.value-without-key');
       });
     }
 
@@ -338,8 +344,9 @@ describe('reg 6.2: key lines', () => {
       const prefix = '[HKEY_CURRENT_USER\\Software\\';
       const text = noKeyFile(`${prefix}${name}\\Sub]`, '"v"="1"');
       assert.strictEqual(parse(text).records[2].kind, Kind.KeyUnopened);
-      diagAt(text, 'reg.key-name-too-long', 2, prefix.length, prefix.length + 256);
-      diagAt(text, 'reg.value-without-key', 3, 0, 3);
+      const d = diagAt(text, 'reg.key-name-too-long', 2, prefix.length, prefix.length + 256);
+      assert.deepStrictEqual(relatedAt(d), [[3, 'a value that is written nowhere']]);
+      noCode(text, 'reg.value-without-key');
     });
 
     it('accepts a long path made of short names', () => {
@@ -351,19 +358,12 @@ describe('reg 6.2: key lines', () => {
   });
 
   describe('values with no open key', () => {
-    it('writes values before the first key line nowhere', () => {
+    it('writes values before the first key line nowhere: one finding, on the first, lists the others', () => {
       const text = noKeyFile('"early"="1"', '@="2"', `[${BASE}]`, '"late"="3"');
-      assert.deepStrictEqual(
-        codesOn(text, 2).concat(codesOn(text, 3)),
-        ['reg.value-without-key', 'reg.value-without-key'],
-      );
-      const ranges = diagnose(text)
-        .filter((d) => d.code === 'reg.value-without-key')
-        .map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]);
-      assert.deepStrictEqual(ranges, [
-        [2, 0, 7],
-        [3, 0, 1],
-      ]);
+      onlyCodes(text, ['reg.value-without-key']);
+      const d = diagAt(text, 'reg.value-without-key', 2, 0, 7);
+      assert.match(d.message, /^This value line and the next one have no effect because no key line comes before them\./);
+      assert.deepStrictEqual(relatedAt(d), [[3, 'a value that is written nowhere']]);
       noCode(regFile('"late"="3"'), 'reg.value-without-key');
     });
   });

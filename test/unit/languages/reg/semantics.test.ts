@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { RegDocument } from '../../../../server/src/languages/reg/document';
 import { validateReg } from '../../../../server/src/languages/reg/validate';
 import { diagnose, regFile } from '../../../helpers/reg';
-import { BODY, clean, codesOn, diagAt, entryAt, hexOf, importedNames, KEY, noCode, noKeyFile, onlyCodes, V5, v4File } from './support';
+import { BODY, clean, codesOn, diagAt, entryAt, hexOf, importedNames, KEY, noCode, noKeyFile, onlyCodes, relatedAt, V5, v4File } from './support';
 
 const A = '[HKEY_CURRENT_USER\\Software\\A]';
 const B = '[HKEY_CURRENT_USER\\Software\\B]';
@@ -66,26 +66,53 @@ describe('reg semantics', () => {
       assert.match(diagnose(text)[0].message, /no key line comes before it/);
     });
 
-    it('reports values after a key deletion line', () => {
+    it('reports values after a key deletion line once, on the first, listing the others', () => {
       const text = noKeyFile(A, '"a"="1"', '[-HKEY_CURRENT_USER\\Software\\A\\Sub]', '"b"="2"', '@=-');
-      const ds = diagnose(text).filter((d) => d.code === 'reg.value-without-key');
-      assert.deepStrictEqual(
-        ds.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]),
-        [
-          [5, 0, 3],
-          [6, 0, 1],
-        ],
-      );
-      assert.match(ds[0].message, /key deletion on line 5 closes the open key/);
-      assert.match(ds[1].message, /deletes nothing/);
+      const d = diagAt(text, 'reg.value-without-key', 5, 0, 3);
+      assert.match(d.message, /^This value line and the next one have no effect because the key deletion on line 5 closes the open key\./);
+      assert.deepStrictEqual(relatedAt(d), [[6, 'a value deletion that deletes nothing']]);
+      const one = noKeyFile(A, '[-HKEY_CURRENT_USER\\Software\\A\\Sub]', '@=-');
+      assert.match(diagAt(one, 'reg.value-without-key', 4, 0, 1).message, /^regedit deletes nothing here because the key deletion on line 4 closes the open key\./);
     });
 
-    it('reports values after a key that cannot be opened, but not after an ignored key line', () => {
+    it('starts a new finding at a key path without "[" among values with no key', () => {
+      const text = noKeyFile('"a"="1"', 'HKEY_CURRENT_USER\\Software\\X]', '"b"="2"', '"c"="3"');
+      const d = diagAt(text, 'reg.value-without-key', 2, 0, 3);
+      assert.match(d.message, /^regedit writes this value nowhere because no key line comes before it\./);
+      const bracket = diagAt(text, 'reg.key-missing-opening-bracket', 3, 0, 29);
+      assert.match(bracket.message, / No key is open after this line, so the 2 values below are written nowhere\.$/);
+      assert.deepStrictEqual(relatedAt(bracket), [
+        [4, 'a value that is written nowhere'],
+        [5, 'a value that is written nowhere'],
+      ]);
+    });
+
+    it('folds values after a key that cannot be opened into that key line\'s finding, and says nothing after an ignored key line', () => {
       const unopened = noKeyFile(A, '[HKLM\\Software\\X]', '"a"="1"');
-      assert.match(diagAt(unopened, 'reg.value-without-key', 4, 0, 3).message, /cannot be opened/);
+      onlyCodes(unopened, ['reg.key-abbreviated-root']);
+      assert.deepStrictEqual(relatedAt(diagAt(unopened, 'reg.key-abbreviated-root', 3, 1, 5)), [[4, 'a value that is written nowhere']]);
       const ignored = noKeyFile(A, '[ HKEY_CURRENT_USER\\Software\\X]', '"a"="1"');
       noCode(ignored, 'reg.value-without-key');
       assert.deepStrictEqual(importedNames(ignored), ['a']);
+    });
+
+    it('reports a file without its header once: the first key line is not a key regedit missed', () => {
+      // regedit reads the key line as the header and rejects the file; the values are not "before any key line".
+      const text = [KEY, '"a"="1"', '"b"=dword:00000002', '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Other]', '"c"="3"', ''].join('\r\n');
+      onlyCodes(text, ['reg.invalid-header']);
+      assert.match(diagAt(text, 'reg.invalid-header', 0, 0, KEY.length).message, /no header line before its first key/);
+      for (const d of diagnose(text)) assert.doesNotMatch(d.message, /no key line comes before/);
+    });
+
+    it('still reports values before any key in a file without its header when the first line is no key line', () => {
+      const text = ['"a"="1"', '"b"="2"', KEY, '"c"="3"', ''].join('\r\n');
+      assert.deepStrictEqual(
+        diagnose(text).map((d) => [d.code, d.range.start.line]),
+        [
+          ['reg.invalid-header', 0],
+          ['reg.value-without-key', 1],
+        ],
+      );
     });
 
     it('does not report rejected values a second time', () => {
@@ -160,7 +187,8 @@ describe('reg semantics', () => {
     it('rejects HKLM and the like, and writes the values below nowhere', () => {
       const text = noKeyFile('[HKLM\\SOFTWARE\\Microsoft\\Exchange]', '"a"=dword:1');
       assert.deepStrictEqual(codesOn(text, 2), ['reg.key-abbreviated-root']);
-      assert.deepStrictEqual(codesOn(text, 3), ['reg.value-without-key']);
+      assert.deepStrictEqual(codesOn(text, 3), []);
+      assert.match(diagnose(text)[0].message, /the values below it are written nowhere/);
     });
 
     it('rejects a misspelt root and suggests the right one; a root far from any gets no suggestion', () => {
@@ -182,15 +210,17 @@ describe('reg semantics', () => {
       );
     });
 
-    it('rejects an odd number of bytes', () => {
+    it('reports an odd number of bytes as information only: regedit imports it, and programs write such data', () => {
       const text = regFile('"Wine11a"=hex(2):25,50,41,54,48,25,00');
       const d = diagAt(text, 'reg.hex-string-invalid', BODY, 10, 17);
-      assert.match(d.message, /even number of bytes/);
+      assert.match(d.message, /^REG_EXPAND_SZ data of 7 bytes in a UTF-16 file/);
+      assert.doesNotMatch(d.message, /Add or remove/);
+      assert.strictEqual(d.severity, 'information');
       assert.strictEqual(entryAt(text, BODY).valid, true, 'regedit still imports it');
     });
 
-    it('rejects an unpaired surrogate', () => {
-      diagAt(regFile('"a"=hex(2):3d,d8,41,00,00,00'), 'reg.hex-string-invalid', BODY, 4, 11);
+    it('warns about an unpaired surrogate', () => {
+      assert.strictEqual(diagAt(regFile('"a"=hex(2):3d,d8,41,00,00,00'), 'reg.hex-string-invalid', BODY, 4, 11).severity, 'warning');
       diagAt(regFile('"a"=hex(1):00,de,00,00'), 'reg.hex-string-invalid', BODY, 4, 11);
     });
 
@@ -251,14 +281,23 @@ describe('reg semantics', () => {
       ['"a"=hex(5):01,00,00,00,00', 11, 5],
       ['"q"=hex(b):01,00,00,00', 11, 4],
     ] as [string, number, number][]) {
-      it(`warns about ${line} (regedit stores it as given)`, () => {
+      it(`informs about ${line} without advising to change it (regedit stores it as given)`, () => {
         const text = regFile(line);
         const d = diagAt(text, 'reg.hex-size-mismatch', BODY, line.indexOf('hex'), end);
-        assert.match(d.message, new RegExp(`has ${size}`));
-        assert.strictEqual(d.severity, 'warning');
+        assert.match(d.message, new RegExp(`data of ${size} bytes, not the usual`));
+        assert.doesNotMatch(d.message, /Give exactly/);
+        assert.strictEqual(d.severity, 'information');
         assert.strictEqual(entryAt(text, BODY).valid, true);
       });
     }
+
+    it('informs about the 16-byte ExecTime that Group Policy itself writes, without advising a change', () => {
+      const line = '"ExecTime"=hex(b):00,00,00,00,00,00,00,00,00,00,00,00,00,00,00,00';
+      const d = diagAt(regFile(line), 'reg.hex-size-mismatch', BODY, 11, 18);
+      assert.strictEqual(d.severity, 'information');
+      assert.match(d.message, /^REG_QWORD data of 16 bytes, not the usual 8\. regedit stores the bytes as given/);
+      assert.match(d.message, /leave exported data as it is/);
+    });
 
     it('counts bytes over continuation lines and skips zero-length data', () => {
       clean(regFile('"q"=hex(b):01,02,03,04,\\', '  05,06,07,08', '"d"=hex(4):'));

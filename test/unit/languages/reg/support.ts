@@ -61,6 +61,11 @@ export function diagAt(text: string, code: string, line: number, start: number, 
   return d;
 }
 
+/** The related information of a diagnostic, as [line, message] pairs. */
+export function relatedAt(d: Diagnostic): [number, string][] {
+  return (d.related ?? []).map((r) => [r.range.start.line, r.message]);
+}
+
 /** No diagnostic with this code anywhere in the file. */
 export function noCode(text: string, code: string): void {
   const ds = diagnose(text);
