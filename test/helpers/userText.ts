@@ -9,8 +9,8 @@ const INTERNAL: { name: string; pattern: RegExp }[] = [
   { name: 'source line reference', pattern: /\b00[0-4]:\d/ },
   { name: 'source document number', pattern: /(?<![\w.,:/\\-])00[0-4](?![\w.,:/\\-])/ },
   { name: 'contradiction mark', pattern: /⚠/ },
-  { name: 'reference note', pattern: /seed-facts|external-facts|exchange-schema-facts|exbpa-registry-facts|shared\/reference|reference notes?\b/i },
-  { name: 'seed', pattern: /\bseeds?\b/i },
+  { name: 'reference note', pattern: /seed-facts|external-facts|exchange-schema-facts|exbpa-registry-facts|shared\/reference/i },
+  { name: 'seed', pattern: /\bseed (documents?|files?|facts|text)\b|\bthe seeds\b|\bseeds? S?\d/i },
   { name: 'section sign of a note', pattern: /(?<!\S)§\s?\d/ },
   { name: 'line number of a schema copy', pattern: /\bOC-[A-Z]\b|\bL\d{3,}\b/ },
 ];
