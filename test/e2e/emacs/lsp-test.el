@@ -256,7 +256,7 @@ in the diagnostics the server pushed for the edited text). Returns non-nil when 
     (t-open rel 'exchange-ini-mode "ini")
     (let ((d (t-expect-diagnostic rel "setupini.plain-text-secret" "AccountPassword=" "Winter2005!")))
       (t-expect-diagnostic rel "setupini.missing-required-key" "PerServer=True" "PerServer=True")
-      (t-hover rel "AccountPassword=" "AccountPassword" 3 "clear text")
+      (t-hover rel "AccountPassword=" "AccountPassword" 3 "plain text")
       (when d
         (let ((n (1- (line-number-at-pos (flymake-diagnostic-beg d) t))))
           (when (t-quick-fix rel d "Blank the value of AccountPassword" n n '("AccountPassword="))

@@ -206,7 +206,7 @@ do
   local buf = open(rel, 'dosini')
   local d = expect_diagnostic(buf, rel, 'setupini.plain-text-secret', 'AccountPassword=', 'Winter2005!')
   expect_diagnostic(buf, rel, 'setupini.missing-required-key', 'PerServer=True', 'PerServer=True')
-  hover(buf, rel, 'AccountPassword=', 'AccountPassword', 3, 'clear text')
+  hover(buf, rel, 'AccountPassword=', 'AccountPassword', 3, 'plain text')
   if d and quick_fix(buf, rel, d, 'Blank the value of AccountPassword', d.lnum, d.lnum, { 'AccountPassword=' }) then write(buf, rel) end
 end
 
