@@ -34,7 +34,7 @@ suite('Setup answer file (examples/setup/exchange55-batch-setup.ini)', () => {
 
   test('hover explains keys from the Setup catalog', async () => {
     const password = await hover(uri, 19, 5);
-    assert.match(password, /\*\*AccountPassword\*\* in \[ServiceAccount\] \(Exchange 4\.0\/5\.5 batch Setup\.ini/, password);
+    assert.match(password, /\*\*AccountPassword\*\* in \[ServiceAccount\]: Exchange 4\.0\/5\.5 batch Setup\.ini/, password);
     assert.match(password, /holds it as plain text/, password);
     const perServer = await hover(uri, 22, 3);
     assert.match(perServer, /Whether to license per server\. Listed in the Exchange 4\.0 article only, which says PerServer=True needs PerServerUsers/, perServer);
