@@ -11,7 +11,7 @@ import { decodeBytes, EncodingName } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
 import { SEVERITY_OVERRIDES } from '../core/severity';
 import { Diagnostic, SOURCE } from '../core/types';
-import { checkMemoryConfig, withCross } from '../checks/memory';
+import { checkMemoryFolder, withCross } from '../checks/memory';
 import { languageForFile, languages } from '../languages';
 import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
@@ -336,8 +336,10 @@ function addCrossDiagnostics(results: FileResult[], bytesOf: Map<FileResult, Uin
       };
       const boot = parse(bootResult, bootiniLanguage);
       const regs = regResults.map((r) => parse(r, regLanguage));
+      // The whole folder at once: linear in the number of exports.
+      const cross = checkMemoryFolder(boot, regs, { exchange, severityOverrides: opts.overrides });
       regResults.forEach((r, k) => {
-        r.diagnostics = withCross(r.diagnostics, checkMemoryConfig(boot, regs[k], { exchange, severityOverrides: opts.overrides }, regs));
+        r.diagnostics = withCross(r.diagnostics, cross.get(regs[k].uri) ?? []);
       });
     } catch {
       // Each file has been checked on its own; a failure of the cross-file checks must not hide those results.
