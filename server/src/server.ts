@@ -52,9 +52,10 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     let k = knowledgeCache.get(key);
     if (k) return k;
     const readFile = options.readFile ? (p: string) => options.readFile!(p, workspaceUri) : undefined;
-    const report = (problems: CatalogProblem[], what: string): void => {
+    const report = (problems: CatalogProblem[], what: string, used = false): void => {
       for (const p of problems) {
-        const line = `${what} ${p.source} is not used: ${p.message}. The built-in catalog still applies.`;
+        // A catalog that is used has problems with single entries, which the message names.
+        const line = used ? `${what} ${p.source}: ${p.message}` : `${what} ${p.source} is not used: ${p.message}. The built-in catalog still applies.`;
         if (!reportedProblems.has(line)) {
           reportedProblems.add(line);
           connection.console.warn(line);
@@ -73,7 +74,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     for (const file of settings.setupCatalogFiles) {
       const { catalog, problems } = loadUserCatalog(file, readFile, parseSetupCatalog);
       if (catalog) setupCatalogs.push(catalog);
-      report(problems, 'Setup answer-file catalog');
+      report(problems, 'Setup answer-file catalog', catalog !== undefined);
     }
     const context: ExchangeContext = { exchangeVersion: settings.exchangeVersion as ExchangeVersion };
     if (settings.windowsVersion) context.windowsVersion = settings.windowsVersion as WindowsVersion;

@@ -269,7 +269,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     const r = parseSetupCatalog(text, file);
     if (r.catalog) setupCatalogs.push(r.catalog);
-    for (const p of r.problems) errors.push(`${p.source}: Setup answer-file catalog not used: ${p.message}`);
+    // With a catalog, the problems are about single entries left out of it (the rest is used).
+    for (const p of r.problems) errors.push(`${p.source}: Setup answer-file catalog${r.catalog ? '' : ' not used'}: ${p.message}`);
   }
   const exchange: ExchangeKnowledge = { context: opts.context, registry: registryIndex(catalogs) };
   if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
