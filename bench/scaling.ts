@@ -17,7 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { pathToFileURL } from 'url';
-import { BootIniFile, checkMemoryConfig, RegFile } from '../server/src/checks/memory';
+import { BootIniFile, checkMemoryConfig, checkMemoryFolder, RegFile } from '../server/src/checks/memory';
 import { DEFAULT_CONTEXT, RegistryCatalog } from '../server/src/core/catalog';
 import { RegistryCatalogIndex } from '../server/src/core/catalogIndex';
 import { registryIndex } from '../server/src/core/catalogLoad';
@@ -255,12 +255,17 @@ function memoryFolder(n: number): Record<string, number> {
       .sort()
       .map((f) => ({ uri: pathToFileURL(path.join(dir, f)).href, doc: regLanguage.parse(fs.readFileSync(path.join(dir, f), 'latin1')) }));
     const parse = now() - t0;
+    // As the command line checks a folder (all files at once) and as the server checks each open export.
     const t1 = now();
     let findings = 0;
-    for (const reg of regs) findings += checkMemoryConfig(boot, reg, { exchange }, regs).length;
-    const check = now() - t1;
-    if (findings === 0) throw new Error('the memory folder gave no findings');
-    return { parse, check };
+    for (const list of checkMemoryFolder(boot, regs, { exchange }).values()) findings += list.length;
+    const folder = now() - t1;
+    const t2 = now();
+    let perFile = 0;
+    for (const reg of regs) perFile += checkMemoryConfig(boot, reg, { exchange }, regs).length;
+    const eachFile = now() - t2;
+    if (findings === 0 || findings !== perFile) throw new Error(`the memory folder gave ${findings} findings at once, ${perFile} file by file`);
+    return { parse, folder, eachFile };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
