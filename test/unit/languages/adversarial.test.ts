@@ -10,6 +10,7 @@ import { Position } from '../../../server/src/core/types';
 import { bootiniLanguage } from '../../../server/src/languages/bootini';
 import { windowsFromDescription } from '../../../server/src/languages/bootini/windows';
 import { ldapfilterLanguage } from '../../../server/src/languages/ldapfilter';
+import { MAX_FILTER_LENGTH } from '../../../server/src/languages/ldapfilter/index';
 import { MAX_INDENT_DEPTH } from '../../../server/src/languages/ldapfilter/format';
 import { ldifLanguage } from '../../../server/src/languages/ldif';
 import { regLanguage } from '../../../server/src/languages/reg';
@@ -111,6 +112,23 @@ describe('adversarial single lines', () => {
       sameAtAnyLength(ldapfilterLanguage, (n) => `(cn${' '.repeat(n)}x=1)`, expected);
       const hover = hoverText(ldapfilterLanguage, `(&(mailNickname=*)(displayName;lang-en${' '.repeat(20000)}=x))`, { line: 0, character: 22 });
       assert.strictEqual(hover, hoverText(ldapfilterLanguage, '(&(mailNickname=*)(displayName;lang-en =x))', { line: 0, character: 22 }));
+    });
+
+    it('a file over 4 MB gets one finding and nothing else; a file of 4 MB is checked', () => {
+      const big = `(&(mailNickname=*)(cn=${'a'.repeat(MAX_FILTER_LENGTH)}))`;
+      const doc = ldapfilterLanguage.parse(big);
+      const ds = ldapfilterLanguage.validate(doc);
+      assert.deepStrictEqual(
+        ds.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character]),
+        [['ldapfilter.file-too-large', 'information', 0, 0]],
+      );
+      assert.match(ds[0].message, /^This file has 4\.0 MB of text; LDAP filter files over 4\.0 MB are not checked\./);
+      assert.strictEqual(ldapfilterLanguage.format!(doc), undefined);
+      assert.strictEqual(ldapfilterLanguage.hover(doc, { line: 0, character: 5 }), undefined);
+      const limit = `(&(mailNickname=*)(cn=${'a'.repeat(MAX_FILTER_LENGTH - 24)}))`;
+      assert.strictEqual(limit.length, MAX_FILTER_LENGTH);
+      const codes = ldapfilterLanguage.validate(ldapfilterLanguage.parse(limit)).map((d) => d.code);
+      assert.deepStrictEqual(codes, ['ldapfilter.missing-systemmailbox-exclusion']);
     });
 
     it('formats a filter nested 20,000 deep in text linear in its length (indentation stops growing at a depth)', () => {

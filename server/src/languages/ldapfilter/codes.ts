@@ -29,5 +29,7 @@ defineCodes({
   // Exchange recipient rules
   'ldapfilter.top-level-or': { severity: 'information', summary: 'The filter is an OR at the top level; ESM builds AND queries only: one query-based group per condition inside a standard group.' },
   'ldapfilter.missing-mailnickname': { severity: 'warning', summary: 'No (mailNickname=*) condition: the query can return objects that are not Exchange recipients.' },
+  // Limits of the checks themselves
+  'ldapfilter.file-too-large': { severity: 'information', summary: 'The file is larger than the checks read (4 MB): nothing in it is checked.' },
   'ldapfilter.missing-systemmailbox-exclusion': { severity: 'information', summary: 'No (!(cn=SystemMailbox{*})) condition: the stores\' system mailboxes are members.' },
 });
