@@ -216,7 +216,8 @@ export function checkMemoryFolder(boot: BootIniFile, regs: readonly RegFile[], o
       if (f.related.length) d.related = f.related;
       out.push(d);
     }
-    if (out.length) byUri.set(reg.uri, applySeverityOverrides(out, options.severityOverrides));
+    const kept = applySeverityOverrides(out, options.severityOverrides);
+    if (kept.length) byUri.set(reg.uri, kept);
   }
   return byUri;
 }
