@@ -17,6 +17,7 @@ import { bootiniLanguage, BootIniDocument } from './languages/bootini';
 import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from './languages/setupini';
 import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
 import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
+import { trimEndChars, trimStartChars } from './core/text';
 
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
@@ -51,9 +52,10 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     let k = knowledgeCache.get(key);
     if (k) return k;
     const readFile = options.readFile ? (p: string) => options.readFile!(p, workspaceUri) : undefined;
-    const report = (problems: CatalogProblem[], what: string): void => {
+    const report = (problems: CatalogProblem[], what: string, used = false): void => {
       for (const p of problems) {
-        const line = `${what} ${p.source} is not used: ${p.message}. The built-in catalog still applies.`;
+        // A catalog that is used has problems with single entries, which the message names.
+        const line = used ? `${what} ${p.source}: ${p.message}` : `${what} ${p.source} is not used: ${p.message}. The built-in catalog still applies.`;
         if (!reportedProblems.has(line)) {
           reportedProblems.add(line);
           connection.console.warn(line);
@@ -72,7 +74,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     for (const file of settings.setupCatalogFiles) {
       const { catalog, problems } = loadUserCatalog(file, readFile, parseSetupCatalog);
       if (catalog) setupCatalogs.push(catalog);
-      report(problems, 'Setup answer-file catalog');
+      report(problems, 'Setup answer-file catalog', catalog !== undefined);
     }
     const context: ExchangeContext = { exchangeVersion: settings.exchangeVersion as ExchangeVersion };
     if (settings.windowsVersion) context.windowsVersion = settings.windowsVersion as WindowsVersion;
@@ -164,6 +166,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
         connection.console.error(`Validating ${doc.uri} failed: ${describe(e)}`);
         // The parsed form may be inconsistent: the next change parses the text again from scratch.
         doc.failure = describe(e);
+        storeGeneration++;
         diags = [internalError(doc.failure)];
       }
     }
@@ -190,14 +193,31 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const paired = pairedBootIni(uri, bootIniFor);
     if (paired) return readBootIni(paired);
     const folder = folderOf(uri);
-    for (const d of store.all()) {
-      if (d.language === bootiniLanguage && d.parsed !== undefined && d.failure === undefined && folderOf(d.uri) === folder) return { uri: d.uri, doc: d.parsed as BootIniDocument };
-    }
+    const open = openBootIniIn(folder);
+    if (open) return open;
     for (const name of ['boot.ini', 'BOOT.INI']) {
       const found = readBootIni(folder + name);
       if (found) return found;
     }
     return undefined;
+  }
+
+  // The open boot.ini of each folder, found once per state of the open documents (storeGeneration counts opens,
+  // changes and closes): looking through every open document for each .reg file made a keystroke in a boot.ini beside
+  // n open exports cost n times the open documents.
+  let storeGeneration = 0;
+  let bootIniIndex: { generation: number; byFolder: Map<string, BootIniFile> } | undefined;
+
+  function openBootIniIn(folder: string): BootIniFile | undefined {
+    if (bootIniIndex?.generation !== storeGeneration) {
+      const byFolder = new Map<string, BootIniFile>();
+      for (const d of store.all()) {
+        const f = folderOf(d.uri);
+        if (d.language === bootiniLanguage && d.parsed !== undefined && d.failure === undefined && !byFolder.has(f)) byFolder.set(f, { uri: d.uri, doc: d.parsed as BootIniDocument });
+      }
+      bootIniIndex = { generation: storeGeneration, byFolder };
+    }
+    return bootIniIndex.byFolder.get(folder);
   }
 
   /** A boot.ini by URI: the open document, else the file on disk, else undefined. */
@@ -219,10 +239,14 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
    */
   function pairedBootIni(uri: string, bootIniFor: Readonly<Record<string, string>>): string | undefined {
     if (!workspaceUri) return undefined;
-    const base = workspaceUri.replace(/\/+$/, '');
+    const base = trimEndChars(workspaceUri, '/');
     if (!uri.startsWith(`${base}/`)) return undefined;
-    const relFolder = decodeURIComponent(folderOf(uri).slice(base.length + 1)).replace(/\/+$/, '');
-    const clean = (p: string): string => p.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+    const relFolder = trimEndChars(decodeURIComponent(folderOf(uri).slice(base.length + 1)), '/');
+    // Without a leading "./" or "/" and trailing "/" (scans: /\/+$/ is quadratic on a long run of slashes).
+    const clean = (p: string): string => {
+      const s = p.replace(/\\/g, '/');
+      return trimEndChars(trimStartChars(s.startsWith('./') ? s.slice(1) : s, '/'), '/');
+    };
     let best: { folder: string; bootIni: string } | undefined;
     for (const [key, bootIni] of Object.entries(bootIniFor)) {
       const folder = clean(key);
@@ -247,7 +271,10 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       const boot = siblingBootIni(doc.uri, knowledge.bootIniFor);
       if (!boot) return [];
       const reg: RegFile = { uri: doc.uri, doc: doc.parsed as RegDocument };
-      return checkMemoryConfig(boot, reg, { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides }, openRegs(folderOf(doc.uri)));
+      // The findings on a file depend only on its own values and the boot.ini (a value another export writes is
+      // reported on that export), so the other open exports need not be read: each file costs the same however many
+      // exports are open beside it.
+      return checkMemoryConfig(boot, reg, { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides });
     } catch (e) {
       connection.console.error(`Cross-file checks of ${doc.uri} failed: ${describe(e)}`);
       return [];
@@ -286,12 +313,14 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     store.open(t.uri, t.languageId, t.version, t.text);
+    storeGeneration++;
     schedule(t.uri, 0);
     bootIniChanged(t.uri, t.languageId, 0);
   });
 
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
     store.change(t.uri, t.version ?? 0, contentChanges as { range?: lsp.Range; text: string }[]);
+    storeGeneration++;
     schedule(t.uri, 50);
     bootIniChanged(t.uri, undefined, 50);
   });
@@ -299,6 +328,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   connection.onDidCloseTextDocument(({ textDocument: t }) => {
     const wasBootIni = store.get(t.uri)?.language === bootiniLanguage;
     store.close(t.uri);
+    storeGeneration++;
     if (wasBootIni) bootIniChanged(t.uri, bootiniLanguage.id, 0);
     validated.delete(t.uri);
     const timer = pending.get(t.uri);

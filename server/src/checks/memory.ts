@@ -189,21 +189,47 @@ export interface CrossOptions {
  * other .reg files of that server: a value another file writes is reported on that file, not this one).
  */
 export function checkMemoryConfig(boot: BootIniFile, reg: RegFile, options: CrossOptions, others: readonly RegFile[] = []): Diagnostic[] {
+  // The file is judged as if imported last, so its own values decide and the others need not be read (see
+  // checkMemoryFolder): the time does not grow with the number of other files.
+  void others;
+  return checkMemoryFolder(boot, [reg], options).get(reg.uri) ?? [];
+}
+
+/**
+ * The cross-file memory diagnostics of every .reg file of one server, by URI (files without findings are absent), in
+ * time linear in the number of files. Each file is checked as if imported last (as checkMemoryConfig does): its own
+ * last SystemPages and HeapDeCommitFreeBlockThreshold are the values judged on it, and a value another file writes is
+ * reported on that file. The findings of a file depend only on its own values and the boot.ini, so each file is read
+ * once, and the boot.ini once for all.
+ */
+export function checkMemoryFolder(boot: BootIniFile, regs: readonly RegFile[], options: CrossOptions): Map<string, Diagnostic[]> {
   const context = options.exchange.context;
-  const all = [...others.filter((o) => o.uri !== reg.uri), reg];
   const info = codeInfo(CROSS_MEMORY_CODE);
-  const out: Diagnostic[] = [];
-  for (const f of findings(bootMemory(boot, context), regMemory(all, options.exchange), context)) {
-    if (f.on.uri !== reg.uri) continue;
-    const d: Diagnostic = { range: f.on.range, severity: info.severity, code: CROSS_MEMORY_CODE, message: f.message, source: SOURCE };
-    if (f.related.length) d.related = f.related;
-    out.push(d);
+  const b = bootMemory(boot, context);
+  const byUri = new Map<string, Diagnostic[]>();
+  if (!isExchange2003OrLater(context.exchangeVersion) || !b.entry) return byUri;
+  const seen = new Set<string>();
+  // A URI given twice is checked once, as its last copy (checkMemoryConfig puts the file checked last).
+  for (let k = regs.length - 1; k >= 0; k--) {
+    const reg = regs[k];
+    if (seen.has(reg.uri)) continue;
+    seen.add(reg.uri);
+    const out: Diagnostic[] = [];
+    for (const f of findings(b, regMemory([reg], options.exchange), context)) {
+      const d: Diagnostic = { range: f.on.range, severity: info.severity, code: CROSS_MEMORY_CODE, message: f.message, source: SOURCE };
+      if (f.related.length) d.related = f.related;
+      out.push(d);
+    }
+    const kept = applySeverityOverrides(out, options.severityOverrides);
+    if (kept.length) byUri.set(reg.uri, kept);
   }
-  return applySeverityOverrides(out, options.severityOverrides);
+  return byUri;
 }
 
 function fileName(uri: string): string {
-  const name = uri.replace(/[?#].*$/, '').replace(/^.*[\\/]/, '');
+  const query = uri.search(/[?#]/);
+  const path = query < 0 ? uri : uri.slice(0, query);
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   try {
     return decodeURIComponent(name);
   } catch {

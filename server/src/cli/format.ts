@@ -150,7 +150,6 @@ export function formatGithub(results: FileResult[]): string {
 
 function xml(s: string): string {
   // Characters XML 1.0 cannot hold at all are dropped; the rest is escaped.
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

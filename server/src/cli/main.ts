@@ -11,7 +11,7 @@ import { parseRegistryCatalog, registryIndex } from '../core/catalogLoad';
 import { decodeBytes } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
 import { Diagnostic, SOURCE } from '../core/types';
-import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from '../checks/memory';
+import { BootIniFile, checkMemoryFolder, memoryReport, RegFile, withCross } from '../checks/memory';
 import { languageForFile, languages } from '../languages';
 import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
@@ -80,7 +80,8 @@ function loadKnowledge(opts: Options, errors: string[]): ExchangeKnowledge {
     }
     const r = parseSetupCatalog(text, file);
     if (r.catalog) setupCatalogs.push(r.catalog);
-    for (const p of r.problems) errors.push(`${p.source}: Setup answer-file catalog not used: ${p.message}`);
+    // With a catalog, the problems are about single entries left out of it (the rest is used).
+    for (const p of r.problems) errors.push(`${p.source}: Setup answer-file catalog${r.catalog ? '' : ' not used'}: ${p.message}`);
   }
   const exchange: ExchangeKnowledge = { context: opts.context, registry: registryIndex(catalogs) };
   if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
@@ -272,8 +273,10 @@ function addCrossDiagnostics(results: FileResult[], bytesOf: Map<FileResult, Uin
       };
       const boot = parse(bootResult, bootiniLanguage);
       const regs = regResults.map((r) => parse(r, regLanguage));
+      // The whole folder at once: linear in the number of exports.
+      const cross = checkMemoryFolder(boot, regs, { exchange, severityOverrides: opts.overrides });
       regResults.forEach((r, k) => {
-        r.diagnostics = withCross(r.diagnostics, checkMemoryConfig(boot, regs[k], { exchange, severityOverrides: opts.overrides }, regs));
+        r.diagnostics = withCross(r.diagnostics, cross.get(regs[k].uri) ?? []);
       });
     } catch {
       // Each file has been checked on its own; a failure of the cross-file checks must not hide those results.

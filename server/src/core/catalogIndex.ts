@@ -17,9 +17,61 @@ export function normalizeRegistryPath(path: string): string {
   return full ? full + (slash < 0 ? '' : p.slice(slash)) : p;
 }
 
+/**
+ * Whether a key's path segments match a catalog key's, where <N> in a catalog segment stands for one or more digits.
+ * Segment by segment, and within a segment by a scan that keeps the set of template positions reachable so far (a
+ * position is one template character or one <N>): time is the segment's length times the template segment's, whatever
+ * the placeholders. (The regular expression ^…[0-9]+[0-9]+…$ it replaces backtracks exponentially in the number of
+ * adjacent placeholders when a key does not match.)
+ */
+export function matchesTemplate(template: readonly string[], key: readonly string[]): boolean {
+  if (template.length !== key.length) return false;
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i];
+    if (t.includes('<N>') ? !matchesSegment(t, key[i]) : t !== key[i]) return false;
+  }
+  return true;
+}
+
+function matchesSegment(template: string, segment: string): boolean {
+  // The template as tokens: a character, or DIGITS (one or more digits).
+  const tokens: (string | null)[] = [];
+  for (let i = 0; i < template.length; ) {
+    if (template.startsWith('<N>', i)) {
+      tokens.push(null);
+      i += 3;
+    } else tokens.push(template[i++]);
+  }
+  const m = tokens.length;
+  // at[j]: token j is next to match; inDigits[j]: token j (DIGITS) has matched at least one digit and may take more.
+  let at = new Array<boolean>(m + 1).fill(false);
+  let inDigits = new Array<boolean>(m).fill(false);
+  at[0] = true;
+  for (let k = 0; k < segment.length; k++) {
+    const c = segment[k];
+    const digit = c >= '0' && c <= '9';
+    const nextAt = new Array<boolean>(m + 1).fill(false);
+    const nextIn = new Array<boolean>(m).fill(false);
+    let any = false;
+    for (let j = 0; j < m; j++) {
+      const token = tokens[j];
+      if (token === null) {
+        if (digit && (at[j] || inDigits[j])) nextIn[j] = any = true;
+      } else if (at[j] && token === c) nextAt[j + 1] = any = true;
+    }
+    if (!any) return false;
+    // A DIGITS token with a digit behind it lets the next token start.
+    for (let j = 0; j < m; j++) if (nextIn[j]) nextAt[j + 1] = true;
+    at = nextAt;
+    inDigits = nextIn;
+  }
+  return at[m];
+}
+
 export class RegistryCatalogIndex {
   private readonly exact = new Map<string, Map<string, RegistryEntry>>();
-  private readonly patterns: { regex: RegExp; names: Map<string, RegistryEntry> }[] = [];
+  /** Keys with <N> placeholders, split into path segments (matched by matchesTemplate, not by a regular expression). */
+  private readonly patterns: { template: string; segments: string[]; names: Map<string, RegistryEntry> }[] = [];
   readonly entries: RegistryEntry[] = [];
 
   constructor(catalogs: readonly RegistryCatalog[]) {
@@ -40,12 +92,8 @@ export class RegistryCatalogIndex {
       const norm = normalizeRegistryPath(key);
       let names: Map<string, RegistryEntry> | undefined;
       if (norm.includes('<N>')) {
-        const source = norm
-          .split('<N>')
-          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('[0-9]+');
-        let p = this.patterns.find((x) => x.regex.source === `^${source}$`);
-        if (!p) this.patterns.push((p = { regex: new RegExp(`^${source}$`), names: new Map() }));
+        let p = this.patterns.find((x) => x.template === norm);
+        if (!p) this.patterns.push((p = { template: norm, segments: norm.split('\\'), names: new Map() }));
         names = p.names;
       } else {
         names = this.exact.get(norm);
@@ -59,7 +107,9 @@ export class RegistryCatalogIndex {
   valuesUnder(normalizedKey: string): ReadonlyMap<string, RegistryEntry> | undefined {
     const exact = this.exact.get(normalizedKey);
     if (exact) return exact;
-    for (const p of this.patterns) if (p.regex.test(normalizedKey)) return p.names;
+    if (this.patterns.length === 0) return undefined;
+    const segments = normalizedKey.split('\\');
+    for (const p of this.patterns) if (matchesTemplate(p.segments, segments)) return p.names;
     return undefined;
   }
 

@@ -51,3 +51,21 @@ function splitMixed(text: string): Lines {
   eols[last] = '';
   return { lines, eols };
 }
+
+/**
+ * `s` without the trailing characters that are in `chars` (e.g. ' \t', '\\', '\0'): one backward scan. A regular
+ * expression such as /[ \t]+$/ is tried at every position of a run that is followed by another character, which
+ * makes it quadratic in the length of the run.
+ */
+export function trimEndChars(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** `s` without the leading characters that are in `chars`. */
+export function trimStartChars(s: string, chars: string): string {
+  let start = 0;
+  while (start < s.length && chars.includes(s[start])) start++;
+  return start === 0 ? s : s.slice(start);
+}

@@ -25,6 +25,9 @@ export type PathInfo =
 
 const ADAPTERS = ['multi', 'scsi', 'signature'];
 const ORDER: ArcPartName[] = ['disk', 'rdisk', 'partition'];
+// Sticky: tried at one position only (never moved along the text), and parsePath calls it at most four times, each
+// from where the previous part ended; [A-Za-z]* and [^()]* cannot take each other's characters, so one call is linear.
+// eslint-disable-next-line regexp/no-super-linear-move
 const PART = /([A-Za-z]*)\(([^()]*)\)/y;
 
 /** Reads the path `text`, which starts at `offset` on its line; positions in the result are line positions. */

@@ -25,6 +25,7 @@ import {
   WindowsRelease,
 } from './switches';
 import { EntryWindows, windowsLabel, windowsSource } from './windows';
+import { trimEndChars } from '../../core/text';
 
 export interface Related {
   line: number;
@@ -159,7 +160,7 @@ function checkLines(doc: BootIniDocument, r: Reporter): void {
     if (rec.kind === 'outside') {
       // Blanks are spaces and tabs only, as the parser counts them.
       const start = text.search(/[^ \t]/);
-      const end = text.replace(/[ \t]+$/, '').length;
+      const end = trimEndChars(text, ' \t').length;
       r.add(
         'bootini.outside-section',
         i,

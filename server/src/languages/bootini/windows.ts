@@ -48,8 +48,21 @@ const EDITIONS: Partial<Record<WindowsRelease, [RegExp, Edition][]>> = {
   ],
 };
 
+/**
+ * ".NET" and later "Server" (Windows .NET Server, the name of Windows Server 2003 before its release), as
+ * /\.NET\b.*\bServer\b/i says, in two linear searches: that expression is tried at every ".NET" and runs to the end of
+ * the line each time, quadratic on a description of many ".NET" words.
+ */
+function netServer(d: string): boolean {
+  const net = d.search(/\.NET\b/i);
+  if (net < 0) return false;
+  const server = /\bServer\b/gi;
+  server.lastIndex = net + 4;
+  return server.test(d);
+}
+
 function releaseNamed(d: string): WindowsRelease | undefined {
-  if (/\b2003\b/.test(d) || /\.NET\b.*\bServer\b/i.test(d)) return '2003';
+  if (/\b2003\b/.test(d) || netServer(d)) return '2003';
   if (/\bXP\b/i.test(d)) return 'xp';
   if (/\b2000\b/.test(d)) return '2000';
   if (/\bNT\b/i.test(d)) return 'nt4';

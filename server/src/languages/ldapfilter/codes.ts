@@ -30,4 +30,6 @@ defineCodes({
   'ldapfilter.top-level-or': { severity: 'information', summary: 'The filter is an OR at the top level; ESM builds AND queries only: one query-based group per condition inside a standard group.' },
   'ldapfilter.missing-mailnickname': { severity: 'warning', summary: 'Nothing in the filter limits it to Exchange recipients (such as mailNickname, homeMDB, msExchHomeServerName or targetAddress): the query can return objects that are not recipients.' },
   'ldapfilter.missing-systemmailbox-exclusion': { severity: 'information', summary: 'Nothing in the filter excludes the stores\' system mailboxes (SystemMailbox{GUID} users), for example (!(cn=SystemMailbox{*})).' },
+  // Limits of the checks themselves
+  'ldapfilter.file-too-large': { severity: 'information', summary: 'The file is larger than the checks read (4 MB): nothing in it is checked.' },
 });

@@ -65,25 +65,33 @@ export function joinFilter(doc: LdapFilterDocument): string | undefined {
   return parts.join('');
 }
 
+/**
+ * Components deeper than this are indented as at this depth. Indentation grows with depth, so a filter nested
+ * thousands deep would otherwise be laid out in text quadratic in its length (200,000 characters of nesting in
+ * gigabytes); with the cap the layout is at most this many indents longer per line than the filter.
+ */
+export const MAX_INDENT_DEPTH = 100;
+
 /** The filter as an indented tree with the document's line breaks, or undefined when it has syntax errors. */
 export function formatFilter(doc: LdapFilterDocument, indent = '  '): string | undefined {
   if (!canLayOut(doc) || !doc.root) return undefined;
   const eol = doc.eol();
   const lines: string[] = [];
+  const push = (depth: number, text: string): void => void lines.push(indent.repeat(Math.min(depth, MAX_INDENT_DEPTH)) + text);
   for (let i = 0; i < doc.lineCount; i++) if (doc.commentLines[i]) lines.push(doc.lines[i]);
   walk(doc.root, {
-    item: (i, depth) => void lines.push(indent.repeat(depth) + itemText(doc, i)),
+    item: (i, depth) => push(depth, itemText(doc, i)),
     enter: (c, depth) => {
       // A negation of one condition reads best on one line: (!(a=1)) or the ADUC form (!a=1).
       const only = c.kind === 'not' && c.children.length === 1 ? c.children[0] : undefined;
       if (only?.kind === 'item') {
-        lines.push(`${indent.repeat(depth)}${opening(doc, c)}${itemText(doc, only)})`);
+        push(depth, `${opening(doc, c)}${itemText(doc, only)})`);
         return true;
       }
-      lines.push(indent.repeat(depth) + opening(doc, c));
+      push(depth, opening(doc, c));
       return false;
     },
-    leave: (_c, depth) => void lines.push(`${indent.repeat(depth)})`),
+    leave: (_c, depth) => push(depth, ')'),
   });
   return lines.join(eol) + eol;
 }

@@ -76,6 +76,10 @@ export interface Problem {
 }
 
 const ATTR_NAME = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*)(?:;[A-Za-z0-9-]+)*$/;
+// Sticky: tried only at the position after a "(" inside a value, never moved along the text. A match attempt reads
+// blanks and then letters, digits, "-" and ";" up to the next other character, so the attempts at two "(" read disjoint
+// stretches of the value (no "(" is among the characters read): all attempts on one value are linear together.
+// eslint-disable-next-line regexp/no-super-linear-move
 const FILTER_START = /\s*(?:[&|!(]|[A-Za-z][A-Za-z0-9-]*(?:;[A-Za-z0-9-]+)*\s*(?:~=|>=|<=|=|:))/y;
 const HEX = /[0-9A-Fa-f]/;
 
@@ -408,8 +412,8 @@ class Parser {
       k++;
     }
     const rawAttr = t.slice(start, k);
-    const attrTrim = rawAttr.replace(/\s+$/, '');
-    const item: Item = { kind: 'item', open, close: -1, attr: attrTrim.replace(/;.*$/, ''), attrStart: start, attrEnd: start + attrTrim.length, op: '', opStart: k, opEnd: k, ruleStart: k, ruleEnd: k, value: '', valueStart: k, valueEnd: k, type: 'invalid', stars: [], depth: 0 };
+    const attrTrim = rawAttr.trimEnd();
+    const item: Item = { kind: 'item', open, close: -1, attr: attrTrim.split(';', 1)[0], attrStart: start, attrEnd: start + attrTrim.length, op: '', opStart: k, opEnd: k, ruleStart: k, ruleEnd: k, value: '', valueStart: k, valueEnd: k, type: 'invalid', stars: [], depth: 0 };
     const itemStart = open >= 0 ? open : start;
     const invalid = (message: string, s = item.attrStart, e = Math.max(item.attrEnd, s + 1)): void => {
       this.problem({ code: 'ldapfilter.invalid-item', start: s, end: Math.min(e, n), message: `${message} The global catalog rejects the filter, so mail to the group gets NDR 5.2.4.` });

@@ -225,7 +225,7 @@ export class LdifDocument {
     const raw = t.slice(p);
     const a: AttrLine = { ll, name, key: name.split(';')[0].toLowerCase(), nameStart: 0, nameEnd: colon, kind, raw, rawStart: p, rawEnd: t.length };
     if (kind === 'text') a.value = raw;
-    else if (kind === 'base64') a.value = decodeBase64(raw.replace(/\s+$/, ''));
+    else if (kind === 'base64') a.value = decodeBase64(raw.trimEnd());
     return a;
   }
 

@@ -7,6 +7,7 @@ import type { RegDocument } from './document';
 import { checkExchange, restartPhrase } from './exchange';
 import { HEADER_V5 } from './scan';
 import { keyContextAt, sectionKeys } from './validate';
+import { trimEndChars } from '../../core/text';
 
 export interface CleanupSource {
   /** How to name the file in the generated comments (a path or a URI). */
@@ -33,7 +34,7 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
       // The key regedit has open for the value (after an ignored key line, still the one before it).
       const opened = keyContextAt(doc, doc.sectionIndexAt(f.line)).line;
       if (opened === undefined) continue;
-      const path = (doc.name(opened) ?? '').replace(/\\+$/, '');
+      const path = trimEndChars(doc.name(opened) ?? '', '\\');
       const valueName = doc.name(f.line);
       if (valueName === null) continue;
       const entry = exchange.registry.entries.find((e) => e.id === (f.data as { entryId?: string } | undefined)?.entryId);

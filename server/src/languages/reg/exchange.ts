@@ -11,6 +11,7 @@ import { Severity } from '../../core/types';
 import type { RegDocument } from './document';
 import { dataContentEnd, Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './scan';
 import { bytesToText, displayName, entryBytes, SectionDiag, typeName, ValueEntry } from './section';
+import { trimEndChars } from '../../core/text';
 
 export interface ExchangeFinding extends SectionDiag {
   /** Absolute line of the value. */
@@ -40,7 +41,7 @@ export function valueData(doc: RegDocument, line: number, lastLine: number): Val
   const bytes = entryBytes(doc, line, lastLine);
   if (type === REG_DWORD && bytes.length === 4) return { type, dword: (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0 };
   if (type === REG_SZ || type === REG_EXPAND_SZ) {
-    return { type, text: bytesToText(bytes, doc.unicode).replace(/\0+$/, '') };
+    return { type, text: trimEndChars(bytesToText(bytes, doc.unicode), '\0') };
   }
   return { type };
 }

@@ -8,6 +8,7 @@ import { Kind, matchRoot, REG_BINARY, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAN
 import { bytesToText, displayName, entryBytes, typeName, ValueEntry } from './section';
 import { valueData } from './exchange';
 import { keyContextAt } from './validate';
+import { trimEndChars } from '../../core/text';
 
 export function regHover(doc: RegDocument, pos: Position, options: AnalyzeOptions = {}): Hover | undefined {
   if (pos.line < 0 || pos.line >= doc.lineCount) return undefined;
@@ -93,7 +94,7 @@ export function decodeBytesFor(type: number, bytes: number[], unicode: boolean):
   switch (type) {
     case REG_SZ:
     case REG_EXPAND_SZ: {
-      const text = bytesToText(bytes, unicode).replace(/\0+$/, '');
+      const text = trimEndChars(bytesToText(bytes, unicode), '\0');
       const note = type === REG_EXPAND_SZ ? '\n\nEnvironment variables such as %SystemRoot% are expanded when a program reads the value.' : '';
       return (text === '' ? 'Empty string' : codeBlock(text.replace(/\0/g, '\\0'))) + note;
     }

@@ -7,6 +7,7 @@
 import { editDistance } from '../../core/nearest';
 
 import { REGISTRY_ROOTS, ROOT_ABBREVIATIONS } from '../../core/registryRoots';
+import { trimEndChars } from '../../core/text';
 
 export const enum Kind {
   Header,
@@ -225,7 +226,7 @@ export function scanHeader(text: string): { rec: LineRecord; kind: HeaderKind } 
     return { rec, kind: 'win31' };
   }
   if (h.startsWith('REGEDIT')) {
-    const trimmed = h.replace(/[ \t]+$/, '');
+    const trimmed = trimEndChars(h, ' \t');
     const why =
       trimmed === HEADER_V4
         ? 'the header has trailing blanks, and regedit compares the whole line'
@@ -246,7 +247,7 @@ export function scanHeader(text: string): { rec: LineRecord; kind: HeaderKind } 
   else if (lower === HEADER_V5.toLowerCase() || lower === HEADER_V4.toLowerCase()) {
     why = 'the header is case-sensitive';
     replacement = lower === HEADER_V4.toLowerCase() ? HEADER_V4 : HEADER_V5;
-  } else if (h.replace(/[ \t]+$/, '') === HEADER_V5) why = 'the header has trailing blanks, and regedit compares the whole line';
+  } else if (trimEndChars(h, ' \t') === HEADER_V5) why = 'the header has trailing blanks, and regedit compares the whole line';
   else if (lower.startsWith('windows registry editor')) why = 'the only accepted version line is "Windows Registry Editor Version 5.00"';
   else if (/^\s*[[@";#]/.test(h)) {
     why = 'the file has no header line before its first key, value or comment';
@@ -388,7 +389,7 @@ function scanKey(text: string, open: number, end: number, rec: LineRecord): void
   }
   const afterRoot = name.slice(root.length + 1);
   if (isDelete) {
-    if (afterRoot.replace(/\\+$/, '') === '') {
+    if (trimEndChars(afterRoot, '\\') === '') {
       rec.kind = Kind.KeyUnopened;
       rec.diag(
         'reg.key-delete-root',
@@ -1053,10 +1054,33 @@ function scanValue(text: string, i: number, end: number, rec: LineRecord): void 
   }
 }
 
+/**
+ * Whether an ignored line has the shape of a key path without its "[": /^[^\s"=]*\\[^=]*\]\s*(;.*)?$/, tested in
+ * one pass from the end (that expression backtracks quadratically on a long run of backslashes or "\]"): the first
+ * backslash with no blank, quote or "=" before it, then a "]" before any "=" that only blanks or a comment follow.
+ */
+export function looksLikeKeyWithoutBracket(rest: string): boolean {
+  const slash = rest.indexOf('\\');
+  if (slash < 0 || /[\s"=]/.test(rest.slice(0, slash))) return false;
+  const eq = rest.indexOf('=', slash + 1);
+  const before = eq < 0 ? rest.length : eq;
+  // tailFits: what follows position i + 1 is blanks, then the end or a ";" comment without a line break.
+  let tailFits = true;
+  let lineBreakAfter = false;
+  for (let i = rest.length - 1; i > slash; i--) {
+    const c = rest[i];
+    if (c === ']' && i < before && tailFits) return true;
+    if (c === ';') tailFits = !lineBreakAfter;
+    else if (!/\s/.test(c)) tailFits = false;
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') lineBreakAfter = true;
+  }
+  return false;
+}
+
 function scanIgnored(text: string, i: number, end: number, rec: LineRecord): void {
   rec.kind = Kind.Ignored;
   const rest = text.slice(i, end);
-  if (/^[^\s"=]*\\[^=]*\]\s*(;.*)?$/.test(rest) && (matchRoot(rest) || expandAbbreviation(rest) || /^HK/i.test(rest))) {
+  if (looksLikeKeyWithoutBracket(rest) && (matchRoot(rest) || expandAbbreviation(rest) || /^HK/i.test(rest))) {
     rec.diag(
       'reg.key-missing-opening-bracket',
       i,
@@ -1073,7 +1097,7 @@ function scanIgnored(text: string, i: number, end: number, rec: LineRecord): voi
       i,
       i + eq,
       'A value name must be in double quotes (or @ for the default value): regedit ignores this line. Write "Name"=data.',
-      rest.slice(0, eq).endsWith('"') ? undefined : { wrapFrom: i, wrapTo: i + rest.slice(0, eq).replace(/[ \t]+$/, '').length },
+      rest.slice(0, eq).endsWith('"') ? undefined : { wrapFrom: i, wrapTo: i + trimEndChars(rest.slice(0, eq), ' \t').length },
     );
     return;
   }

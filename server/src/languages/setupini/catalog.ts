@@ -104,12 +104,17 @@ function schemaValidator(): ValidateFunction<SetupCatalog> {
   return (validateSchema ??= new Ajv({ allErrors: true, strict: false }).compile<SetupCatalog>(schema));
 }
 
-/** Checks a parsed user answer-file catalog against setup-keys.schema.json; returns it, or what makes it unusable. */
+/**
+ * Checks a parsed user answer-file catalog against setup-keys.schema.json; returns it, or what makes it unusable. A key
+ * pattern that could take time out of proportion to the value it is tried on is left out of the returned catalog (the
+ * key is kept, its values are not checked against the pattern), with a problem naming the key.
+ */
 export function checkSetupCatalog(json: unknown, source: string): { catalog?: SetupCatalog; problems: CatalogProblem[] } {
   const validate = schemaValidator();
   if (validate(json)) {
     const bad = badPatterns(json, source);
-    return bad.length ? { problems: bad } : { catalog: json, problems: [] };
+    if (bad.length) return { problems: bad };
+    return withoutUnsafePatterns(json, source);
   }
   const problems = (validate.errors ?? []).slice(0, 10).map((e) => ({
     source,
@@ -134,6 +139,87 @@ function badPatterns(catalog: SetupCatalog, source: string): CatalogProblem[] {
   return out.slice(0, 10);
 }
 
+/** The catalog without the key patterns unsafePattern rejects, and a problem for each. */
+function withoutUnsafePatterns(catalog: SetupCatalog, source: string): { catalog: SetupCatalog; problems: CatalogProblem[] } {
+  const problems: CatalogProblem[] = [];
+  const sections = catalog.sections.map((s) => {
+    const keys = s.keys.map((k) => {
+      const why = k.pattern === undefined ? undefined : unsafePattern(k.pattern);
+      if (why === undefined) return k;
+      problems.push({ source, message: `[${s.name}] ${k.name}: the pattern ${JSON.stringify(k.pattern)} is not used, because ${why}; values of this key are not checked against a pattern. Write it without that construct.` });
+      const { pattern: _dropped, ...rest } = k;
+      return rest;
+    });
+    return keys.every((k, i) => k === s.keys[i]) ? s : { ...s, keys };
+  });
+  return { catalog: problems.length ? { ...catalog, sections } : catalog, problems };
+}
+
+/**
+ * Why a key pattern could backtrack catastrophically (time exponential or polynomial in the length of the value), or
+ * undefined when it cannot in that way: a repeated group that itself contains a repetition ((a+)+, (\d{2,5})*: star
+ * height above 1) or alternatives ((a|ab)+: they can share text), a backreference (\1, \k<name>), a lookahead or
+ * lookbehind. A conservative reading of the pattern's text: it may refuse a pattern that would have been fine.
+ */
+export function unsafePattern(pattern: string): string | undefined {
+  // One frame per open group: whether it repeats something inside, and whether it has alternatives.
+  const groups: { repeats: boolean; alternatives: boolean }[] = [{ repeats: false, alternatives: false }];
+  // The last atom: undefined, a plain atom, or a closed group with what it holds.
+  let last: { repeats: boolean; alternatives: boolean } | undefined;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    const top = groups[groups.length - 1];
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if ((next >= '1' && next <= '9') || (next === 'k' && pattern[i + 2] === '<')) return 'it uses a backreference';
+      i++;
+      last = { repeats: false, alternatives: false };
+    } else if (c === '[') {
+      // A class is one atom: skip to its closing "]" (escapes inside do not close it; a "]" right after "[" or "[^" does not either).
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      i = j;
+      last = { repeats: false, alternatives: false };
+    } else if (c === '(') {
+      if (pattern.startsWith('(?=', i) || pattern.startsWith('(?!', i) || pattern.startsWith('(?<=', i) || pattern.startsWith('(?<!', i)) return 'it uses a lookahead or lookbehind';
+      groups.push({ repeats: false, alternatives: false });
+      last = undefined;
+    } else if (c === ')') {
+      const closed = groups.length > 1 ? groups.pop()! : top;
+      last = closed;
+      const parent = groups[groups.length - 1];
+      if (closed.repeats) parent.repeats = true;
+    } else if (c === '|') {
+      top.alternatives = true;
+      last = undefined;
+    } else if (c === '*' || c === '+' || c === '?' || c === '{') {
+      let repeats = c !== '?';
+      if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i, i + 24));
+        if (!m) {
+          last = { repeats: false, alternatives: false }; // a literal "{"
+          continue;
+        }
+        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+        repeats = max > 1;
+        i += m[0].length - 1;
+      }
+      if (pattern[i + 1] === '?') i++; // lazy
+      if (repeats && last) {
+        if (last.repeats) return 'it repeats a group that itself repeats (nested quantifiers such as (a+)+)';
+        if (last.alternatives) return 'it repeats a group with alternatives (such as (a|ab)+)';
+      }
+      if (repeats) top.repeats = true;
+      last = undefined;
+    } else {
+      last = { repeats: false, alternatives: false };
+    }
+  }
+  return undefined;
+}
+
 /** Parses and checks a user answer-file catalog file's text. */
 export function parseSetupCatalog(text: string, source: string): { catalog?: SetupCatalog; problems: CatalogProblem[] } {
   let json: unknown;
@@ -156,7 +242,7 @@ export function setupIndex(userCatalogs: readonly unknown[] | undefined): SetupC
   if (!userCatalogs || userCatalogs.length === 0) return BUILT_IN_INDEX;
   let index = indexes.get(userCatalogs);
   if (!index) {
-    const valid = userCatalogs.filter((c): c is SetupCatalog => checkSetupCatalog(c, '').catalog !== undefined);
+    const valid = userCatalogs.map((c) => checkSetupCatalog(c, '').catalog).filter((c): c is SetupCatalog => c !== undefined);
     index = valid.length ? new SetupCatalogIndex([SETUP_CATALOG, ...valid]) : BUILT_IN_INDEX;
     indexes.set(userCatalogs, index);
   }

@@ -3,6 +3,7 @@ import { AnalyzeOptions, CompletionItem } from '../../core/language';
 import { lineRange, Position } from '../../core/types';
 import { setupIndex } from './catalog';
 import type { SetupIniDocument } from './parse';
+import { trimStartChars } from '../../core/text';
 
 export function setupiniComplete(doc: SetupIniDocument, pos: Position, options: AnalyzeOptions = {}): CompletionItem[] {
   try {
@@ -30,12 +31,14 @@ export function setupiniComplete(doc: SetupIniDocument, pos: Position, options: 
       const vs = eq + 1 + (/^[ \t]*/.exec(before.slice(eq + 1))?.[0].length ?? 0);
       return key.values.map((v) => ({ label: v, kind: 'enum' as const, detail: key.name, range: lineRange(pos.line, Math.min(vs, pos.character), pos.character) }));
     }
-    const km = /^([ \t]*)([^;\[=]*)$/.exec(before);
-    if (!km) return [];
+    // A key name is being typed: no ";", "[" or "=" before the cursor (one scan; a pattern of blanks followed by a
+    // class that also takes blanks backtracks quadratically on a long run of blanks).
+    if (/[;[=]/.test(before)) return [];
+    const indent = before.length - trimStartChars(before, ' \t').length;
     const present = new Set(doc.settingsIn(cat.name).filter((s) => s.line !== pos.line).map((s) => s.key.toLowerCase()));
     return cat.keys
       .filter((k) => !present.has(k.name.toLowerCase()))
-      .map((k) => ({ label: k.name, kind: 'key' as const, detail: `[${cat.name}] (confidence ${k.confidence})`, documentation: k.description, insertText: `${k.name}=`, range: lineRange(pos.line, km[1].length, pos.character) }));
+      .map((k) => ({ label: k.name, kind: 'key' as const, detail: `[${cat.name}] (confidence ${k.confidence})`, documentation: k.description, insertText: `${k.name}=`, range: lineRange(pos.line, indent, pos.character) }));
   } catch {
     return [];
   }

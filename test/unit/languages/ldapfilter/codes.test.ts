@@ -17,6 +17,7 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  'ldapfilter.file-too-large': { fires: `(cn=${'a'.repeat(4 * 1024 * 1024)})`, range: [0, 0, 0, 1], silent: `(&(mailNickname=*)(cn=${'a'.repeat(1024 * 1024)}))` },
   'ldapfilter.empty-filter': { fires: '# nothing yet\n\n', range: [0, 0, 0, 13], silent: '# a filter\n(mailNickname=*)' },
   'ldapfilter.unbalanced-parentheses': { fires: '(&(mailNickname=*)\n  (department=Sales)', range: [0, 0, 0, 2], silent: '(&(mailNickname=*)\n  (department=Sales))' },
   'ldapfilter.unexpected-text': { fires: '(department=Sales)(company=Contoso)', range: [0, 18, 0, 35], silent: '(&(department=Sales)(company=Contoso))' },
