@@ -104,4 +104,16 @@ function runEditorSuite({ name, editor, binary, setup, launch, stderrOnFailure =
   done(+m[1], r.status === 0 ? +m[2] : Math.max(1, +m[2]));
 }
 
-module.exports = { REPO, SERVER, WRITTEN, runEditorSuite };
+/**
+ * The README's editor configurations run the command exchange-config-language-server: a script of that name in
+ * tmp/bin that starts the built server, and the environment that puts it first on PATH.
+ */
+function serverOnPath(tmp) {
+  const binDir = path.join(tmp, 'bin');
+  const serverCmd = path.join(binDir, 'exchange-config-language-server');
+  fs.mkdirSync(binDir, { recursive: true });
+  fs.writeFileSync(serverCmd, `#!/bin/sh\nexec node '${SERVER.replace(/'/g, "'\\''")}' "$@"\n`, { mode: 0o755 });
+  return { PATH: `${binDir}${path.delimiter}${process.env.PATH}`, E2E_SERVER: serverCmd };
+}
+
+module.exports = { REPO, SERVER, WRITTEN, runEditorSuite, serverOnPath };

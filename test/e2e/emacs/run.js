@@ -5,9 +5,8 @@
 // non-zero when a check fails or the run breaks (also when Emacs reports nothing). Needs `emacs` and eglot (bash
 // test/e2e/emacs/setup.sh installs Debian's emacs-nox and elpa-eglot) and a build in out/ (made here unless --no-build).
 'use strict';
-const fs = require('fs');
 const path = require('path');
-const { SERVER, runEditorSuite } = require('../editor-suite');
+const { runEditorSuite, serverOnPath } = require('../editor-suite');
 
 runEditorSuite({
   name: 'emacs',
@@ -18,16 +17,7 @@ runEditorSuite({
   // check failed or the run broke.
   stderrOnFailure: true,
   launch: (tmp) => {
-    // lsp-test.el uses the README's configuration, which runs the command exchange-config-language-server: here a
-    // script that starts the built server, first on PATH.
-    const binDir = path.join(tmp, 'bin');
-    const serverCmd = path.join(binDir, 'exchange-config-language-server');
-    fs.mkdirSync(binDir);
-    fs.writeFileSync(serverCmd, `#!/bin/sh\nexec node '${SERVER.replace(/'/g, "'\\''")}' "$@"\n`, { mode: 0o755 });
-    return {
-      command: 'emacs',
-      args: ['-Q', '--batch', '-l', path.join(__dirname, 'lsp-test.el')],
-      env: { PATH: `${binDir}${path.delimiter}${process.env.PATH}`, E2E_SERVER: serverCmd },
-    };
+    // lsp-test.el uses the README's configuration, which runs the command exchange-config-language-server.
+    return { command: 'emacs', args: ['-Q', '--batch', '-l', path.join(__dirname, 'lsp-test.el')], env: serverOnPath(tmp) };
   },
 });

@@ -6,8 +6,11 @@
 --   nvim --headless --clean -u NONE -c "luafile lsp-test.lua"   with E2E_SERVER (server script) and E2E_DIR (a copy of
 --   examples/) in the environment. Prints "ok - ..." / "not ok - ..." lines, "# wrote <file>" for each file written
 --   (run.js checks its bytes on disk) and a last line "nvim-result P F".
--- Neovim 0.7 API only: vim.lsp.start_client + buf_attach_client (vim.lsp.start is 0.8+), the LSP diagnostic code is
--- under user_data.lsp.code, and `-l` does not exist yet. Neovim sends the buffer's filetype as the languageId.
+-- The client is the configuration the README shows ("Other LSP editors"), unchanged: run.js puts a script named
+-- exchange-config-language-server, which starts the built server, first on PATH, and each file gets the filetype
+-- Neovim's own detection gives it. Neovim 0.7 API only: vim.lsp.start_client + buf_attach_client (vim.lsp.start is
+-- 0.8+), the LSP diagnostic code is under user_data.lsp.code, and `-l` does not exist yet. Neovim sends the buffer's
+-- filetype as the languageId.
 local function out(s) io.stdout:write(s .. '\n') end
 local passed, failed = 0, 0
 local function check(name, cond, detail)
@@ -20,18 +23,31 @@ local function finish()
   vim.cmd(failed == 0 and passed > 0 and 'qall!' or 'cquit 1')
 end
 
-local server = os.getenv('E2E_SERVER')
 local dir = os.getenv('E2E_DIR')
 local TIMEOUT = tonumber(os.getenv('E2E_TIMEOUT_MS') or '15000')
 
+-- The README's configuration, as a user's init.lua holds it.
+-- README begin
+-- Neovim 0.7 or later. Neovim calls .reg files "registry" and .ini files "dosini"; the server recognises boot.ini by
+-- its name and Exchange answer files among .ini files by their content, and ignores the other .ini files.
+vim.api.nvim_create_autocmd({ 'BufNewFile', 'BufRead' }, { pattern = { '*.ldapfilter', '*.ldap' }, command = 'setfiletype ldapfilter' })
+vim.api.nvim_create_autocmd({ 'BufNewFile', 'BufRead' }, { pattern = '*.ldf', command = 'setfiletype ldif' })
+local exchange_config_client
+vim.api.nvim_create_autocmd('FileType', {
+  pattern = { 'registry', 'dosini', 'ldif', 'ldapfilter' },
+  callback = function(args)
+    exchange_config_client = exchange_config_client or vim.lsp.start_client({
+      name = 'exchange-config', cmd = { 'exchange-config-language-server', '--stdio' }, root_dir = vim.fn.getcwd(),
+    })
+    vim.lsp.buf_attach_client(args.buf, exchange_config_client)
+  end,
+})
+-- README end
+-- A user's Neovim turns filetype detection on after init.lua; -u NONE does not, so it is turned on here.
+vim.cmd('filetype on')
+
 local client_id
 local function main()
-client_id = vim.lsp.start_client({
-  name = 'exchange-config',
-  cmd = { 'node', server, '--stdio' },
-  root_dir = dir,
-})
-if not check('server starts', client_id ~= nil) then return end
 
 local function lsp_code(d) return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) end
 local function hover_text(result)
@@ -50,12 +66,17 @@ local function with_code(buf, code)
 end
 local function range_text(d) return string.format('%d:%d-%d:%d', d.lnum + 1, d.col + 1, d.end_lnum + 1, d.end_col + 1) end
 
--- Opens rel with the given filetype (sent as the languageId) and attaches the client.
+-- Opens rel, checks the filetype Neovim's detection gave it (sent as the languageId) and waits until the README's
+-- configuration has attached the client.
 local function open(rel, filetype)
   vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/' .. rel))
   local buf = vim.api.nvim_get_current_buf()
-  vim.bo[buf].filetype = filetype
-  vim.lsp.buf_attach_client(buf, client_id)
+  check(rel .. ': filetype ' .. filetype, vim.bo[buf].filetype == filetype, vim.bo[buf].filetype)
+  vim.wait(TIMEOUT, function() return next(vim.lsp.buf_get_clients(buf)) ~= nil end, 20)
+  for id, c in pairs(vim.lsp.buf_get_clients(buf)) do
+    if c.name == 'exchange-config' then client_id = id end
+  end
+  check(rel .. ': the server is attached', client_id ~= nil)
   return buf
 end
 
@@ -157,7 +178,7 @@ end
 -- 1. Registry export (UTF-16LE with BOM, CRLF): deprecated Exchange 2000 tuning, hover, deletion-entry quick fix.
 do
   local rel = 'exchange2000-upgrade/MAILSRV01-services.reg'
-  local buf = open(rel, 'reg')
+  local buf = open(rel, 'registry')
   local d = expect_diagnostic(buf, rel, 'reg.deprecated-e2k-tuning', '"MPHeap parallelism"=', '"MPHeap parallelism"')
   check(rel .. ': read as UTF-16LE with BOM and CRLF', vim.bo[buf].fileencoding == 'utf-16le' and vim.bo[buf].bomb and vim.bo[buf].fileformat == 'dos',
     vim.bo[buf].fileencoding .. ' bomb=' .. tostring(vim.bo[buf].bomb) .. ' ff=' .. vim.bo[buf].fileformat)
@@ -168,7 +189,7 @@ end
 -- 2. boot.ini (CRLF): /3GB without /USERVA on Windows Server 2003; the fix appends /USERVA=3030.
 do
   local rel = 'exchange2000-upgrade/boot.ini'
-  local buf = open(rel, 'bootini')
+  local buf = open(rel, 'dosini')
   local line = 'Enterprise" /fastdetect /3GB'
   local d = expect_diagnostic(buf, rel, 'bootini.3gb-without-userva', line, '/3GB')
   hover(buf, rel, line, '/3GB', 1, '3GB')

@@ -6,16 +6,17 @@
 // here unless --no-build).
 'use strict';
 const path = require('path');
-const { runEditorSuite } = require('../editor-suite');
+const { runEditorSuite, serverOnPath } = require('../editor-suite');
 
 runEditorSuite({
   name: 'nvim',
   editor: 'Neovim',
   binary: 'nvim',
   setup: 'bash test/e2e/nvim/setup.sh',
-  launch: () => ({
+  // lsp-test.lua uses the README's configuration, which runs the command exchange-config-language-server.
+  launch: (tmp) => ({
     command: 'nvim',
     args: ['--headless', '--clean', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(__dirname, 'lsp-test.lua')}`],
-    env: {},
+    env: serverOnPath(tmp),
   }),
 });

@@ -38,4 +38,18 @@ describe('README', () => {
       assert.ok(README.includes(`\`npx mocha out/test/${suite}\``), `README shows the ${suite} suite's command`);
     }
   });
+
+  it('shows the Neovim and Emacs configurations exactly as the editor suites load them', () => {
+    const block = (lang: string): string => {
+      const m = new RegExp(`\\n  \`\`\`${lang}\\n([\\s\\S]*?)\\n  \`\`\`\\n`).exec(README);
+      assert.ok(m, `README has a ${lang} block`);
+      return m[1].split('\n').map((l) => l.replace(/^ {2}/, '')).join('\n');
+    };
+    const e2e = (file: string): string => fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'test', 'e2e', file), 'utf8');
+    const lua = e2e('nvim/lsp-test.lua');
+    assert.strictEqual(block('lua'), lua.slice(lua.indexOf('-- README begin\n') + 16, lua.indexOf('\n-- README end\n')));
+    const el = e2e('emacs/lsp-test.el');
+    const elStart = el.indexOf('\n', el.indexOf(';;; exchange-config-language-server, which starts the built server')) + 1;
+    assert.strictEqual(block('elisp'), el.slice(elStart, el.indexOf('\n;;; End of the README\'s configuration.')));
+  });
 });
