@@ -201,7 +201,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   return failed ? 1 : 0;
 }
 
-/** Files of the same folder are taken to come from one server. */
+/** The results grouped by folder: files of the same folder are taken to come from one server. */
 function byFolder(results: FileResult[]): FileResult[][] {
   const folders = new Map<string, FileResult[]>();
   for (const r of results) {
@@ -255,24 +255,13 @@ function memoryReports(results: FileResult[], bytesOf: Map<FileResult, Uint8Arra
  * from one server. The diagnostics are appended to the .reg files' results.
  */
 function addCrossDiagnostics(results: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, exchange: ExchangeKnowledge): void {
-  const folders = new Map<string, FileResult[]>();
-  for (const r of results) {
-    const dir = path.dirname(path.resolve(r.file));
-    const list = folders.get(dir);
-    if (list) list.push(r);
-    else folders.set(dir, [r]);
-  }
-  for (const list of folders.values()) {
+  for (const list of byFolder(results)) {
     const bootResult = list.find((r) => r.languageId === bootiniLanguage.id);
     const regResults = list.filter((r) => r.languageId === regLanguage.id);
     if (!bootResult || regResults.length === 0) continue;
     try {
-      const parse = <D>(r: FileResult, language: { parse(text: string, o?: object): D }): { uri: string; doc: D } => {
-        const decoded = decodeBytes(bytesOf.get(r)!, opts.encoding);
-        return { uri: pathToFileURL(path.resolve(r.file)).href, doc: language.parse(decoded.text, { decoded }) };
-      };
-      const boot = parse(bootResult, bootiniLanguage);
-      const regs = regResults.map((r) => parse(r, regLanguage));
+      const boot = parsed(bootResult, bytesOf, opts, bootiniLanguage);
+      const regs = regResults.map((r) => parsed(r, bytesOf, opts, regLanguage));
       // The whole folder at once: linear in the number of exports.
       const cross = checkMemoryFolder(boot, regs, { exchange, severityOverrides: opts.overrides });
       regResults.forEach((r, k) => {
