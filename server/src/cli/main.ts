@@ -17,6 +17,7 @@ import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
 import { parseSetupCatalog, SetupCatalog } from '../languages/setupini';
 import { FileResult, formatJson, formatSarif, formatText } from './format';
+import { displayPath, MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, readHead, readRegularFile, unreadableReason } from '../node/files';
 
 interface Options {
   format: 'text' | 'json' | 'sarif';
@@ -168,37 +169,60 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
 
-function walk(dir: string, out: string[], errors: string[]): void {
-  let entries: fs.Dirent[];
+/** A file found on the command line or in a folder: its path (bytes where the name is not UTF-8) and its name for output. */
+interface FileToCheck {
+  path: Buffer | string;
+  name: string;
+}
+
+const SEP = Buffer.from(path.sep);
+
+/**
+ * The files of a folder this tool understands, recursively, in name order. Names are read as bytes, so that a name that
+ * is not UTF-8 still opens its file; links are followed, and a folder reached twice (a link loop) is searched once.
+ */
+function walk(dir: Buffer, out: FileToCheck[], errors: string[], visited: Set<string>): void {
+  let entries: fs.Dirent<Buffer>[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    const st = fs.statSync(dir);
+    const key = `${st.dev}:${st.ino}`;
+    if (visited.has(key)) return;
+    visited.add(key);
+    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
-    errors.push(`${dir}: cannot read folder: ${(e as Error).message}`);
+    errors.push(`${displayPath(dir)}: cannot read folder: ${unreadableReason(e)}`);
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  const prefix = dir.length > 0 && dir[dir.length - 1] === SEP[0] ? dir : Buffer.concat([dir, SEP]);
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(full, out, errors);
-    } else if (entry.isFile() && (languageForFile(entry.name) || (/\.ini$/i.test(entry.name) && languageForFile(entry.name, headOf(full))))) {
-      out.push(full);
+    const full = Buffer.concat([prefix, entry.name]);
+    const name = entry.name.toString('utf8');
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = fs.statSync(full);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        continue; // a dangling link names no file
+      }
+    }
+    if (isDir) {
+      if (!SKIP_DIRS.has(name)) walk(full, out, errors, visited);
+    } else if (isFile && (languageForFile(name) || (/\.ini$/i.test(name) && languageForFile(name, headOf(full))))) {
+      out.push({ path: full, name: displayPath(full) });
     }
   }
 }
 
 /** The first 64 KB of a file, decoded, for recognising an .ini by its content; '' when it cannot be read. */
-function headOf(file: string): string {
-  let fd: number | undefined;
+function headOf(file: Buffer): string {
   try {
-    fd = fs.openSync(file, 'r');
-    const buf = Buffer.alloc(65536);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return decodeBytes(buf.subarray(0, n)).text;
+    return decodeBytes(readHead(file, 65536)).text;
   } catch {
     return '';
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -249,9 +273,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   for (const file of opts.catalogFiles) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file, MAX_CATALOG_BYTES).toString('utf8');
     } catch (e) {
-      errors.push(`${file}: cannot read catalog: ${(e as Error).message}`);
+      errors.push(`${file}: cannot read catalog: ${unreadableReason(e)}`);
       continue;
     }
     const r = parseRegistryCatalog(text, file);
@@ -262,9 +286,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   for (const file of opts.setupCatalogFiles) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file, MAX_CATALOG_BYTES).toString('utf8');
     } catch (e) {
-      errors.push(`${file}: cannot read Setup answer-file catalog: ${(e as Error).message}`);
+      errors.push(`${file}: cannot read Setup answer-file catalog: ${unreadableReason(e)}`);
       continue;
     }
     const r = parseSetupCatalog(text, file);
@@ -273,29 +297,30 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
   const exchange: ExchangeKnowledge = { context: opts.context, registry: registryIndex(catalogs) };
   if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
-  const files: string[] = [];
+  const files: FileToCheck[] = [];
+  const visited = new Set<string>();
   for (const p of opts.paths) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch (e) {
-      errors.push(`${p}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+      errors.push(`${p}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : unreadableReason(e)}`);
       continue;
     }
-    if (stat.isDirectory()) walk(p, files, errors);
-    else files.push(p);
+    if (stat.isDirectory()) walk(Buffer.from(p), files, errors, visited);
+    else files.push({ path: p, name: p });
   }
   const results: FileResult[] = [];
   const bytesOf = new Map<FileResult, Uint8Array>();
-  for (const file of files) {
+  for (const { path: file, name } of files) {
     let bytes: Uint8Array;
     try {
-      bytes = fs.readFileSync(file);
+      bytes = readRegularFile(file, MAX_DOCUMENT_BYTES);
     } catch (e) {
-      errors.push(`${file}: cannot read: ${(e as Error).message}`);
+      errors.push(`${name}: cannot read: ${unreadableReason(e)}`);
       continue;
     }
-    const r = checkFile(file, bytes, opts, exchange);
+    const r = checkFile(name, bytes, opts, exchange);
     if (typeof r === 'string') errors.push(r);
     else {
       results.push(r);
@@ -354,6 +379,36 @@ function version(): string {
   }
 }
 
-if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+/**
+ * The command as a process: runs it with the process's streams. A reader that goes away (`| head`) ends the output
+ * quietly with the status the check gives; any other failure to write (a full disk) is exit status 2 with one line.
+ */
+export function main(argv: string[] = process.argv.slice(2)): void {
+  let closed = false;
+  const fail = (e: unknown): void => {
+    if (closed) return;
+    closed = true;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return;
+    try {
+      process.stderr.write(`exchange-config-lint: cannot write the output: ${code ?? (e as Error).message}\n`);
+    } catch {
+      // stderr is gone too: the exit status is all that is left
+    }
+    process.exitCode = 2;
+  };
+  process.stdout.on('error', fail);
+  process.stderr.on('error', () => undefined);
+  const write = (stream: NodeJS.WriteStream) => (s: string): void => {
+    if (closed && stream === process.stdout) return;
+    try {
+      stream.write(s);
+    } catch (e) {
+      if (stream === process.stdout) fail(e);
+    }
+  };
+  const status = run(argv, write(process.stdout), write(process.stderr));
+  if (!closed || process.exitCode !== 2) process.exitCode = status;
 }
+
+if (require.main === module) main();

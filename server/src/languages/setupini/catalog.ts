@@ -8,6 +8,7 @@ import data from '../../../data/catalog/setup-keys.json';
 import schema from '../../../data/catalog/setup-keys.schema.json';
 import { SourceRef } from '../../core/catalog';
 import type { CatalogProblem } from '../../core/catalogLoad';
+import { jsonSyntaxMessage } from '../../core/jsonError';
 
 export type SetupKeyType = 'boolean' | 'path' | 'text' | 'account' | 'secret' | 'proxyname' | 'productid55' | 'cdkey55';
 
@@ -129,8 +130,8 @@ export function parseSetupCatalog(text: string, source: string): { catalog?: Set
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { problems: [{ source, message: `not valid JSON: ${(e as Error).message}` }] };
+  } catch {
+    return { problems: [{ source, message: jsonSyntaxMessage(text) }] };
   }
   return checkSetupCatalog(json, source);
 }
