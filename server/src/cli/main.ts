@@ -213,6 +213,9 @@ function walk(dir: Buffer, out: FileToCheck[], errors: string[], visited: Set<st
       if (!SKIP_DIRS.has(name)) walk(full, out, errors, visited);
     } else if (isFile && (languageForFile(name) || (/\.ini$/i.test(name) && languageForFile(name, headOf(full))))) {
       out.push({ path: full, name: displayPath(full) });
+    } else if (!isFile && languageForFile(name)) {
+      // A pipe, socket or device named like a file this tool understands: reported as unreadable, not skipped silently.
+      out.push({ path: full, name: displayPath(full) });
     }
   }
 }
