@@ -172,7 +172,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       // Clients that pull but cannot be asked to refresh pull again on their own (on the next change or focus).
       // (refresh() is typed void but returns the request's promise; a refusal must not end the process.)
       if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
-    } else for (const doc of store.all()) schedule(doc.uri, 0);
+    } else for (const doc of store.all()) schedule(doc.uri, 0, false);
   }
 
   function settingsFor(uri: string): Promise<Settings> {
@@ -321,10 +321,20 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     if (regs.length === 0) return;
     if (pullDiagnostics) {
       if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
-    } else for (const r of regs) schedule(r.uri, delay);
+    } else for (const r of regs) schedule(r.uri, delay, false);
   }
 
-  function schedule(uri: string, delay: number): void {
+  /**
+   * Documents waiting to be diagnosed (push model), next first. One document is diagnosed per turn of the event loop,
+   * so that requests (hover, completion) are answered between two documents however many are open; the document the
+   * user just opened or changed goes to the front, documents diagnosed again because something else changed (the
+   * settings, a boot.ini) to the back. A queued document is diagnosed at its version of that moment; a result for a
+   * version that is no longer current is dropped.
+   */
+  const queue: string[] = [];
+  let draining = false;
+
+  function schedule(uri: string, delay: number, urgent = true): void {
     if (pullDiagnostics) return;
     const t = pending.get(uri);
     if (t) clearTimeout(t);
@@ -332,14 +342,37 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       uri,
       setTimeout(() => {
         pending.delete(uri);
-        const doc = store.get(uri);
-        if (!doc) return;
-        const version = doc.version;
-        void diagnose(doc).then((diagnostics) => {
-          if (store.get(uri) === doc && doc.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
-        });
+        enqueue(uri, urgent);
       }, delay),
     );
+  }
+
+  function enqueue(uri: string, urgent: boolean): void {
+    const i = queue.indexOf(uri);
+    if (i >= 0) queue.splice(i, 1);
+    if (urgent) queue.unshift(uri);
+    else queue.push(uri);
+    if (!draining) {
+      draining = true;
+      setImmediate(drainOne);
+    }
+  }
+
+  function drainOne(): void {
+    const uri = queue.shift();
+    if (uri === undefined) {
+      draining = false;
+      return;
+    }
+    const doc = store.get(uri);
+    if (!doc) return void setImmediate(drainOne);
+    const version = doc.version;
+    diagnose(doc)
+      .then((diagnostics) => {
+        if (store.get(uri) === doc && doc.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
+      })
+      .catch((e) => connection.console.error(`Diagnosing ${uri} failed: ${describe(e)}`))
+      .finally(() => setImmediate(drainOne));
   }
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
@@ -359,6 +392,9 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     store.close(t.uri);
     if (wasBootIni) bootIniChanged(t.uri, bootiniLanguage.id, 0);
     validated.delete(t.uri);
+    settingsCache.delete(t.uri);
+    const queued = queue.indexOf(t.uri);
+    if (queued >= 0) queue.splice(queued, 1);
     const timer = pending.get(t.uri);
     if (timer) clearTimeout(timer);
     pending.delete(t.uri);
