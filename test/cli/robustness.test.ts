@@ -54,7 +54,7 @@ describe('cli: special files and output failures', function () {
     fs.rmSync(path.dirname(zero), { recursive: true });
   });
 
-  it('refuses a file over 256 MB with one line instead of running out of memory', () => {
+  it('refuses a file over 64 MB with one line instead of running out of memory', () => {
     const huge = path.join(dir, 'huge', 'big.reg');
     fs.mkdirSync(path.dirname(huge));
     fs.writeFileSync(huge, '');
@@ -62,7 +62,7 @@ describe('cli: special files and output failures', function () {
     const r = cli([huge]);
     assert.strictEqual(r.signal, null);
     assert.strictEqual(r.status, 2);
-    assert.deepStrictEqual(r.stderr.trim().split('\n'), [`exchange-config-lint: ${huge}: cannot read: it is larger than 256 MB`]);
+    assert.deepStrictEqual(r.stderr.trim().split('\n'), [`exchange-config-lint: ${huge}: cannot read: it is larger than 64 MB`]);
     fs.rmSync(path.dirname(huge), { recursive: true });
   });
 
