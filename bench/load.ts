@@ -4,25 +4,31 @@
  * documents are validated again (after a settings change), and the server's resident memory before, with them open, and after closing them.
  *
  *   npm run build && node out/bench/load.js [--documents 500] [--hovers 10]
+ *   node --expose-gc out/bench/load.js --in-process   (the server in this process: its heap after closing is measured)
  *
  * Prints figures only; nothing is asserted (test/protocol/robustness.test.ts checks the order of events instead).
  */
-import { spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { PassThrough } from 'stream';
+import { createConnection } from 'vscode-languageserver/node';
+import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { startServer } from '../server/src/server';
 import { median, ms, now } from './stats';
 
 const SERVER = path.join(__dirname, '..', '..', 'bin', 'exchange-config-language-server.js');
 
-function parseArgs(argv: string[]): { documents: number; hovers: number } {
+function parseArgs(argv: string[]): { documents: number; hovers: number; inProcess: boolean } {
   let documents = 500;
   let hovers = 10;
+  let inProcess = false;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--documents') documents = Math.max(1, Number(argv[++i]));
+    if (argv[i] === '--in-process') inProcess = true;
+    else if (argv[i] === '--documents') documents = Math.max(1, Number(argv[++i]));
     else if (argv[i] === '--hovers') hovers = Math.max(1, Number(argv[++i]));
     else throw new Error(`unknown argument ${argv[i]}`);
   }
-  return { documents, hovers };
+  return { documents, hovers, inProcess };
 }
 
 function regText(): string {
@@ -32,9 +38,19 @@ function regText(): string {
 }
 
 async function main(): Promise<void> {
-  const { documents, hovers } = parseArgs(process.argv.slice(2));
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { documents, hovers, inProcess } = parseArgs(process.argv.slice(2));
+  let connection: ProtocolConnection;
+  let child: ChildProcess | undefined;
+  if (inProcess) {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {});
+    connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  } else {
+    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  }
+  const pid = child?.pid ?? process.pid;
   let published = 0;
   let firstAt = 0;
   let lastAt = 0;
@@ -50,7 +66,8 @@ async function main(): Promise<void> {
   // A hover on no document is answered at once: it shows that the server has handled everything sent before.
   const ping = (): Promise<unknown> => connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///none.reg' }, position: { line: 0, character: 0 } });
   await ping();
-  const rssBefore = rss(child.pid);
+  const heapBefore = heap();
+  const rssBefore = rss(pid);
   const text = regText();
   const uris = Array.from({ length: documents }, (_, i) => `file:///tmp/bench-load/f${i}.reg`);
   const started = now();
@@ -70,11 +87,13 @@ async function main(): Promise<void> {
   }
   while (published < republishTarget) await new Promise((r) => setTimeout(r, 20));
   const revalidationMs = Math.round(now() - revalidating);
-  const rssOpen = rss(child.pid);
+  const rssOpen = rss(pid);
+  const heapOpen = heap();
   for (const uri of uris) await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   await ping();
   await new Promise((r) => setTimeout(r, 1000));
-  const rssClosed = rss(child.pid);
+  const rssClosed = rss(pid);
+  const heapClosed = heap();
   const figures = {
     documents,
     megabytesSent: Math.round((text.length * documents) / 1e6),
@@ -86,14 +105,27 @@ async function main(): Promise<void> {
     hoversDuringValidation: latencies.length,
     revalidationMs,
     serverRssMB: { before: rssBefore, open: rssOpen, afterClose: rssClosed },
+    heapMB: inProcess ? { before: heapBefore, open: heapOpen, afterClose: heapClosed } : null,
   };
   console.log(`${documents} documents (${figures.megabytesSent} M characters): first diagnostics after ${ms(figures.firstDiagnosticsMs)}, last after ${ms(figures.lastDiagnosticsMs)}`);
   console.log(`all diagnosed again in ${ms(revalidationMs)}; hover meanwhile: median ${figures.hoverMedianMs ?? '-'} ms, max ${figures.hoverMaxMs ?? '-'} ms (${latencies.length} hovers)`);
   console.log(`server RSS: ${rssBefore} MB before, ${rssOpen} MB open, ${rssClosed} MB after closing`);
+  if (inProcess) console.log(`heap after a full collection: ${heapBefore} MB before, ${heapOpen} MB open, ${heapClosed} MB after closing`);
   console.log(JSON.stringify(figures));
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
+  if (child) {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+  }
   connection.dispose();
+  if (inProcess) process.exit(0);
+}
+
+/** This process's heap in MB after a full collection (run with --expose-gc), or -1 without it. */
+function heap(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return -1;
+  gc();
+  return Math.round(process.memoryUsage().heapUsed / (1024 * 1024));
 }
 
 /** Resident memory of a process in MB (Linux /proc), or -1 where not available. */
