@@ -51,6 +51,8 @@ export class FrameGuard extends Transform {
   private tail = Buffer.alloc(0);
   /** Set while skipping bad input, so that it is reported once. */
   private resyncing = false;
+  /** How far the body of the waited-for frame has been searched for a header inside it. */
+  private scanned = 0;
 
   constructor(
     private readonly report: (problem: string) => void,
@@ -65,7 +67,8 @@ export class FrameGuard extends Transform {
       this.size += chunk.length;
       const probe = this.tail.length > 0 ? Buffer.concat([this.tail, chunk.subarray(0, CONTENT_LENGTH.length)]) : Buffer.alloc(0);
       if (chunk.indexOf(CONTENT_LENGTH) >= 0 || probe.indexOf(CONTENT_LENGTH) >= 0) this.suspect = true;
-      this.tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - CONTENT_LENGTH.length + 1)));
+      const last = Buffer.concat([this.tail, chunk.subarray(Math.max(0, chunk.length - CONTENT_LENGTH.length + 1))]);
+      this.tail = Buffer.from(last.subarray(Math.max(0, last.length - CONTENT_LENGTH.length + 1)));
       this.drain();
       callback();
     } catch (e) {
@@ -109,15 +112,12 @@ export class FrameGuard extends Transform {
         if (this.suspect) {
           this.suspect = false;
           // A valid header inside the body: the body was shorter than declared, and a new message starts there.
-          const buf = this.joined();
           const upto = Math.min(this.size, need);
-          let at = buf.indexOf(CONTENT_LENGTH, bodyStart);
-          while (at >= 0 && at < upto) {
-            const inner = parseHeader(buf.subarray(at), this.maxBody);
-            if (typeof inner === 'object' && 'length' in inner) break;
-            at = buf.indexOf(CONTENT_LENGTH, at + 1);
-          }
-          if (at >= 0 && at < upto) {
+          const { at, incomplete } = this.findHeader(Math.max(bodyStart, this.scanned - MAX_HEADER_BYTES - HEADER_END.length), upto);
+          this.scanned = upto;
+          // A candidate whose header has not fully arrived is looked at again with the next bytes.
+          if (incomplete) this.suspect = true;
+          if (at >= 0) {
             this.report(`dropped a message whose body is shorter than its Content-Length of ${length}`);
             this.waiting = undefined;
             this.discard(at);
@@ -141,7 +141,57 @@ export class FrameGuard extends Transform {
         continue;
       }
       this.waiting = header;
+      this.scanned = 0;
     }
+  }
+
+  /**
+   * The offset of the first valid header that starts in [from, upto), or -1, and whether a candidate before it was
+   * still incomplete. Chunks are searched one by one (and across
+   * their boundaries), not merged, so that a long body that arrives in many chunks is not copied again for each.
+   */
+  private findHeader(from: number, upto: number): { at: number; incomplete: boolean } {
+    let incomplete = false;
+    let offset = 0;
+    for (let k = 0; k < this.chunks.length && offset < upto; k++) {
+      const chunk = this.chunks[k];
+      const end = offset + chunk.length;
+      if (end > from) {
+        // Candidates starting in this chunk: within it, or running over into the next chunks.
+        const startIn = Math.max(0, from - offset);
+        const edge = Math.max(startIn, chunk.length - CONTENT_LENGTH.length + 1);
+        const window = this.slice(offset + edge, chunk.length - edge + CONTENT_LENGTH.length - 1);
+        const candidates: number[] = [];
+        for (let at = chunk.indexOf(CONTENT_LENGTH, startIn); at >= 0 && at < edge; at = chunk.indexOf(CONTENT_LENGTH, at + 1)) candidates.push(offset + at);
+        for (let at = window.indexOf(CONTENT_LENGTH); at >= 0 && at < chunk.length - edge; at = window.indexOf(CONTENT_LENGTH, at + 1)) candidates.push(offset + edge + at);
+        for (const at of candidates) {
+          if (at >= upto) break;
+          const header = parseHeader(this.slice(at, MAX_HEADER_BYTES + HEADER_END.length), this.maxBody);
+          if (typeof header === 'object' && 'length' in header) return { at, incomplete };
+          if (header === 'incomplete') incomplete = true;
+        }
+      }
+      offset = end;
+    }
+    return { at: -1, incomplete };
+  }
+
+  /** Up to `n` buffered bytes from `start`, copied out of the chunks. */
+  private slice(start: number, n: number): Buffer {
+    const parts: Buffer[] = [];
+    let offset = 0;
+    let left = n;
+    for (const chunk of this.chunks) {
+      const end = offset + chunk.length;
+      if (end > start && left > 0) {
+        const part = chunk.subarray(Math.max(0, start - offset), Math.max(0, start - offset) + left);
+        parts.push(part);
+        left -= part.length;
+      }
+      offset = end;
+      if (left <= 0) break;
+    }
+    return Buffer.concat(parts);
   }
 
   /**
