@@ -12,7 +12,7 @@ import {
   ExecuteCommandRequest,
   LanguageClientOptions,
 } from 'vscode-languageclient';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PathSetting, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 
 export { SETTINGS_SECTION };
 
@@ -51,7 +51,33 @@ export function clientOptions(output: vscode.OutputChannel): LanguageClientOptio
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    middleware: {
+      workspace: {
+        // The server confines file paths that come from the workspace's own settings to the workspace folders (and
+        // ignores them in Restricted Mode); only the client can tell where a setting's value comes from.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value: unknown, i: number) => {
+            const item = params.items[i];
+            if (item?.section !== SETTINGS_SECTION || !value || typeof value !== 'object') return value;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            return { ...(value as object), workspacePathSettings: workspacePathSettings(scope) };
+          });
+        },
+      },
+    },
   };
+}
+
+/** The path settings whose value, for this resource, comes from the workspace or folder settings rather than the user's. */
+function workspacePathSettings(scope: vscode.Uri | undefined): PathSetting[] {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  return PATH_SETTINGS.filter((name) => {
+    const i = config.inspect(name);
+    return i !== undefined && (i.workspaceFolderValue !== undefined || i.workspaceValue !== undefined || i.workspaceFolderLanguageValue !== undefined || i.workspaceLanguageValue !== undefined);
+  });
 }
 
 /** Registers the commands on the client made by `makeClient` and starts it. */
@@ -119,6 +145,9 @@ export async function activateWith(
       await showMemoryReport(doc.uri.toString());
     }),
     vscode.commands.registerCommand(COMMANDS.checkSetupCommandLine, checkSetupCommandLineCommand),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
+    }),
     output,
   );
   await client.start();

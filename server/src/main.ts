@@ -2,8 +2,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { Connection, createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { FrameGuard } from './lsp/frames';
 import { startServer } from './server';
+import { displayPath, isInside, MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, OUTSIDE_WORKSPACE, readRegularFile, UnreadableFileError, uriToPath } from './node/files';
 
 const args = process.argv.slice(2);
 if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe=') || a.startsWith('--clientProcessId'))) {
@@ -13,12 +15,45 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
 
 // From out/server/src/main.js (tsc output) or dist/server.js (the bundle); vsce stores the README as readme.md.
 const readme = [path.join(__dirname, '..', '..', '..', 'README.md'), path.join(__dirname, '..', 'README.md'), path.join(__dirname, '..', 'readme.md')].find((f) => fs.existsSync(f));
-const connection = createConnection(ProposedFeatures.all);
+const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+
+/**
+ * Over stdio, the input goes through a guard that passes on only well-formed frames, so that a malformed frame cannot
+ * leave the server deaf (see lsp/frames.ts); what it drops is said on stderr, which clients show in their log.
+ */
+function stdioConnection(): Connection {
+  const guard = new FrameGuard((problem) => process.stderr.write(`exchange-config-language-server: malformed input: ${problem}\n`));
+  process.stdin.pipe(guard);
+  const c = createConnection(ProposedFeatures.all, new StreamMessageReader(guard), new StreamMessageWriter(process.stdout));
+  // As vscode-languageserver does for --stdio: console output must not corrupt the protocol stream on stdout.
+  console.log = (...a: unknown[]) => c.console.log(a.map(String).join(' '));
+  console.info = (...a: unknown[]) => c.console.info(a.map(String).join(' '));
+  console.warn = (...a: unknown[]) => c.console.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => c.console.error(a.map(String).join(' '));
+  return c;
+}
 startServer(connection, {
   docsUri: readme ? pathToFileURL(readme).toString() : undefined,
-  readFile: (file, workspaceUri) => {
+  readFile: (file, workspaceUri, confineTo) => {
     const base = workspaceUri?.startsWith('file:') ? fileURLToPath(workspaceUri) : process.cwd();
-    return fs.readFileSync(path.resolve(base, file), 'utf8');
+    const resolved = path.resolve(base, file);
+    if (confineTo && !isInside(resolved, localFolders(confineTo))) throw new UnreadableFileError('outside', OUTSIDE_WORKSPACE);
+    return readRegularFile(resolved, MAX_CATALOG_BYTES).toString('utf8');
   },
-  readUri: (uri) => fs.readFileSync(fileURLToPath(uri)),
+  readUri: (uri, confineTo) => {
+    const file = uriToPath(uri);
+    if (file === undefined) throw new UnreadableFileError('not-found', 'only files on this computer can be read');
+    if (confineTo && !isInside(displayPath(file), localFolders(confineTo))) {
+      throw new UnreadableFileError('outside', OUTSIDE_WORKSPACE);
+    }
+    return readRegularFile(file, MAX_DOCUMENT_BYTES);
+  },
 });
+
+/** The local paths of workspace folder URIs (others are dropped: nothing on disk is inside them). */
+function localFolders(uris: readonly string[]): string[] {
+  return uris.flatMap((u) => {
+    const p = uriToPath(u);
+    return p === undefined ? [] : [displayPath(p)];
+  });
+}

@@ -27,7 +27,27 @@ export interface Settings {
   ldapAttributesInGC: string[];
   /** Attributes the forest indexed beyond the Exchange 2003 schema. */
   ldapAttributesIndexed: string[];
+  /**
+   * Which path settings (catalogFiles, setupCatalogFiles) have their value from the workspace's own settings rather
+   * than the user's; the VS Code client says so. Such paths must stay inside the workspace folders, and are ignored in
+   * a workspace that is not trusted. Clients that do not say are taken to pass the user's own settings.
+   */
+  workspacePathSettings: PathSetting[];
 }
+
+/** The settings that name files to read. */
+export const PATH_SETTINGS = ['catalogFiles', 'setupCatalogFiles'] as const;
+export type PathSetting = (typeof PATH_SETTINGS)[number];
+
+/** What the client passes in initializationOptions. */
+export interface InitializationOptions {
+  settings?: Partial<Settings>;
+  /** Whether the user trusts the workspace (VS Code's Restricted Mode); absent means trusted. */
+  workspaceTrusted?: boolean;
+}
+
+/** Client notification: the user now trusts the workspace. */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'exchangeConfig/workspaceTrusted';
 
 export const DEFAULT_SETTINGS: Settings = {
   severityOverrides: {},
@@ -42,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bootIniFor: {},
   ldapAttributesInGC: [],
   ldapAttributesIndexed: [],
+  workspacePathSettings: [],
 };
 
 /** The configuration section the server reads (package.json contributes `exchangeConfig.*`). */

@@ -16,19 +16,21 @@ import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
 import { bootiniLanguage, BootIniDocument } from './languages/bootini';
 import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from './languages/setupini';
 import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, MemoryReportArgs, MemoryReportResult, SERVER_COMMANDS, Settings, SETTINGS_SECTION } from './protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, InitializationOptions, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PathSetting, SERVER_COMMANDS, Settings, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { trimEndChars, trimStartChars } from './core/text';
 
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
   docsUri?: string;
   /**
-   * Reads an organisation's catalog file (a relative path is resolved against the workspace folder URI given);
-   * absent where there is no file system (the browser).
+   * Reads an organisation's catalog file (a relative path is resolved against the workspace folder URI given); with
+   * `confineTo` (workspace folder URIs), a path that resolves outside them, after links, is refused with one message
+   * that does not say whether it exists. Errors say why in words, never what the file holds. Absent where there is
+   * no file system (the browser).
    */
-  readFile?: (path: string, workspaceUri?: string) => string;
-  /** Reads the bytes of a document that is not open in the editor, by URI; absent in the browser. */
-  readUri?: (uri: string) => Uint8Array;
+  readFile?: (path: string, workspaceUri?: string, confineTo?: readonly string[]) => string;
+  /** Reads the bytes of a document that is not open in the editor, by URI (confined as readFile); absent in the browser. */
+  readUri?: (uri: string, confineTo?: readonly string[]) => Uint8Array;
 }
 
 export function startServer(connection: lsp.Connection, options: ServerOptions = {}): void {
@@ -37,8 +39,13 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   let refreshSupport = false;
   let versionedEdits = false;
   let configurationRequests = false;
+  let workspaceFolderSupport = false;
   /** Where relative catalog paths are resolved: the first workspace folder, if any. */
   let workspaceUri: string | undefined;
+  /** The workspace folders: paths named by the workspace's own settings must stay inside them. */
+  let workspaceFolders: string[] = [];
+  /** Whether the user trusts the workspace (VS Code's Restricted Mode); clients that do not say are trusted. */
+  let workspaceTrusted = true;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -48,10 +55,20 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   function knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.setupCatalogFiles, settings.forceAnswerFile, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.setupCatalogFiles, settings.forceAnswerFile, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed, settings.workspacePathSettings, workspaceTrusted]);
     let k = knowledgeCache.get(key);
     if (k) return k;
-    const readFile = options.readFile ? (p: string) => options.readFile!(p, workspaceUri) : undefined;
+    /** The reader for one path setting: confined to the workspace when the workspace's settings name the path. */
+    const readerFor = (setting: PathSetting): ((p: string) => string) | undefined => {
+      if (!options.readFile) return undefined;
+      if (!settings.workspacePathSettings.includes(setting)) return (p) => options.readFile!(p, workspaceUri);
+      if (!workspaceTrusted) {
+        return () => {
+          throw new Error('this workspace is not trusted, so files named in its settings are not read; trust the workspace to use it');
+        };
+      }
+      return (p) => options.readFile!(p, workspaceUri, workspaceFolders);
+    };
     const report = (problems: CatalogProblem[], what: string, used = false): void => {
       for (const p of problems) {
         // A catalog that is used has problems with single entries, which the message names.
@@ -66,13 +83,13 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     };
     const catalogs: RegistryCatalog[] = [];
     for (const file of settings.catalogFiles) {
-      const { catalog, problems } = loadUserCatalog(file, readFile, parseRegistryCatalog);
+      const { catalog, problems } = loadUserCatalog(file, readerFor('catalogFiles'), parseRegistryCatalog);
       if (catalog) catalogs.push(catalog);
       report(problems, 'Catalog');
     }
     const setupCatalogs: SetupCatalog[] = [];
     for (const file of settings.setupCatalogFiles) {
-      const { catalog, problems } = loadUserCatalog(file, readFile, parseSetupCatalog);
+      const { catalog, problems } = loadUserCatalog(file, readerFor('setupCatalogFiles'), parseSetupCatalog);
       if (catalog) setupCatalogs.push(catalog);
       report(problems, 'Setup answer-file catalog', catalog !== undefined);
     }
@@ -96,9 +113,12 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
     configurationRequests = !!caps.workspace?.configuration;
+    workspaceFolderSupport = !!caps.workspace?.workspaceFolders;
     workspaceUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    const init = params.initializationOptions as { settings?: Partial<Settings> } | undefined;
+    workspaceFolders = params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : workspaceUri ? [workspaceUri] : [];
+    const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.settings) globalSettings = normalizeSettings(init.settings);
+    if (init?.workspaceTrusted === false) workspaceTrusted = false;
     const result: lsp.InitializeResult = {
       capabilities: {
         textDocumentSync: {
@@ -112,6 +132,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'exchange-config-language-server' },
     };
@@ -125,19 +146,37 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     if (configurationRequests) {
       void connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
+    if (workspaceFolderSupport) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        workspaceUri = workspaceFolders[0];
+        settingsChanged();
+      });
+    }
+  });
+
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    workspaceTrusted = true;
+    settingsChanged();
   });
 
   connection.onDidChangeConfiguration((change) => {
-    settingsCache.clear();
-    knowledgeCache.clear();
     const s = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (s && typeof s === 'object') globalSettings = normalizeSettings(s as Partial<Settings>);
+    settingsChanged();
+  });
+
+  /** Settings, trust or workspace folders changed: settings are asked for again and the documents diagnosed again. */
+  function settingsChanged(): void {
+    settingsCache.clear();
+    knowledgeCache.clear();
     if (pullDiagnostics) {
       // Clients that pull but cannot be asked to refresh pull again on their own (on the next change or focus).
       // (refresh() is typed void but returns the request's promise; a refusal must not end the process.)
       if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
-    } else for (const doc of store.all()) schedule(doc.uri, 0);
-  });
+    } else for (const doc of store.all()) schedule(doc.uri, 0, false);
+  }
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!configurationRequests) return Promise.resolve(globalSettings);
@@ -191,7 +230,8 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   /** The boot.ini of a folder: an open document, else the file on disk (boot.ini or BOOT.INI beside the given URI). */
   function siblingBootIni(uri: string, bootIniFor: Readonly<Record<string, string>> = {}): BootIniFile | undefined {
     const paired = pairedBootIni(uri, bootIniFor);
-    if (paired) return readBootIni(paired);
+    if (paired === null) return undefined;
+    if (paired) return readBootIni(paired, workspaceFolders);
     const folder = folderOf(uri);
     const open = openBootIniIn(folder);
     if (open) return open;
@@ -221,23 +261,32 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   }
 
   /** A boot.ini by URI: the open document, else the file on disk, else undefined. */
-  function readBootIni(bootUri: string): BootIniFile | undefined {
+  function readBootIni(bootUri: string, confineTo?: readonly string[]): BootIniFile | undefined {
     const open = store.get(bootUri);
     if (open && open.language === bootiniLanguage && open.parsed !== undefined && open.failure === undefined) return { uri: bootUri, doc: open.parsed as BootIniDocument };
     if (!options.readUri) return undefined;
     try {
-      const decoded = decodeBytes(options.readUri(bootUri));
+      const decoded = decodeBytes(options.readUri(bootUri, confineTo));
       return { uri: bootUri, doc: bootiniLanguage.parse(decoded.text, { decoded }) };
-    } catch {
-      return undefined; // no such file
+    } catch (e) {
+      // No such file is the usual case; anything else (a pipe, a device, a file outside the workspace) is logged.
+      if ((e as { reason?: string }).reason !== 'not-found') warnOnce(`The boot.ini ${bootUri} is not used: ${(e as Error).message}.`);
+      return undefined;
     }
+  }
+
+  function warnOnce(line: string): void {
+    if (reportedProblems.has(line)) return;
+    reportedProblems.add(line);
+    connection.console.warn(line);
   }
 
   /**
    * The boot.ini the setting exchangeConfig.bootIniFor pairs with a .reg file: keys are folders of exports, values
-   * boot.ini paths, both relative to the workspace folder; the longest matching folder wins.
+   * boot.ini paths, both relative to the workspace folder; the longest matching folder wins. Null when the pairing
+   * names a path outside the workspace folder (refused, as the setting is workspace-relative).
    */
-  function pairedBootIni(uri: string, bootIniFor: Readonly<Record<string, string>>): string | undefined {
+  function pairedBootIni(uri: string, bootIniFor: Readonly<Record<string, string>>): string | null | undefined {
     if (!workspaceUri) return undefined;
     const base = trimEndChars(workspaceUri, '/');
     if (!uri.startsWith(`${base}/`)) return undefined;
@@ -254,7 +303,17 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       if (matches && (!best || folder.length > best.folder.length)) best = { folder, bootIni };
     }
     if (!best) return undefined;
-    return `${base}/${clean(best.bootIni).split('/').map(encodeURIComponent).join('/')}`;
+    const segments: string[] = [];
+    for (const segment of clean(best.bootIni).split('/')) {
+      if (segment === '' || segment === '.') continue;
+      if (segment === '..') {
+        if (segments.pop() === undefined) {
+          warnOnce(`exchangeConfig.bootIniFor: "${best.bootIni}" is outside the workspace folder and is not used; name a boot.ini inside it.`);
+          return null;
+        }
+      } else segments.push(segment);
+    }
+    return `${base}/${segments.map(encodeURIComponent).join('/')}`;
   }
 
   /** The open .reg documents of a folder. */
@@ -290,10 +349,20 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     if (regs.length === 0) return;
     if (pullDiagnostics) {
       if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
-    } else for (const r of regs) schedule(r.uri, delay);
+    } else for (const r of regs) schedule(r.uri, delay, false);
   }
 
-  function schedule(uri: string, delay: number): void {
+  /**
+   * Documents waiting to be diagnosed (push model), next first. One document is diagnosed per turn of the event loop,
+   * so that requests (hover, completion) are answered between two documents however many are open; the document the
+   * user just opened or changed goes to the front, documents diagnosed again because something else changed (the
+   * settings, a boot.ini) to the back. A queued document is diagnosed at its version of that moment; a result for a
+   * version that is no longer current is dropped.
+   */
+  const queue: string[] = [];
+  let draining = false;
+
+  function schedule(uri: string, delay: number, urgent = true): void {
     if (pullDiagnostics) return;
     const t = pending.get(uri);
     if (t) clearTimeout(t);
@@ -301,14 +370,37 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       uri,
       setTimeout(() => {
         pending.delete(uri);
-        const doc = store.get(uri);
-        if (!doc) return;
-        const version = doc.version;
-        void diagnose(doc).then((diagnostics) => {
-          if (store.get(uri) === doc && doc.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
-        });
+        enqueue(uri, urgent);
       }, delay),
     );
+  }
+
+  function enqueue(uri: string, urgent: boolean): void {
+    const i = queue.indexOf(uri);
+    if (i >= 0) queue.splice(i, 1);
+    if (urgent) queue.unshift(uri);
+    else queue.push(uri);
+    if (!draining) {
+      draining = true;
+      setImmediate(drainOne);
+    }
+  }
+
+  function drainOne(): void {
+    const uri = queue.shift();
+    if (uri === undefined) {
+      draining = false;
+      return;
+    }
+    const doc = store.get(uri);
+    if (!doc) return void setImmediate(drainOne);
+    const version = doc.version;
+    diagnose(doc)
+      .then((diagnostics) => {
+        if (store.get(uri) === doc && doc.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
+      })
+      .catch((e) => connection.console.error(`Diagnosing ${uri} failed: ${describe(e)}`))
+      .finally(() => setImmediate(drainOne));
   }
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
@@ -331,6 +423,9 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     storeGeneration++;
     if (wasBootIni) bootIniChanged(t.uri, bootiniLanguage.id, 0);
     validated.delete(t.uri);
+    settingsCache.delete(t.uri);
+    const queued = queue.indexOf(t.uri);
+    if (queued >= 0) queue.splice(queued, 1);
     const timer = pending.get(t.uri);
     if (timer) clearTimeout(timer);
     pending.delete(t.uri);
@@ -563,5 +658,6 @@ function normalizeSettings(s: Partial<Settings>): Settings {
         : {},
     ldapAttributesInGC: attributeList(s.ldapAttributesInGC),
     ldapAttributesIndexed: attributeList(s.ldapAttributesIndexed),
+    workspacePathSettings: Array.isArray(s.workspacePathSettings) ? PATH_SETTINGS.filter((p) => s.workspacePathSettings!.includes(p)) : [],
   };
 }

@@ -68,7 +68,7 @@ describe('cli: options for CI pipelines', () => {
     assert.match(level.err, /unknown level "fatal"/);
     const catalog = lint(['--catalog', path.join(dir, 'missing.json'), 'exports']);
     assert.strictEqual(catalog.code, 2);
-    assert.strictEqual(catalog.err, `exchange-config-lint: ${path.join(dir, 'missing.json')}: cannot read catalog: no such file or folder\n`);
+    assert.strictEqual(catalog.err, `exchange-config-lint: ${path.join(dir, 'missing.json')}: cannot read catalog: no such file\n`);
   });
 
   it('--quiet reports errors only; --max-warnings fails a run with too many warnings', () => {

@@ -16,7 +16,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
   icon: string;
   license: string;
   scripts: Record<string, string>;
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: boolean | 'limited'; description?: string } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] }; virtualWorkspaces: { supported: boolean | 'limited'; description?: string } };
   devDependencies: Record<string, string>;
 };
 
@@ -51,8 +51,12 @@ describe('packaging', () => {
     assert.strictEqual(pkg.license, 'MIT');
     assert.ok(fs.existsSync(path.join(ROOT, 'LICENSE')));
     assert.ok(fs.existsSync(path.join(ROOT, 'CHANGELOG.md')));
-    // The extension executes nothing from the workspace; in a virtual workspace it cannot read files that are not open.
-    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
+    // The extension executes nothing from the workspace, but its path settings read files: in Restricted Mode they come
+    // from the user's settings only. In a virtual workspace it cannot read files that are not open.
+    assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    const settings = (pkg as unknown as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties;
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['exchangeConfig.catalogFiles', 'exchangeConfig.setupCatalogFiles', 'exchangeConfig.bootIniFor']);
+    for (const name of pkg.capabilities.untrustedWorkspaces.restrictedConfigurations ?? []) assert.ok(name in settings, `${name} is a contributed setting`);
     assert.strictEqual(pkg.capabilities.virtualWorkspaces.supported, 'limited');
     assert.match(pkg.capabilities.virtualWorkspaces.description ?? '', /not read/);
     assert.match(pkg.scripts.package, /vsce package --no-dependencies/);

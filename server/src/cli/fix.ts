@@ -51,9 +51,10 @@ export function fixText(language: LanguageService, bytes: Uint8Array, options: A
 }
 
 /** Writes the bytes over the file through a temporary file in the same folder, keeping the file's permissions. */
-export function writeAtomically(file: string, bytes: Uint8Array): void {
+export function writeAtomically(file: Buffer | string, bytes: Uint8Array): void {
   const mode = fs.statSync(file).mode;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const suffix = `.${process.pid}.fix.tmp`;
+  const temp = typeof file === 'string' ? `${file}${suffix}` : Buffer.concat([file, Buffer.from(suffix)]);
   try {
     fs.writeFileSync(temp, bytes, { mode });
     fs.renameSync(temp, file);

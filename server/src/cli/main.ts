@@ -19,6 +19,7 @@ import { cleanupReg } from '../languages/reg/cleanup';
 import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from '../languages/setupini';
 import { Options, readArgs, USAGE, UsageError } from './args';
 import { describeError, listFiles } from './files';
+import { MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile } from '../node/files';
 import { fixDiff, fixText, writeAtomically } from './fix';
 import { FileResult, formatGithub, formatJson, formatJunit, formatSarif, formatText } from './format';
 
@@ -60,7 +61,7 @@ function loadKnowledge(opts: Options, errors: string[]): ExchangeKnowledge {
   for (const file of opts.catalogFiles) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file, MAX_CATALOG_BYTES).toString('utf8');
     } catch (e) {
       errors.push(`${file}: cannot read catalog: ${describeError(e)}`);
       continue;
@@ -73,7 +74,7 @@ function loadKnowledge(opts: Options, errors: string[]): ExchangeKnowledge {
   for (const file of opts.setupCatalogFiles) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file, MAX_CATALOG_BYTES).toString('utf8');
     } catch (e) {
       errors.push(`${file}: cannot read Setup answer-file catalog: ${describeError(e)}`);
       continue;
@@ -133,10 +134,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   const notes: string[] = [];
   const bytesOf = new Map<FileResult, Uint8Array>();
   let diff = '';
-  for (const file of files) {
+  for (const { path: at, name: file } of files) {
     let bytes: Uint8Array;
     try {
-      bytes = fs.readFileSync(file);
+      bytes = readRegularFile(at, MAX_DOCUMENT_BYTES);
     } catch (e) {
       errors.push(`${file}: cannot read: ${describeError(e)}`);
       continue;
@@ -150,7 +151,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         else if (fixed.bytes && opts.fixDryRun) diff += fixDiff(file, fixed.before, fixed.after);
         else if (fixed.bytes) {
           try {
-            writeAtomically(file, fixed.bytes);
+            writeAtomically(at, fixed.bytes);
             bytes = fixed.bytes;
           } catch (e) {
             errors.push(`${file}: cannot write the fixes: ${describeError(e)}`);
@@ -286,6 +287,36 @@ function version(): string {
   return 'unknown';
 }
 
-if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+/**
+ * The command as a process: runs it with the process's streams. A reader that goes away (`| head`) ends the output
+ * quietly with the status the check gives; any other failure to write (a full disk) is exit status 2 with one line.
+ */
+export function main(argv: string[] = process.argv.slice(2)): void {
+  let closed = false;
+  const fail = (e: unknown): void => {
+    if (closed) return;
+    closed = true;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return;
+    try {
+      process.stderr.write(`exchange-config-lint: cannot write the output: ${code ?? (e as Error).message}\n`);
+    } catch {
+      // stderr is gone too: the exit status is all that is left
+    }
+    process.exitCode = 2;
+  };
+  process.stdout.on('error', fail);
+  process.stderr.on('error', () => undefined);
+  const write = (stream: NodeJS.WriteStream) => (s: string): void => {
+    if (closed && stream === process.stdout) return;
+    try {
+      stream.write(s);
+    } catch (e) {
+      if (stream === process.stdout) fail(e);
+    }
+  };
+  const status = run(argv, write(process.stdout), write(process.stderr));
+  if (!closed || process.exitCode !== 2) process.exitCode = status;
 }
+
+if (require.main === module) main();

@@ -7,6 +7,7 @@ import builtIn from '../../data/catalog/registry.json';
 import schema from '../../data/catalog/registry.schema.json';
 import { RegistryCatalog } from './catalog';
 import { RegistryCatalogIndex } from './catalogIndex';
+import { jsonSyntaxMessage } from './jsonError';
 
 export const BUILT_IN_REGISTRY_CATALOG = builtIn as unknown as RegistryCatalog;
 
@@ -33,8 +34,8 @@ export function parseRegistryCatalog(text: string, source: string): { catalog?: 
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { problems: [{ source, message: `not valid JSON: ${(e as Error).message}` }] };
+  } catch {
+    return { problems: [{ source, message: jsonSyntaxMessage(text) }] };
   }
   return checkRegistryCatalog(json, source);
 }

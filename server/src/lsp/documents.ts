@@ -16,6 +16,8 @@ export interface OpenDocument {
   parsed: unknown;
   /** Set when the analysis threw; the message is shown as a diagnostic. */
   failure?: string;
+  /** The editor's language id is not one of ours (`ini`): the language is chosen by content, again on each change. */
+  byContent: boolean;
 }
 
 export class DocumentStore {
@@ -44,6 +46,7 @@ export class DocumentStore {
       text: TextDocument.create(uri, languageId, version, content),
       language,
       parsed: undefined,
+      byContent: languageById(languageId) === undefined,
     };
     this.reparse(doc);
     this.docs.set(uri, doc);
@@ -53,12 +56,23 @@ export class DocumentStore {
   change(uri: string, version: number, changes: readonly ({ range?: ContentChange['range']; text: string })[]): OpenDocument | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    doc.text = TextDocument.update(doc.text, changes as Parameters<typeof TextDocument.update>[1], version);
+    const applied = applyChanges(doc.text, changes, version);
+    const ordered = applied.changes;
+    doc.text = applied.text;
     doc.version = version;
-    const incremental = changes.every((c) => c.range !== undefined);
+    if (doc.byContent) {
+      // An .ini edited into an Exchange answer file (or out of one) changes language.
+      const language = this.resolve(doc.languageId, uri, doc.text.getText());
+      if (language !== doc.language) {
+        doc.language = language;
+        this.reparse(doc);
+        return doc;
+      }
+    }
+    const incremental = ordered.every((c) => c.range !== undefined);
     if (doc.language?.update && incremental && doc.parsed !== undefined && !doc.failure) {
       try {
-        doc.parsed = doc.language.update(doc.parsed, changes as ContentChange[]);
+        doc.parsed = doc.language.update(doc.parsed, ordered as ContentChange[]);
         return doc;
       } catch (e) {
         this.log(`Incremental update of ${uri} failed, parsing it again: ${describe(e)}`);
@@ -86,6 +100,38 @@ export class DocumentStore {
       this.log(`Parsing ${doc.uri} failed: ${doc.failure}`);
     }
   }
+}
+
+/**
+ * The changes applied to the text, and the same changes as the incremental parsers must see them: a range given end
+ * first is taken start first, and positions past the end of a line (or between a CR and its LF) are moved where the
+ * text model puts them. vscode-languageserver-textdocument 1.0.12 keeps wrong line offsets when an edit joins a CR with
+ * an LF (or splits such a pair), so that later positions land in the wrong place: where an edit touches a CR or LF at
+ * its edges, the line offsets are computed afresh from the text.
+ */
+export function applyChanges(
+  text: TextDocument,
+  changes: readonly { range?: ContentChange['range']; text: string }[],
+  version: number,
+): { text: TextDocument; changes: { range?: ContentChange['range']; text: string }[] } {
+  let current = text;
+  const applied: { range?: ContentChange['range']; text: string }[] = [];
+  for (const change of changes) {
+    let rebuild = false;
+    let normalized = change;
+    if (change.range) {
+      const old = current.getText();
+      let start = current.offsetAt(change.range.start);
+      let end = current.offsetAt(change.range.end);
+      if (end < start) [start, end] = [end, start];
+      normalized = { range: { start: current.positionAt(start), end: current.positionAt(end) }, text: change.text };
+      rebuild = old[start - 1] === '\r' || old[end] === '\n' || change.text.startsWith('\n') || change.text.endsWith('\r');
+    }
+    applied.push(normalized);
+    current = TextDocument.update(current, [normalized] as Parameters<typeof TextDocument.update>[1], version);
+    if (rebuild) current = TextDocument.create(current.uri, current.languageId, version, current.getText());
+  }
+  return { text: current, changes: applied };
 }
 
 export function describe(e: unknown): string {

@@ -8,6 +8,7 @@ import data from '../../../data/catalog/setup-keys.json';
 import schema from '../../../data/catalog/setup-keys.schema.json';
 import { SourceRef } from '../../core/catalog';
 import type { CatalogProblem } from '../../core/catalogLoad';
+import { jsonSyntaxMessage } from '../../core/jsonError';
 
 /** A source as a reader can find it; `evidence` (where the fact was checked) is for maintainers and never rendered. */
 export interface SetupSourceRef extends SourceRef {
@@ -225,8 +226,8 @@ export function parseSetupCatalog(text: string, source: string): { catalog?: Set
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { problems: [{ source, message: `not valid JSON: ${(e as Error).message}` }] };
+  } catch {
+    return { problems: [{ source, message: jsonSyntaxMessage(text) }] };
   }
   return checkSetupCatalog(json, source);
 }
