@@ -284,26 +284,28 @@ const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 export function formatProblem(entry: RegistryEntry, text: string): string | undefined {
   switch (entry.format) {
     case 'guid':
-      return GUID.test(text.trim()) ? undefined : `"${text}" is not a GUID (like {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}); Exchange ignores the value and falls back to its default behaviour. Write the GUID of the object it names.`;
+      return GUID.test(text.trim()) ? undefined : `"${text}" is not a GUID (like {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}). Write the GUID of the object it names.`;
     case 'drive-letter':
-      return /^[A-Za-z]$/.test(text.trim()) ? undefined : `"${text}" is not a single drive letter; Exchange cannot map the drive. Write one letter, such as M.`;
+      return /^[A-Za-z]$/.test(text.trim()) ? undefined : `"${text}" is not a single drive letter. Write one letter, such as M.`;
     case 'extension-list': {
       const items = text.split(',');
       const bad = items.find((x) => x === '' || /[.\s]/.test(x));
-      if (bad !== undefined) return `the list must be extensions without dots or blanks, separated by commas; "${bad}" is not. Exchange compares the entries literally, so such an entry never matches an attachment. Write, for example, exe,vbs,js.`;
+      if (bad !== undefined) return `the list must be extensions without dots or blanks, separated by commas; "${bad}" is not one. Write, for example, exe,vbs,js.`;
       const dup = items.find((x, k) => items.findIndex((y) => y.toLowerCase() === x.toLowerCase()) !== k);
       if (dup) return `"${dup}" is listed twice. Remove the duplicate.`;
       return undefined;
     }
     case 'mime-list': {
       const items = text.split(',');
-      const bad = items.find((x) => !/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/.test(x));
-      return bad !== undefined ? `the list must be MIME types (type/subtype) separated by commas; "${bad}" is not one, so it never matches. Write, for example, application/x-msdownload.` : undefined;
+      // An entry that Setup itself writes (the Level 1 default holds x-internet-signup without a type/) is never reported.
+      const setupWrites = new Set((entry.defaultWhenAbsent ?? '').split(/[\s:,]+/));
+      const bad = items.find((x) => !setupWrites.has(x) && !/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/.test(x));
+      return bad !== undefined ? `the list must be MIME types (type/subtype) separated by commas; "${bad}" is not in that form. Write, for example, application/x-msdownload.` : undefined;
     }
     case 'host-list': {
       const items = text.split(',');
       const bad = items.find((x) => !/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(x));
-      return bad !== undefined ? `the list must be host names separated by commas (no blanks, no URLs); "${bad}" is not one, so that front-end never matches. Write, for example, mail.contoso.com,webmail.contoso.com.` : undefined;
+      return bad !== undefined ? `the list must be host names separated by commas (no blanks, no URLs); "${bad}" is not one. Write, for example, mail.contoso.com,webmail.contoso.com.` : undefined;
     }
     case 'valid-ports': {
       const items = text.split(';').filter((x) => x !== '');
