@@ -20,6 +20,7 @@ import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from '../langu
 import { Options, readArgs, USAGE, UsageError } from './args';
 import { describeError, listFiles } from './files';
 import { fixDiff, fixText, writeAtomically } from './fix';
+import { addPreviews, listMembers, loadDirectory } from './preview';
 import { FileResult, formatGithub, formatJson, formatJunit, formatSarif, formatText } from './format';
 
 export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, 'encoding' | 'overrides' | 'maxDiagnostics'>, exchange?: ExchangeKnowledge): FileResult | string {
@@ -107,6 +108,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     out(`${version()}\n`);
     return 0;
   }
+  if (opts.preview !== undefined) return listMembers(opts, out, err);
   const errors: string[] = [];
   let report = '';
   let failed = false;
@@ -153,6 +155,11 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
   }
   addCrossDiagnostics(results, bytesOf, opts, exchange);
+  if (opts.directory !== undefined) {
+    const loaded = loadDirectory(opts);
+    if (typeof loaded === 'string') errors.push(loaded);
+    else addPreviews(results, bytesOf, opts, loaded);
+  }
   if (opts.cleanupReg !== undefined) writeCleanup(opts.cleanupReg, results, bytesOf, opts, exchange, errors, err);
   // The memory report takes the place of the findings (the JSON output stays one document); the exit status then says
   // only whether the files could be read.

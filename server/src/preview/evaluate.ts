@@ -1,0 +1,317 @@
+/**
+ * Evaluates a query-based group's filter against a directory export the way the categorizer's query to a global
+ * catalog does ([MS-ADTS] 3.1.1.3.1.3.1 "Search Filters" and 3.1.1.3.1.3.5 "Searches Using the objectCategory
+ * Attribute"; bitwise rules: [MS-ADTS] 3.1.1.3.4.4 "LDAP Matching Rules (extensibleMatch)"):
+ * - three-valued logic (TRUE, FALSE, Undefined) on Windows Server 2003; on Windows 2000 an Undefined clause is FALSE;
+ * - a condition on an attribute an object lacks is FALSE, so a NOT over it is TRUE;
+ * - attributes outside the global catalog have no value, even where the export holds one;
+ * - ~= is equality; (objectCategory=<class name>) compares with the class's defaultObjectCategory;
+ * - values compared by the attribute's syntax (catalog): Unicode strings without case, DNs per RDN without case,
+ *   integers as numbers, Booleans TRUE/FALSE, binary values byte for byte.
+ * Where the sources leave a point open, the result carries a note instead of a guess.
+ */
+import '../languages/ldapfilter/codes';
+import { codeInfo } from '../core/codes';
+import { attributeNamed, classNamed, LdapAttribute, NO_SUBSTRING_SYNTAXES } from '../languages/ldapfilter/attributes';
+import { Composite, FilterNode, Item, LdapFilterDocument } from '../languages/ldapfilter/parse';
+import { BIT_AND, BIT_OR } from '../languages/ldapfilter/validate';
+import { Directory, Entry, equalityKey, foldCase, inSubtree, latin1, normalizeDn, splitDn, toBigInt } from './directory';
+
+/** FALSE, TRUE, Undefined (RFC 4511 section 4.5.1.7). */
+export type Tri = 0 | 1 | 2;
+const F: Tri = 0;
+const T: Tri = 1;
+const U: Tri = 2;
+
+export interface PreviewOptions {
+  /** msExchDynamicDLBaseDN: only objects in and below it are members (subtree). */
+  baseDN?: string;
+  /** Windows 2000 evaluates Undefined as FALSE; Windows Server 2003 uses three-valued logic. Default 2003. */
+  windowsVersion?: '2000' | '2003';
+}
+
+export interface PreviewResult {
+  /** The members, in export order. */
+  matched: Entry[];
+  /** Objects in scope (in and below the base DN). */
+  total: number;
+  /** What the preview could not settle, in words for the user. */
+  notes: string[];
+  /** Set when the filter is not run at all (syntax errors). */
+  error?: string;
+  /** The conditions, with the attribute each tests (for the attribute-unused check). */
+  items: Item[];
+}
+
+type Test = (e: Entry) => Tri;
+
+interface Compiled {
+  test: Test;
+  /** Windows 2000: every Undefined condition read as FALSE. */
+  test2?: (e: Entry) => boolean;
+  /** A superset of the entries the node matches, from the indexes (undefined: no index helps). */
+  candidates?: () => number[];
+}
+
+const STRING_SYNTAXES = new Set(['unicode', 'teletex', 'printable', 'unknown', 'oid']);
+
+/** Decodes the \XX escapes of an assertion value into bytes, then reads them as UTF-8 (binary syntaxes: as bytes). */
+export function unescapeValue(raw: string, binary = false): string {
+  const bytes: number[] = [];
+  const enc = new TextEncoder();
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\' && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      const cp = raw.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      for (const b of enc.encode(String.fromCodePoint(cp))) bytes.push(b);
+    }
+  }
+  const arr = Uint8Array.from(bytes);
+  return binary ? latin1(arr) : new TextDecoder('utf-8').decode(arr);
+}
+
+export function previewFilter(doc: LdapFilterDocument, dir: Directory, opts: PreviewOptions = {}): PreviewResult {
+  const base = opts.baseDN ? normalizeDn(opts.baseDN) : '';
+  const inScope: number[] = [];
+  for (let i = 0; i < dir.entries.length; i++) if (inSubtree(dir.entries[i].ndn, base)) inScope.push(i);
+  const result: PreviewResult = { matched: [], total: inScope.length, notes: [], items: doc.items };
+  if (!doc.root || doc.problems.some((p) => codeInfo(p.code).severity === 'error')) {
+    result.error = 'The filter has syntax errors: the global catalog does not run it, and the group has no members.';
+    return result;
+  }
+  const notes = new Set<string>();
+  const compiled = compile(doc.root, dir, notes);
+  const w2000 = opts.windowsVersion === '2000';
+  const scope = compiled.candidates ? compiled.candidates().filter((i) => inSubtree(dir.entries[i].ndn, base)) : inScope;
+  const sorted = compiled.candidates ? [...new Set(scope)].sort((a, b) => a - b) : scope;
+  for (const i of sorted) {
+    const e = dir.entries[i];
+    if (w2000 ? compiled.test2(e) : compiled.test(e) === T) result.matched.push(e);
+  }
+  if (w2000 && [...notes].some((n) => n.includes('Undefined'))) notes.add('On Windows 2000 a condition Active Directory cannot evaluate is FALSE (not Undefined), so a NOT over it matches.');
+  result.notes = [...notes];
+  return result;
+}
+
+function compile(node: FilterNode, dir: Directory, notes: Set<string>): Compiled & { test2: (e: Entry) => boolean } {
+  if (node.kind === 'item') {
+    const c = compileItem(node, dir, notes);
+    return { ...c, test2: (e) => c.test(e) === T };
+  }
+  return compileComposite(node, dir, notes);
+}
+
+function compileComposite(node: Composite, dir: Directory, notes: Set<string>): Compiled & { test2: (e: Entry) => boolean } {
+  const kids = node.children.map((c) => compile(c, dir, notes));
+  if (node.kind === 'not' || (node.kind === 'group' && kids.length === 1)) {
+    const k = kids[0];
+    if (node.kind === 'group') return k;
+    return { test: (e) => { const v = k.test(e); return v === U ? U : v === T ? F : T; }, test2: (e) => !k.test2(e) };
+  }
+  if (node.kind === 'and') {
+    // The most selective indexed child narrows the objects read, as Active Directory's query optimiser does.
+    const indexed = kids.filter((k) => k.candidates);
+    return {
+      test: (e) => {
+        let r: Tri = T;
+        for (const k of kids) {
+          const v = k.test(e);
+          if (v === F) return F;
+          if (v === U) r = U;
+        }
+        return r;
+      },
+      test2: (e) => kids.every((k) => k.test2(e)),
+      candidates: indexed.length
+        ? () => {
+            let best: number[] | undefined;
+            for (const k of indexed) {
+              const c = k.candidates!();
+              if (!best || c.length < best.length) best = c;
+            }
+            return best!;
+          }
+        : undefined,
+    };
+  }
+  // or (and a group of several, which the parser reports as an error and which never gets here)
+  const all = kids.every((k) => k.candidates);
+  return {
+    test: (e) => {
+      let r: Tri = F;
+      for (const k of kids) {
+        const v = k.test(e);
+        if (v === T) return T;
+        if (v === U) r = U;
+      }
+      return r;
+    },
+    test2: (e) => kids.some((k) => k.test2(e)),
+    candidates: all && kids.length > 0 ? () => [...new Set(kids.flatMap((k) => k.candidates!()))] : undefined,
+  };
+}
+
+function quoteItem(item: Item): string {
+  const s = `(${item.attr}${item.op === ':=' ? `:${item.rule ?? ''}:=` : item.op}${item.value})`;
+  return s.length > 80 ? `${s.slice(0, 79)}…` : s;
+}
+
+function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
+  const attr = item.attr;
+  const key = attr.toLowerCase();
+  const info = attributeNamed(key);
+  const vis = dir.visibility(key);
+  const none: Compiled = { test: () => F, candidates: () => [] };
+  if (key === 'anr') {
+    notes.add(`${quoteItem(item)}: ambiguous name resolution searches several attributes in a way this preview does not reproduce; the condition is taken as Undefined (no match).`);
+    return { test: () => U };
+  }
+  if (vis === 'not-in-gc') return none;
+  if (vis === 'gc-unknown') notes.add(`Whether ${info?.name ?? attr} is in the global catalog is not established; the preview uses the values in the export.`);
+  if (vis === 'not-in-catalog') {
+    notes.add(
+      (dir.holders.get(key) ?? 0) > 0
+        ? `${attr} is not in this tool's attribute catalog; the preview uses the values in the export (an export from the global catalog port, 3268, holds only attributes in the global catalog).`
+        : `${attr} is not in this tool's attribute catalog and no object in the export holds it. If your forest's schema has no such attribute, Active Directory evaluates the condition as Undefined (a NOT over it matches nothing either); the preview takes it as an attribute without values.`,
+    );
+  }
+  const values = (e: Entry): string[] | undefined => e.attrs.get(key);
+  if (item.type === 'present') {
+    if (key === 'objectclass' || key === 'distinguishedname') return { test: () => T };
+    const idx = dir.present(key);
+    return { test: (e) => (values(e) ? T : F), candidates: idx ? () => idx : undefined };
+  }
+  const syntax = info?.syntax ?? 'unknown';
+  const binary = syntax === 'octet-string' || syntax === 'sid';
+  if (item.type === 'extensible') return compileExtensible(item, info, values, notes);
+  if (item.type === 'substring') {
+    if (NO_SUBSTRING_SYNTAXES[syntax] && !binary) {
+      notes.add(`${quoteItem(item)}: a * on a ${NO_SUBSTRING_SYNTAXES[syntax]} attribute is no wildcard that Active Directory documents; the condition is taken as Undefined (no match).`);
+      return { test: () => U };
+    }
+    const parts = item.value.split('*').map((p) => (binary ? unescapeValue(p, true) : foldCase(unescapeValue(p))));
+    const initial = parts[0];
+    const final = parts[parts.length - 1];
+    const any = parts.slice(1, -1).filter((p) => p !== '');
+    const matches = (raw: string): boolean => {
+      const v = binary ? raw : foldCase(raw);
+      if (v.length < initial.length + final.length || !v.startsWith(initial) || !v.endsWith(final)) return false;
+      let pos = initial.length;
+      const end = v.length - final.length;
+      for (const a of any) {
+        const at = v.indexOf(a, pos);
+        if (at < 0 || at + a.length > end) return false;
+        pos = at + a.length;
+      }
+      return true;
+    };
+    return { test: (e) => (values(e)?.some(matches) ? T : F) };
+  }
+  const assertion = unescapeValue(item.value, binary);
+  if (item.type === 'equality' || item.type === 'approx') {
+    if (key === 'objectcategory' && !assertion.includes('=')) return objectCategoryByClass(item, assertion, dir, notes);
+    const k = equalityKey(info, assertion);
+    if (k === undefined) {
+      notes.add(`${quoteItem(item)}: "${assertion}" is not a valid ${syntaxName(syntax)} value; the condition is Undefined (no match).`);
+      return { test: () => U };
+    }
+    const idx = dir.lookup(key, k);
+    return { test: (e) => (values(e)?.some((v) => equalityKey(info, v) === k) ? T : F), candidates: idx ? () => idx : undefined };
+  }
+  // >= and <=
+  const ge = item.type === 'ge';
+  if (syntax === 'integer' || syntax === 'large-integer') {
+    const n = toBigInt(assertion);
+    if (n === undefined) {
+      notes.add(`${quoteItem(item)}: "${assertion}" is not a number; the condition is Undefined (no match).`);
+      return { test: () => U };
+    }
+    return {
+      test: (e) =>
+        values(e)?.some((v) => {
+          const m = toBigInt(v);
+          return m !== undefined && (ge ? m >= n : m <= n);
+        })
+          ? T
+          : F,
+    };
+  }
+  if (!STRING_SYNTAXES.has(syntax) && syntax !== 'generalized-time') {
+    notes.add(`${quoteItem(item)}: how Active Directory orders ${syntaxName(syntax)} values is not documented in the sources this tool uses; the condition is taken as Undefined (no match).`);
+    return { test: () => U };
+  }
+  if (syntax !== 'generalized-time') notes.add(`${quoteItem(item)}: Active Directory orders strings by its sort order, which this preview approximates by comparing characters without case; accented letters and punctuation may sort differently.`);
+  const a = syntax === 'generalized-time' ? assertion : foldCase(assertion);
+  return {
+    test: (e) =>
+      values(e)?.some((raw) => {
+        const v = syntax === 'generalized-time' ? raw : foldCase(raw);
+        return ge ? v >= a : v <= a;
+      })
+        ? T
+        : F,
+  };
+}
+
+/** [MS-ADTS] 3.1.1.3.1.3.5: (objectCategory=contact) is read as the defaultObjectCategory of the class contact. */
+function objectCategoryByClass(item: Item, name: string, dir: Directory, notes: Set<string>): Compiled {
+  const cls = classNamed(name);
+  let rdn: string;
+  if (cls) rdn = splitDn(cls.defaultObjectCategory)[0];
+  else {
+    rdn = `cn=${foldCase(name.trim())}`;
+    notes.add(`${quoteItem(item)}: ${name} is not a class this tool knows; the preview assumes its defaultObjectCategory is CN=${name} in the schema container.`);
+  }
+  const test: Test = (e) =>
+    e.attrs.get('objectcategory')?.some((v) => {
+      const parts = splitDn(v);
+      return parts[0] === rdn && parts[1] === 'cn=schema';
+    })
+      ? T
+      : F;
+  return { test, candidates: () => dir.entries.reduce<number[]>((acc, e, i) => (test(e) === T ? (acc.push(i), acc) : acc), []) };
+}
+
+function compileExtensible(item: Item, info: LdapAttribute | undefined, values: (e: Entry) => string[] | undefined, notes: Set<string>): Compiled {
+  const rule = item.rule ?? '';
+  if (rule !== BIT_AND && rule !== BIT_OR) {
+    notes.add(`${quoteItem(item)}: Active Directory on Windows 2000 and Windows Server 2003 supports only the bitwise matching rules ${BIT_AND} and ${BIT_OR}; the condition is Undefined (no match).`);
+    return { test: () => U };
+  }
+  if (item.attr === '') return { test: () => U };
+  const n = toBigInt(unescapeValue(item.value));
+  if (n === undefined) {
+    notes.add(`${quoteItem(item)}: the value of a bitwise matching rule must be a decimal number; the condition is Undefined (no match).`);
+    return { test: () => U };
+  }
+  const syntax = info?.syntax ?? 'unknown';
+  if (info && syntax !== 'integer' && syntax !== 'large-integer') {
+    notes.add(`${quoteItem(item)}: a bitwise matching rule on a ${syntaxName(syntax)} attribute is Undefined (no match).`);
+    return { test: () => U };
+  }
+  // Integers are 32-bit and large integers 64-bit two's complement: -2147483646 has bit 2147483648 set.
+  const bits = syntax === 'integer' ? 32 : 64;
+  const mask = BigInt.asUintN(bits, n);
+  const and = rule === BIT_AND;
+  return {
+    test: (e) => {
+      const vs = values(e);
+      if (!vs) return F;
+      for (const v of vs) {
+        const m = toBigInt(v);
+        if (m === undefined) continue;
+        const x = BigInt.asUintN(bits, m) & mask;
+        if (and ? x === mask : x !== 0n) return T;
+      }
+      return F;
+    },
+  };
+}
+
+function syntaxName(syntax: string): string {
+  return NO_SUBSTRING_SYNTAXES[syntax] ?? (syntax === 'unicode' ? 'Unicode string' : syntax);
+}
