@@ -28,13 +28,11 @@ export function previewDiagnostics(doc: LdapFilterDocument, r: PreviewResult, di
   const [s, e] = doc.span(doc.root);
   const name = clip(directoryName, 60);
   if (r.matched.length === 0) {
-    out.push(
-      diag(
-        'ldapfilter.preview-matches-nobody',
-        place(s, e),
-        `No object in ${name} matches this filter (${r.total} read${r.total === dir.entries.length ? '' : ' below the base DN'}): the group would have no members and its mail would reach nobody. Check each condition against the export.`,
-      ),
-    );
+    const message =
+      r.total === 0
+        ? `No object in ${name} is in or below the group's base DN, so the group would have no members. Check msExchDynamicDLBaseDN, or whether the export covers that container.`
+        : `No object in ${name} matches this filter (${r.total} read${r.total === dir.entries.length ? '' : ' below the base DN'}): the group would have no members and its mail would reach nobody. Check each condition against the export.`;
+    out.push(diag('ldapfilter.preview-matches-nobody', place(s, e), message));
   }
   const noNick = r.matched.filter((m) => !m.attrs.has('mailnickname')).length;
   if (noNick > 0) {
