@@ -92,6 +92,14 @@ function generate(count = 300, seed = 2003) {
       }
     }
   };
+  // Group, folder and computer names get a number; a name drawn twice gets a suffix (DNs are unique in a directory).
+  const usedOther = new Set();
+  const uniq = (name) => {
+    let n = name;
+    for (let k = 2; usedOther.has(n); k++) n = `${name}-${k}`;
+    usedOther.add(n);
+    return n;
+  };
   const alias = (n) => n.normalize('NFD').replace(/[^A-Za-z0-9 ]/g, '').replace(/ /g, '.').toLowerCase();
   const created = () => {
     const d = new Date(Date.UTC(2003, 0, 1) + Math.floor(rand() * 3 * 365) * 86400000);
@@ -156,7 +164,7 @@ function generate(count = 300, seed = 2003) {
       ]);
     } else if (kind === 'group') {
       const dept = pick(DEPARTMENTS);
-      const name = `${site.ou} ${dept} ${Math.floor(rand() * 90) + 10}`;
+      const name = uniq(`${site.ou} ${dept} ${Math.floor(rand() * 90) + 10}`);
       const a = alias(name);
       const type = pick([-2147483646, 8, -2147483644, 2]);
       const members = userDns.length ? Array.from(new Set(Array.from({ length: 1 + Math.floor(rand() * 5) }, () => pick(userDns)))) : [];
@@ -166,7 +174,7 @@ function generate(count = 300, seed = 2003) {
         ['member', members], ['department', dept], ['objectGUID', guid(rand)], ['whenCreated', created()],
       ]);
     } else if (kind === 'publicFolder') {
-      const name = `${pick(DEPARTMENTS)} ${pick(['Archive', 'Requests', 'Calendar', 'Announcements'])} ${Math.floor(rand() * 900) + 100}`;
+      const name = uniq(`${pick(DEPARTMENTS)} ${pick(['Archive', 'Requests', 'Calendar', 'Announcements'])} ${Math.floor(rand() * 900) + 100}`);
       const a = alias(name);
       record(`CN=${name},CN=Microsoft Exchange System Objects,${DOMAIN}`, [
         ['objectClass', ['top', 'publicFolder']], ['cn', name], ['displayName', name], ['name', name],
@@ -174,14 +182,14 @@ function generate(count = 300, seed = 2003) {
         ['proxyAddresses', [`SMTP:${a}@contoso.com`]], ['msExchHideFromAddressLists', chance(0.5) ? 'TRUE' : 'FALSE'], ['whenCreated', created()],
       ]);
     } else if (kind === 'computer') {
-      const name = `${site.ou.slice(0, 3).toUpperCase()}-WS${Math.floor(rand() * 9000) + 1000}`;
+      const name = uniq(`${site.ou.slice(0, 3).toUpperCase()}-WS${Math.floor(rand() * 9000) + 1000}`);
       record(`CN=${name},OU=Computers,${ouBase}`, [
         ['objectClass', ['top', 'person', 'organizationalPerson', 'user', 'computer']], ['cn', name], ['name', name], ['objectCategory', `CN=Computer,${SCHEMA}`],
         ['sAMAccountName', `${name}$`], ['userAccountControl', 4096], ['department', chance(0.3) ? pick(DEPARTMENTS) : undefined], ['whenCreated', created()],
       ]);
     } else {
       const dept = pick(DEPARTMENTS);
-      const name = `All ${site.ou} ${dept} ${Math.floor(rand() * 90) + 10}`;
+      const name = uniq(`All ${site.ou} ${dept} ${Math.floor(rand() * 90) + 10}`);
       const a = alias(name);
       record(`CN=${name},OU=Groups,${ouBase}`, [
         ['objectClass', ['top', 'msExchDynamicDistributionList']], ['cn', name], ['displayName', name], ['objectCategory', `CN=ms-Exch-Dynamic-Distribution-List,${SCHEMA}`],

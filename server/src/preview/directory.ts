@@ -15,6 +15,8 @@ export interface Entry {
   line: number;
   /** Lower-case attribute name → values (binary syntaxes as one character per byte). */
   attrs: Map<string, string[]>;
+  /** Lower-case attribute name → the values' equality keys, computed on first use. */
+  keys?: Map<string, (string | undefined)[]>;
 }
 
 /** Syntaxes compared byte for byte. */
@@ -89,6 +91,24 @@ export class Directory {
   lookup(attr: string, key: string): number[] | undefined {
     const idx = this.equality.get(attr.toLowerCase());
     return idx ? idx.get(key) ?? [] : undefined;
+  }
+
+  /** The equality index of an attribute: key → entries (indexed attributes only). */
+  equalityIndex(attr: string): ReadonlyMap<string, number[]> | undefined {
+    return this.equality.get(attr.toLowerCase());
+  }
+
+  /** The equality keys of an entry's values of an attribute (see equalityKey), cached on the entry. */
+  keysOf(e: Entry, attr: string): (string | undefined)[] | undefined {
+    const key = attr.toLowerCase();
+    const cached = e.keys?.get(key);
+    if (cached) return cached;
+    const values = this.values(e, key);
+    if (!values) return undefined;
+    const info = attributeNamed(key);
+    const keys = values.map((v) => equalityKey(info, v));
+    (e.keys ??= new Map()).set(key, keys);
+    return keys;
   }
 
   /** Entries that hold the attribute (indexed attributes only; undefined otherwise). */

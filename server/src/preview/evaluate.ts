@@ -193,12 +193,12 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
       notes.add(`${quoteItem(item)}: a * on a ${NO_SUBSTRING_SYNTAXES[syntax]} attribute is no wildcard that Active Directory documents; the condition is taken as Undefined (no match).`);
       return { test: () => U };
     }
-    const parts = item.value.split('*').map((p) => (binary ? unescapeValue(p, true) : foldCase(unescapeValue(p))));
+    const parts = item.value.split('*').map((p) => (binary ? unescapeValue(p, true) : syntax === 'printable' ? unescapeValue(p) : foldCase(unescapeValue(p))));
     const initial = parts[0];
     const final = parts[parts.length - 1];
     const any = parts.slice(1, -1).filter((p) => p !== '');
-    const matches = (raw: string): boolean => {
-      const v = binary ? raw : foldCase(raw);
+    const matches = (v: string | undefined): boolean => {
+      if (v === undefined) return false;
       if (v.length < initial.length + final.length || !v.startsWith(initial) || !v.endsWith(final)) return false;
       let pos = initial.length;
       const end = v.length - final.length;
@@ -209,7 +209,9 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
       }
       return true;
     };
-    return { test: (e) => (values(e)?.some(matches) ? T : F) };
+    // Binary and printable values compare as they are; the others by their case-folded equality keys.
+    const exact = binary || syntax === 'printable';
+    return { test: (e) => ((exact ? values(e) : dir.keysOf(e, key))?.some(matches) ? T : F) };
   }
   const assertion = unescapeValue(item.value, binary);
   if (item.type === 'equality' || item.type === 'approx') {
@@ -220,7 +222,7 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
       return { test: () => U };
     }
     const idx = dir.lookup(key, k);
-    return { test: (e) => (values(e)?.some((v) => equalityKey(info, v) === k) ? T : F), candidates: idx ? () => idx : undefined };
+    return { test: (e) => (dir.keysOf(e, key)?.includes(k) ? T : F), candidates: idx ? () => idx : undefined };
   }
   // >= and <=
   const ge = item.type === 'ge';
@@ -266,14 +268,18 @@ function objectCategoryByClass(item: Item, name: string, dir: Directory, notes: 
     rdn = `cn=${foldCase(name.trim())}`;
     notes.add(`${quoteItem(item)}: ${name} is not a class this tool knows; the preview assumes its defaultObjectCategory is CN=${name} in the schema container.`);
   }
-  const test: Test = (e) =>
-    e.attrs.get('objectcategory')?.some((v) => {
-      const parts = splitDn(v);
-      return parts[0] === rdn && parts[1] === 'cn=schema';
-    })
-      ? T
-      : F;
-  return { test, candidates: () => dir.entries.reduce<number[]>((acc, e, i) => (test(e) === T ? (acc.push(i), acc) : acc), []) };
+  const wanted = (ndn: string): boolean => {
+    const parts = splitDn(ndn);
+    return parts[0] === rdn && parts[1] === 'cn=schema';
+  };
+  const index = dir.equalityIndex('objectCategory');
+  if (index) {
+    // The distinct objectCategory values are few: the matching ones are read from the index.
+    const keys = new Set([...index.keys()].filter(wanted));
+    const hits = [...keys].flatMap((k) => index.get(k) ?? []).sort((a, b) => a - b);
+    return { test: (e) => (dir.keysOf(e, 'objectCategory')?.some((k) => k !== undefined && keys.has(k)) ? T : F), candidates: () => hits };
+  }
+  return { test: (e) => (dir.keysOf(e, 'objectCategory')?.some((k) => k !== undefined && wanted(k)) ? T : F) };
 }
 
 function compileExtensible(item: Item, info: LdapAttribute | undefined, values: (e: Entry) => string[] | undefined, notes: Set<string>): Compiled {
