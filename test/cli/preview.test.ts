@@ -63,6 +63,10 @@ describe('cli: previews (--directory, --preview)', () => {
     assert.strictEqual(r.code, 2);
     assert.match(r.err, /cannot read the directory export/);
   });
+  it('--base-dn scopes a filter file\'s preview to a subtree', () => {
+    const r = lint(['--format', 'json', '--directory', f('recipients.ldf'), '--base-dn', 'OU=IT,DC=contoso,DC=com', f('sales.ldapfilter')]);
+    assert.deepStrictEqual((JSON.parse(r.out) as { preview: unknown }[])[0].preview, { directory: 'recipients.ldf', matched: 0, total: 1 });
+  });
   it('--severity turns a preview code off', () => {
     const r = lint(['--format', 'json', '--directory', f('recipients.ldf'), '--severity', 'ldapfilter.preview-matches-nobody=off', f('finance.ldapfilter')]);
     assert.ok(!(JSON.parse(r.out) as JsonResult[])[0].diagnostics.some((d) => d.code === 'ldapfilter.preview-matches-nobody'));

@@ -13,10 +13,10 @@ export interface Entry {
   ndn: string;
   /** 0-based line of the record's dn: line in the export. */
   line: number;
+  /** Position in Directory.entries. */
+  index: number;
   /** Lower-case attribute name → values (binary syntaxes as one character per byte). */
   attrs: Map<string, string[]>;
-  /** Lower-case attribute name → the values' equality keys, computed on first use. */
-  keys?: Map<string, (string | undefined)[]>;
 }
 
 /** Syntaxes compared byte for byte. */
@@ -33,6 +33,7 @@ export class Directory {
   private readonly equality = new Map<string, Map<string, number[]>>();
   private readonly presence = new Map<string, number[]>();
   private readonly extraGc: Set<string>;
+  private readonly columns = new Map<string, ((string | undefined)[] | undefined)[]>();
 
   private constructor(context?: Pick<ExchangeContext, 'extraGcAttributes'>) {
     this.extraGc = new Set((context?.extraGcAttributes ?? []).map((a) => a.toLowerCase()));
@@ -61,7 +62,7 @@ export class Directory {
       }
       // ldifde writes distinguishedName; an export that left it out still names the object on its dn: line.
       if (!attrs.has('distinguishedname')) attrs.set('distinguishedname', [dn]);
-      dir.entries.push({ dn, ndn: normalizeDn(dn), line: rec.dn.ll.firstLine, attrs });
+      dir.entries.push({ dn, ndn: normalizeDn(dn), line: rec.dn.ll.firstLine, index: dir.entries.length, attrs });
     }
     dir.buildIndexes();
     return dir;
@@ -87,41 +88,86 @@ export class Directory {
     return e.attrs.get(attr.toLowerCase());
   }
 
-  /** Entries (indexes into `entries`) whose attribute equals `key` (indexed attributes only; undefined otherwise). */
-  lookup(attr: string, key: string): number[] | undefined {
-    const idx = this.equality.get(attr.toLowerCase());
-    return idx ? idx.get(key) ?? [] : undefined;
+  /**
+   * Entries (indexes into `entries`, ascending) whose attribute equals `key`. Indexed attributes are indexed at load,
+   * as Active Directory indexes them; any other attribute gets its index the first time a filter compares it.
+   */
+  lookup(attr: string, key: string): number[] {
+    return this.postings(attr).get(key) ?? [];
   }
 
-  /** The equality index of an attribute: key → entries (indexed attributes only). */
-  equalityIndex(attr: string): ReadonlyMap<string, number[]> | undefined {
-    return this.equality.get(attr.toLowerCase());
-  }
-
-  /** The equality keys of an entry's values of an attribute (see equalityKey), cached on the entry. */
-  keysOf(e: Entry, attr: string): (string | undefined)[] | undefined {
+  /** Entries (ascending) that hold the attribute in the global catalog. */
+  present(attr: string): number[] {
     const key = attr.toLowerCase();
-    const cached = e.keys?.get(key);
-    if (cached) return cached;
-    const values = this.values(e, key);
-    if (!values) return undefined;
-    const info = attributeNamed(key);
-    const keys = values.map((v) => equalityKey(info, v));
-    (e.keys ??= new Map()).set(key, keys);
-    return keys;
+    let list = this.presence.get(key);
+    if (!list) {
+      list = [];
+      const col = this.column(key);
+      for (let i = 0; i < col.length; i++) if (col[i]) list.push(i);
+      this.presence.set(key, list);
+    }
+    return list;
   }
 
-  /** Entries that hold the attribute (indexed attributes only; undefined otherwise). */
-  present(attr: string): number[] | undefined {
-    return this.presence.get(attr.toLowerCase());
+  private postings(attr: string): Map<string, number[]> {
+    const key = attr.toLowerCase();
+    let eq = this.equality.get(key);
+    if (!eq) {
+      eq = new Map();
+      const col = this.column(key);
+      for (let i = 0; i < col.length; i++) {
+        const keys = col[i];
+        if (!keys) continue;
+        for (let k = 0; k < keys.length; k++) {
+          const v = keys[k];
+          if (v === undefined || keys.indexOf(v) < k) continue;
+          const list = eq.get(v);
+          if (list) list.push(i);
+          else eq.set(v, [i]);
+        }
+      }
+      this.equality.set(key, eq);
+    }
+    return eq;
+  }
+
+  /** The equality index of an attribute: key → entries. */
+  equalityIndex(attr: string): ReadonlyMap<string, number[]> {
+    return this.postings(attr);
+  }
+
+  /**
+   * The equality keys (see equalityKey) of every entry's values of an attribute, by entry index: computed once per
+   * attribute, so that evaluating a condition costs an array access per object. Undefined where the GC has no value.
+   */
+  column(attr: string): ((string | undefined)[] | undefined)[] {
+    const key = attr.toLowerCase();
+    let col = this.columns.get(key);
+    if (!col) {
+      const info = attributeNamed(key);
+      const visible = this.visibility(key) !== 'not-in-gc';
+      col = this.entries.map((e) => {
+        const values = visible ? e.attrs.get(key) : undefined;
+        return values && values.map((v) => equalityKey(info, v));
+      });
+      this.columns.set(key, col);
+    }
+    return col;
   }
 
   private buildIndexes(): void {
+    // Whether each attribute is indexed (and in the GC), looked up once per attribute rather than once per value.
+    const indexedInfo = new Map<string, LdapAttribute | undefined>();
     for (let i = 0; i < this.entries.length; i++) {
       for (const [key, values] of this.entries[i].attrs) {
         this.holders.set(key, (this.holders.get(key) ?? 0) + 1);
-        const info = attributeNamed(key);
-        if (!info || info.indexed !== true || this.visibility(key) === 'not-in-gc') continue;
+        let info = indexedInfo.get(key);
+        if (info === undefined && !indexedInfo.has(key)) {
+          const a = attributeNamed(key);
+          info = a && a.indexed === true && this.visibility(key) !== 'not-in-gc' ? a : undefined;
+          indexedInfo.set(key, info);
+        }
+        if (!info) continue;
         let pres = this.presence.get(key);
         if (!pres) this.presence.set(key, (pres = []));
         pres.push(i);
@@ -148,8 +194,10 @@ export function latin1(bytes: Uint8Array): string {
 }
 
 /** Case-insensitive Unicode comparison as a key (Active Directory ignores case in Unicode and Teletex strings). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldCase(s: string): string {
-  return s.normalize('NFC').toLowerCase();
+  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFC').toLowerCase();
 }
 
 /**

@@ -87,8 +87,8 @@ export function previewFilter(doc: LdapFilterDocument, dir: Directory, opts: Pre
   const compiled = compile(doc.root, dir, notes);
   const w2000 = opts.windowsVersion === '2000';
   const scope = compiled.candidates ? compiled.candidates().filter((i) => inSubtree(dir.entries[i].ndn, base)) : inScope;
-  const sorted = compiled.candidates ? [...new Set(scope)].sort((a, b) => a - b) : scope;
-  for (const i of sorted) {
+  // Candidates come sorted and without duplicates, so members stay in export order.
+  for (const i of scope) {
     const e = dir.entries[i];
     if (w2000 ? compiled.test2(e) : compiled.test(e) === T) result.matched.push(e);
   }
@@ -151,8 +151,20 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
       return r;
     },
     test2: (e) => kids.some((k) => k.test2(e)),
-    candidates: all && kids.length > 0 ? () => [...new Set(kids.flatMap((k) => k.candidates!()))] : undefined,
+    candidates: all && kids.length > 0 ? () => kids.map((k) => k.candidates!()).reduce(mergeSorted) : undefined,
   };
+}
+
+/** The union of two sorted lists of entry indexes, sorted and without duplicates. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
 }
 
 function quoteItem(item: Item): string {
@@ -182,8 +194,7 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
   const values = (e: Entry): string[] | undefined => e.attrs.get(key);
   if (item.type === 'present') {
     if (key === 'objectclass' || key === 'distinguishedname') return { test: () => T };
-    const idx = dir.present(key);
-    return { test: (e) => (values(e) ? T : F), candidates: idx ? () => idx : undefined };
+    return { test: (e) => (values(e) ? T : F), candidates: () => dir.present(key) };
   }
   const syntax = info?.syntax ?? 'unknown';
   const binary = syntax === 'octet-string' || syntax === 'sid';
@@ -211,7 +222,19 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
     };
     // Binary and printable values compare as they are; the others by their case-folded equality keys.
     const exact = binary || syntax === 'printable';
-    return { test: (e) => ((exact ? values(e) : dir.keysOf(e, key))?.some(matches) ? T : F) };
+    if (exact) return { test: (e) => (values(e)?.some(matches) ? T : F) };
+    let col: ((string | undefined)[] | undefined)[] | undefined;
+    const test: Test = (e) => ((col ??= dir.column(key))[e.index]?.some(matches) ? T : F);
+    if (initial === '') return { test };
+    // An initial substring reads the values that start with it from the attribute's index.
+    return {
+      test,
+      candidates: () => {
+        const lists: number[] = [];
+        for (const [k, list] of dir.equalityIndex(key)) if (k.startsWith(initial)) for (const i of list) lists.push(i);
+        return [...new Set(lists)].sort((a, b) => a - b);
+      },
+    };
   }
   const assertion = unescapeValue(item.value, binary);
   if (item.type === 'equality' || item.type === 'approx') {
@@ -221,8 +244,8 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
       notes.add(`${quoteItem(item)}: "${assertion}" is not a valid ${syntaxName(syntax)} value; the condition is Undefined (no match).`);
       return { test: () => U };
     }
-    const idx = dir.lookup(key, k);
-    return { test: (e) => (dir.keysOf(e, key)?.includes(k) ? T : F), candidates: idx ? () => idx : undefined };
+    let col: ((string | undefined)[] | undefined)[] | undefined;
+    return { test: (e) => ((col ??= dir.column(key))[e.index]?.includes(k) ? T : F), candidates: () => dir.lookup(key, k) };
   }
   // >= and <=
   const ge = item.type === 'ge';
@@ -273,13 +296,13 @@ function objectCategoryByClass(item: Item, name: string, dir: Directory, notes: 
     return parts[0] === rdn && parts[1] === 'cn=schema';
   };
   const index = dir.equalityIndex('objectCategory');
-  if (index) {
+  {
     // The distinct objectCategory values are few: the matching ones are read from the index.
     const keys = new Set([...index.keys()].filter(wanted));
-    const hits = [...keys].flatMap((k) => index.get(k) ?? []).sort((a, b) => a - b);
-    return { test: (e) => (dir.keysOf(e, 'objectCategory')?.some((k) => k !== undefined && keys.has(k)) ? T : F), candidates: () => hits };
+    const hits = [...keys].map((k) => index.get(k) ?? []).reduce(mergeSorted, []);
+    const col = dir.column('objectCategory');
+    return { test: (e) => (col[e.index]?.some((k) => k !== undefined && keys.has(k)) ? T : F), candidates: () => hits };
   }
-  return { test: (e) => (dir.keysOf(e, 'objectCategory')?.some((k) => k !== undefined && wanted(k)) ? T : F) };
 }
 
 function compileExtensible(item: Item, info: LdapAttribute | undefined, values: (e: Entry) => string[] | undefined, notes: Set<string>): Compiled {
