@@ -168,7 +168,7 @@ function mergeSorted(a: number[], b: number[]): number[] {
 }
 
 function quoteItem(item: Item): string {
-  const s = `(${item.attr}${item.op === ':=' ? `:${item.rule ?? ''}:=` : item.op}${item.value})`;
+  const s = `(${item.attr}${item.op === ':=' ? (item.rule ? `:${item.rule}:=` : ':=') : item.op}${item.value})`;
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }
 
@@ -307,6 +307,10 @@ function objectCategoryByClass(item: Item, name: string, dir: Directory, notes: 
 
 function compileExtensible(item: Item, info: LdapAttribute | undefined, values: (e: Entry) => string[] | undefined, notes: Set<string>): Compiled {
   const rule = item.rule ?? '';
+  if (rule === '') {
+    notes.add(`${quoteItem(item)}: how Active Directory evaluates an extensible match without a matching rule is not documented in the sources this tool uses; the condition is taken as Undefined (no match).`);
+    return { test: () => U };
+  }
   if (rule !== BIT_AND && rule !== BIT_OR) {
     notes.add(`${quoteItem(item)}: Active Directory on Windows 2000 and Windows Server 2003 supports only the bitwise matching rules ${BIT_AND} and ${BIT_OR}; the condition is Undefined (no match).`);
     return { test: () => U };

@@ -113,6 +113,7 @@ describe('preview: evaluation with Active Directory semantics', () => {
   it('says what it cannot settle instead of guessing (string order, anr)', () => {
     assert.ok(previewFilter(LdapFilterDocument.parse('(cn>=B)'), dir).notes.some((n) => n.includes('sort order')));
     assert.ok(previewFilter(LdapFilterDocument.parse('(anr=ann)'), dir).notes.some((n) => n.includes('ambiguous name resolution')));
+    assert.ok(previewFilter(LdapFilterDocument.parse('(cn:=Ann Lee)'), dir).notes.some((n) => n.includes('without a matching rule')));
     assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn=Ann Lee)'), dir).notes, []);
   });
   it('a filter with syntax errors is not run', () => {
