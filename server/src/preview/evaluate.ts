@@ -51,6 +51,8 @@ interface Compiled {
   test2?: (e: Entry) => boolean;
   /** A superset of the entries the node matches, from the indexes (undefined: no index helps). */
   candidates?: () => number[];
+  /** The candidates are exactly the entries the node is TRUE for (in either logic), so no test is needed. */
+  exact?: boolean;
 }
 
 const STRING_SYNTAXES = new Set(['unicode', 'teletex', 'printable', 'unknown', 'oid']);
@@ -88,7 +90,8 @@ export function previewFilter(doc: LdapFilterDocument, dir: Directory, opts: Pre
   const w2000 = opts.windowsVersion === '2000';
   const scope = compiled.candidates ? compiled.candidates().filter((i) => inSubtree(dir.entries[i].ndn, base)) : inScope;
   // Candidates come sorted and without duplicates, so members stay in export order.
-  for (const i of scope) {
+  if (compiled.exact) for (const i of scope) result.matched.push(dir.entries[i]);
+  else for (const i of scope) {
     const e = dir.entries[i];
     if (w2000 ? compiled.test2(e) : compiled.test(e) === T) result.matched.push(e);
   }
@@ -113,7 +116,8 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
     return { test: (e) => { const v = k.test(e); return v === U ? U : v === T ? F : T; }, test2: (e) => !k.test2(e) };
   }
   if (node.kind === 'and') {
-    // The most selective indexed child narrows the objects read, as Active Directory's query optimiser does.
+    // The indexed children narrow the objects read (their candidates intersected), as Active Directory's query
+    // optimiser uses indexes; when every child is indexed exactly, the intersection is the answer.
     const indexed = kids.filter((k) => k.candidates);
     return {
       test: (e) => {
@@ -128,14 +132,11 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
       test2: (e) => kids.every((k) => k.test2(e)),
       candidates: indexed.length
         ? () => {
-            let best: number[] | undefined;
-            for (const k of indexed) {
-              const c = k.candidates!();
-              if (!best || c.length < best.length) best = c;
-            }
-            return best!;
+            const lists = indexed.map((k) => k.candidates!()).sort((a, b) => a.length - b.length);
+            return lists.slice(1).reduce(intersectSorted, lists[0]);
           }
         : undefined,
+      exact: indexed.length === kids.length && kids.every((k) => k.exact),
     };
   }
   // or (and a group of several, which the parser reports as an error and which never gets here)
@@ -152,7 +153,20 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
     },
     test2: (e) => kids.some((k) => k.test2(e)),
     candidates: all && kids.length > 0 ? () => kids.map((k) => k.candidates!()).reduce(mergeSorted) : undefined,
+    exact: all && kids.length > 0 && kids.every((k) => k.exact),
   };
+}
+
+/** The entries in both sorted lists (the shorter one first). */
+function intersectSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && b[j] < x) j++;
+    if (j >= b.length) break;
+    if (b[j] === x) out.push(x);
+  }
+  return out;
 }
 
 /** The union of two sorted lists of entry indexes, sorted and without duplicates. */
@@ -177,7 +191,7 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
   const key = attr.toLowerCase();
   const info = attributeNamed(key);
   const vis = dir.visibility(key);
-  const none: Compiled = { test: () => F, candidates: () => [] };
+  const none: Compiled = { test: () => F, candidates: () => [], exact: true };
   if (key === 'anr') {
     notes.add(`${quoteItem(item)}: ambiguous name resolution searches several attributes in a way this preview does not reproduce; the condition is taken as Undefined (no match).`);
     return { test: () => U };
@@ -194,7 +208,7 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
   const values = (e: Entry): string[] | undefined => e.attrs.get(key);
   if (item.type === 'present') {
     if (key === 'objectclass' || key === 'distinguishedname') return { test: () => T };
-    return { test: (e) => (values(e) ? T : F), candidates: () => dir.present(key) };
+    return { test: (e) => (values(e) ? T : F), candidates: () => dir.present(key), exact: true };
   }
   const syntax = info?.syntax ?? 'unknown';
   const binary = syntax === 'octet-string' || syntax === 'sid';
@@ -245,7 +259,7 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
       return { test: () => U };
     }
     let col: ((string | undefined)[] | undefined)[] | undefined;
-    return { test: (e) => ((col ??= dir.column(key))[e.index]?.includes(k) ? T : F), candidates: () => dir.lookup(key, k) };
+    return { test: (e) => ((col ??= dir.column(key))[e.index]?.includes(k) ? T : F), candidates: () => dir.lookup(key, k), exact: true };
   }
   // >= and <=
   const ge = item.type === 'ge';
@@ -301,7 +315,7 @@ function objectCategoryByClass(item: Item, name: string, dir: Directory, notes: 
     const keys = new Set([...index.keys()].filter(wanted));
     const hits = [...keys].map((k) => index.get(k) ?? []).reduce(mergeSorted, []);
     const col = dir.column('objectCategory');
-    return { test: (e) => (col[e.index]?.some((k) => k !== undefined && keys.has(k)) ? T : F), candidates: () => hits };
+    return { test: (e) => (col[e.index]?.some((k) => k !== undefined && keys.has(k)) ? T : F), candidates: () => hits, exact: true };
   }
 }
 

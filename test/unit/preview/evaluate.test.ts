@@ -164,3 +164,27 @@ describe('preview: diagnostics', () => {
     assert.ok(percentile95(lengths) <= MESSAGE_P95_MAX && Math.max(...lengths) <= MESSAGE_MAX, JSON.stringify(lengths));
   });
 });
+
+describe('preview: the index paths answer as a full scan does', () => {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const example = Directory.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'examples', 'qbdg', 'recipients.ldf'), 'utf8'));
+  // (|F(!(objectClass=*))) equals F, but its OR has a child without candidates, so every object is tested.
+  const scan = (f: string) => previewFilter(LdapFilterDocument.parse(`(|${f}(!(objectClass=*)))`), example).matched.map((e) => e.dn);
+  const fast = (f: string) => previewFilter(LdapFilterDocument.parse(f), example).matched.map((e) => e.dn);
+  for (const f of [
+    '(&(mailNickname=*)(objectCategory=person)(objectClass=user)(department=Sales))',
+    '(&(mailNickname=*)(&(objectCategory=person)(objectClass=user)(|(homeMDB=*)(msExchHomeServerName=*)))(physicalDeliveryOfficeName=Paris))',
+    '(&(!cn=SystemMailbox{*})(mailNickname=*)(cn=ann*))',
+    '(&(mailNickname=*)(|(l=Seattle)(l=London))(title=Manager))',
+    '(&(objectCategory=group)(groupType:1.2.840.113556.1.4.803:=2147483648))',
+    '(|(objectCategory=publicFolder)(objectCategory=contact))',
+    '(&(mailNickname=*)(employeeType=FTE))',
+  ]) {
+    it(f, () => {
+      const expected = scan(f);
+      assert.ok(expected.length > 0 || f.includes('employeeType'), 'the export has members for this filter');
+      assert.deepStrictEqual(fast(f), expected);
+    });
+  }
+});
