@@ -33,6 +33,12 @@ export interface Options {
   /** Files to check as Exchange Setup answer files whatever their name and content (--answer-file). */
   answerFiles: string[];
   paths: string[];
+  /** An ldifde export the filters are previewed against (--directory). */
+  directory?: string;
+  /** A filter file whose members are listed (--preview, with --directory). */
+  preview?: string;
+  /** The search base of a filter file's preview (--base-dn); LDIF group records use their msExchDynamicDLBaseDN. */
+  baseDN?: string;
 }
 
 export class UsageError extends Error {}
@@ -80,6 +86,18 @@ Fixes and reports:
   --check-setup-command-line "LINE"
                              check an Exchange Setup command line (no files
                              needed)
+
+Previews (who gets the mail of a query-based group):
+  --directory FILE           an ldifde export of the recipients (from a
+                             global catalog: ldifde -f recipients.ldf -s GC
+                             -t 3268 -r "(mailNickname=*)"); each filter is
+                             evaluated against it as the global catalog
+                             would, and the result reports its member count
+  --preview FILTER_FILE      with --directory: list the members of the filter
+                             (text: one DN per line; json: dn, displayName,
+                             mail); exit status 1 when it has none
+  --base-dn DN               the group's msExchDynamicDLBaseDN for .ldapfilter
+                             files (default: the whole export)
 
 Servers:
   --exchange-version V       the Exchange version the servers run now:
@@ -135,6 +153,9 @@ const OPTIONS = {
   'answer-file': { type: 'string', multiple: true },
   'gc-attribute': { type: 'string', multiple: true },
   'indexed-attribute': { type: 'string', multiple: true },
+  directory: { type: 'string' },
+  preview: { type: 'string' },
+  'base-dn': { type: 'string' },
 } as const;
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -207,9 +228,14 @@ export function readArgs(argv: string[]): Options | 'help' | 'version' {
   if (v['memory-mb'] !== undefined) context.memoryMB = wholeNumber('memory-mb', v['memory-mb'], 1);
   if (v['gc-attribute']) context.extraGcAttributes = v['gc-attribute'].map((a) => attributeName('gc-attribute', a));
   if (v['indexed-attribute']) context.extraIndexedAttributes = v['indexed-attribute'].map((a) => attributeName('indexed-attribute', a));
+  if (v.directory !== undefined) opts.directory = v.directory;
+  if (v.preview !== undefined) opts.preview = v.preview;
+  if (v['base-dn'] !== undefined) opts.baseDN = v['base-dn'];
+  if (opts.preview !== undefined && opts.directory === undefined) throw new UsageError('--preview needs --directory FILE: the export to list the members from');
+  if (opts.preview !== undefined && opts.format !== 'text' && opts.format !== 'json') throw new UsageError('--preview writes text or json');
   if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (opts.setupCommandLine !== undefined && opts.paths.length > 0 && opts.format !== 'text') throw new UsageError(`--check-setup-command-line takes no files with --format ${opts.format}: run it on its own`);
   if (opts.memoryReport && opts.format !== 'text' && opts.format !== 'json') throw new UsageError('--memory-report writes text or json');
-  if (opts.paths.length === 0 && opts.setupCommandLine === undefined) throw new UsageError('no file, folder or pattern given');
+  if (opts.paths.length === 0 && opts.setupCommandLine === undefined && opts.preview === undefined) throw new UsageError('no file, folder or pattern given');
   return opts;
 }

@@ -8,6 +8,26 @@ export interface FileResult {
   file: string;
   languageId: string;
   diagnostics: Diagnostic[];
+  /** --directory, .ldapfilter: the preview of the file's filter. */
+  preview?: FilterPreview;
+  /** --directory, LDIF: the preview of each query-based group record. */
+  previews?: GroupPreviewSummary[];
+}
+
+export interface FilterPreview {
+  directory: string;
+  matched: number;
+  total: number;
+  /** What the preview could not settle (omitted when nothing). */
+  notes?: string[];
+  /** The filter is not run (syntax errors). */
+  error?: string;
+}
+
+export interface GroupPreviewSummary extends Omit<FilterPreview, 'directory'> {
+  line: number;
+  dn: string;
+  directory: string;
 }
 
 function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
@@ -24,7 +44,16 @@ function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
 }
 
 export function formatJson(results: FileResult[]): string {
-  return `${JSON.stringify(results.map((r) => ({ file: r.file, languageId: r.languageId, diagnostics: r.diagnostics.map(jsonDiagnostic) })), null, 2)}\n`;
+  return `${JSON.stringify(
+    results.map((r) => {
+      const o: Record<string, unknown> = { file: r.file, languageId: r.languageId, diagnostics: r.diagnostics.map(jsonDiagnostic) };
+      if (r.preview) o.preview = r.preview;
+      if (r.previews) o.previews = r.previews;
+      return o;
+    }),
+    null,
+    2,
+  )}\n`;
 }
 
 export function formatText(results: FileResult[]): string {
@@ -35,10 +64,18 @@ export function formatText(results: FileResult[]): string {
       counts[d.severity]++;
       out += `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}\n`;
     }
+    if (r.preview) out += `${r.file}: preview: ${previewText(r.preview)}\n`;
+    for (const p of r.previews ?? []) out += `${r.file}:${p.line}: preview of ${p.dn}: ${previewText(p)}\n`;
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   out += `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')} in ${plural(results.length, 'file')}\n`;
   return out;
+}
+
+function previewText(p: FilterPreview): string {
+  if (p.error) return `not run: ${p.error}`;
+  const notes = p.notes?.length ? ` Note: ${p.notes.join(' ')}` : '';
+  return `${p.matched} of ${p.total} objects in ${p.directory} match.${notes}`;
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

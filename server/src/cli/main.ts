@@ -21,6 +21,7 @@ import { Options, readArgs, USAGE, UsageError } from './args';
 import { describeError, listFiles } from './files';
 import { MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile } from '../node/files';
 import { fixDiff, fixText, writeAtomically } from './fix';
+import { addPreviews, listMembers, loadDirectory } from './preview';
 import { FileResult, formatGithub, formatJson, formatJunit, formatSarif, formatText } from './format';
 
 /** What checkFile says of a file it does not check because it is not an Exchange answer file (not an error). */
@@ -118,6 +119,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     out(`${version()}\n`);
     return 0;
   }
+  if (opts.preview !== undefined) return listMembers(opts, out, err);
   const errors: string[] = [];
   let report = '';
   let failed = false;
@@ -168,6 +170,11 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
   }
   addCrossDiagnostics(results, bytesOf, opts, exchange);
+  if (opts.directory !== undefined) {
+    const loaded = loadDirectory(opts);
+    if (typeof loaded === 'string') errors.push(loaded);
+    else addPreviews(results, bytesOf, opts, loaded);
+  }
   if (opts.cleanupReg !== undefined) writeCleanup(opts.cleanupReg, results, bytesOf, opts, exchange, errors, err);
   // The memory report takes the place of the findings (the JSON output stays one document); the exit status then says
   // only whether the files could be read.
