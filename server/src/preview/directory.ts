@@ -52,7 +52,7 @@ export class Directory {
         const info = attributeNamed(a.key);
         let value: string | undefined;
         if (info && BINARY.has(info.syntax)) {
-          const bytes = a.kind === 'base64' ? base64Bytes(a.raw.replace(/\s+$/, '')) : new TextEncoder().encode(a.raw);
+          const bytes = a.kind === 'base64' ? base64Bytes(a.raw.trimEnd()) : new TextEncoder().encode(a.raw);
           value = bytes ? latin1(bytes) : undefined;
         } else value = a.value;
         if (value === undefined || a.kind === 'url') continue;
@@ -215,7 +215,7 @@ export function splitDn(dn: string): string[] {
   const flush = (): void => {
     rdns.push(
       cur
-        .split(/\s*\+\s*/)
+        .split('+')
         .map((ava) => {
           const eq = ava.indexOf('=');
           return eq < 0 ? foldCase(ava.trim()) : `${ava.slice(0, eq).trim().toLowerCase()}=${foldCase(ava.slice(eq + 1).trim())}`;

@@ -40,7 +40,8 @@ const CASES: Record<string, Case> = {
 };
 
 describe('ldapfilter: every code', () => {
-  const codes = [...allCodes().keys()].filter((c) => c.startsWith('ldapfilter.'));
+  // The preview codes need a directory export beside the filter: test/unit/preview/evaluate.test.ts has their cases.
+  const codes = [...allCodes().keys()].filter((c) => c.startsWith('ldapfilter.') && !c.startsWith('ldapfilter.preview-'));
 
   it('has a case here (and the cases name only registered codes)', () => {
     assert.deepStrictEqual([...codes].sort(), Object.keys(CASES).sort());
