@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 'use strict';
+const { mulberry32 } = require('./mulberry32');
 /**
  * Generates an ldifde export of an Exchange 2003 organisation's recipients (users, contacts, groups, public folders,
  * query-based groups, a few computers without mailNickname and the stores' system mailboxes), with a fixed seed so
@@ -26,17 +27,6 @@ const TITLES = ['Manager', 'Engineer', 'Account Manager', 'Analyst', 'Assistant'
 const GIVEN = ['Ann', 'Bob', 'Chris', 'Dana', 'Eve', 'Frank', 'Grace', 'Hugo', 'Inès', 'José', 'Karin', 'Lars', 'Maria', 'Nils', 'Olga', 'Pierre', 'Quinn', 'Rita', 'Søren', 'Tom', 'Ute', 'Victor', 'Wen', 'Yuki', 'Zoë'];
 const FAMILY = ['Lee', 'Smith', 'Müller', 'Dubois', 'García', 'Ström', 'Nakamura', 'Brown', 'Rossi', 'Novák', 'Jensen', 'Martin', 'Kowalski', "O'Brien", 'Chen', 'Øster', 'Silva', 'Weber'];
 const PARTNERS = ['Fabrikam', 'Northwind Traders', 'Litware', 'Tailspin Toys', 'Adatum'];
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function line(name, value) {
   // ldifde: base64 for values that are not printable ASCII or start with a space, colon or "<".

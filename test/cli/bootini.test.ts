@@ -3,19 +3,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { lint, JsonResult } from '../helpers/cli';
+import { bootIni, W2003 } from '../helpers/bootini';
 
 const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'exchange2000-upgrade', 'boot.ini');
 
 
 
-const CLEAN = [
-  '[boot loader]',
-  'timeout=30',
-  'default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS',
-  '[operating systems]',
-  'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="Windows Server 2003, Enterprise" /fastdetect /3GB /USERVA=3030',
-  '',
-].join('\r\n');
+/** A boot.ini whose default entry is Windows Server 2003 with /3GB /USERVA=3030. */
+const CLEAN = bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`);
 
 describe('cli: boot.ini', () => {
   let dir: string;

@@ -9,17 +9,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { SERVER, TestClient } from './client';
+import { bootIni, W2003 } from '../helpers/bootini';
 
 const posix = process.platform !== 'win32';
 
-const BOOT = [
-  '[boot loader]',
-  'timeout=30',
-  'default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS',
-  '[operating systems]',
-  'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="Windows Server 2003, Enterprise" /fastdetect /3GB /USERVA=3030',
-  '',
-].join('\r\n');
+/** A boot.ini whose default entry is Windows Server 2003 with /3GB /USERVA=3030. */
+const BOOT = bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`);
 const REG = ['Windows Registry Editor Version 5.00', '', '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Memory Management]', '"SystemPages"=dword:00007530', ''].join('\r\n');
 type Diag = { code: string };
 const hasCross = (p: { diagnostics: unknown[] }): boolean => (p.diagnostics as Diag[]).some((d) => d.code === 'cross.memory-config');

@@ -37,8 +37,11 @@ export class UnreadableFileError extends Error {
 // files). Windows has no such flag.
 const OPEN_FLAGS = fs.constants.O_RDONLY | (process.platform === 'win32' ? 0 : fs.constants.O_NONBLOCK ?? 0);
 
-/** The bytes of a regular file of at most `maxBytes`; throws UnreadableFileError otherwise. */
-export function readRegularFile(file: fs.PathLike, maxBytes: number = MAX_DOCUMENT_BYTES): Buffer {
+/**
+ * Opens a regular file (after links, without blocking on a FIFO) and runs `read` on it with its size; anything else,
+ * and any failure, is an UnreadableFileError. The file is closed afterwards.
+ */
+function withRegularFile<T>(file: fs.PathLike, read: (fd: number, size: number) => T): T {
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
@@ -48,19 +51,7 @@ export function readRegularFile(file: fs.PathLike, maxBytes: number = MAX_DOCUME
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new UnreadableFileError('not-a-file', stat.isDirectory() ? 'it is a folder' : 'it is not a regular file (a device, pipe or socket)');
-    if (stat.size > maxBytes) throw tooLarge(maxBytes);
-    // The size may change while reading: read until the end, but never more than the limit.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.max(1, Math.min(maxBytes + 1 - total, Math.max(stat.size - total, 65536))));
-      const n = fs.readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > maxBytes) throw tooLarge(maxBytes);
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    return read(fd, stat.size);
   } catch (e) {
     if (e instanceof UnreadableFileError) throw e;
     throw openError(e);
@@ -69,24 +60,31 @@ export function readRegularFile(file: fs.PathLike, maxBytes: number = MAX_DOCUME
   }
 }
 
+/** The bytes of a regular file of at most `maxBytes`; throws UnreadableFileError otherwise. */
+export function readRegularFile(file: fs.PathLike, maxBytes: number = MAX_DOCUMENT_BYTES): Buffer {
+  return withRegularFile(file, (fd, size) => {
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    // The size may change while reading: read until the end, but never more than the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.max(1, Math.min(maxBytes + 1 - total, Math.max(size - total, 65536))));
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  });
+}
+
 /** The first `bytes` bytes of a regular file; throws UnreadableFileError for anything else. */
 export function readHead(file: fs.PathLike, bytes: number): Buffer {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, OPEN_FLAGS);
-  } catch (e) {
-    throw openError(e);
-  }
-  try {
-    if (!fs.fstatSync(fd).isFile()) throw new UnreadableFileError('not-a-file', 'it is not a regular file');
+  return withRegularFile(file, (fd) => {
     const buf = Buffer.alloc(bytes);
     return buf.subarray(0, fs.readSync(fd, buf, 0, bytes, 0));
-  } catch (e) {
-    if (e instanceof UnreadableFileError) throw e;
-    throw openError(e);
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
 }
 
 function tooLarge(maxBytes: number): UnreadableFileError {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 'use strict';
+const { mulberry32 } = require('../../../scripts/mulberry32');
 /**
  * The preview's evaluator against a real LDAP server: OpenLDAP's slapd (127.0.0.1 only, a temporary config and
  * database) loads a generated directory of several thousand recipients, and thousands of generated filters run through
@@ -58,17 +59,6 @@ function freePort() {
       s.close(() => resolve(port));
     });
   });
-}
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The export as slapd should hold it: what a global catalog holds (attributes outside it removed), no changetype. */
