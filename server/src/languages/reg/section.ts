@@ -430,7 +430,7 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
       start: typeStart,
       end: typeEnd,
       code: 'reg.hex-string-invalid',
-      message: `${typeName(type)} data of ${count} bytes in a UTF-16 file: text has two bytes per character, so the last byte is half a character. regedit imports it as given; check the bytes if you wrote them by hand.`,
+      message: `${typeName(type)} data of ${count} ${count === 1 ? 'byte' : 'bytes'} in a UTF-16 file: text has two bytes per character, so the last byte is half a character. regedit imports it as given; check the bytes if you wrote them by hand.`,
       severity: 'information',
     });
     return;
