@@ -146,3 +146,20 @@ export function exactly(text: string, expected: Finding[]): Diagnostic[] {
   }
   return ds;
 }
+
+/**
+ * The same body lines as a REGEDIT4 file with LF line ends and as a version 5 file with CRLF, LF and bare CR line
+ * ends (body from line BODY in each) produce exactly these diagnostics; returns those of the REGEDIT4 file.
+ */
+export function exactlyEverywhere(body: string[], expected: Finding[]): Diagnostic[] {
+  const ds = exactly(v4File(...body), expected);
+  for (const eol of ['\r\n', '\n', '\r']) {
+    const name = eol === '\r\n' ? 'CRLF' : eol === '\n' ? 'LF' : 'CR';
+    try {
+      exactly([V5, '', KEY, ...body, ''].join(eol), expected);
+    } catch (e) {
+      throw new Error(`version 5 with ${name}: ${(e as Error).message}`);
+    }
+  }
+  return ds;
+}
