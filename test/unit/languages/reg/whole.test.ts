@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
 import { parse, regFile } from '../../../helpers/reg';
-import { BODY, exactly, Finding, imported, v4File } from './support';
+import { BODY, exactly, exactlyEverywhere, Finding, imported, v4File } from './support';
 
 const W = 'warning';
 const E = 'error';
@@ -140,6 +140,34 @@ describe('reg scanner: whole-result cases', () => {
       for (const first of ['"a"=hex:55,66,', '"a"=hex:55, 66,', '"a"=hex:55,6,', '"a"=hex:55,66']) {
         exactly(regFile(first, '77,88'), [['reg.line-ignored', W, BODY + 1, 0, BODY + 1, 5]]);
       }
+    });
+  });
+
+  describe('hex bytes: each trigger on the value line and on a continuation line, in REGEDIT4 and version 5 files with every line end', () => {
+    // [data, code, severity, [from, to] of each finding within the data]
+    const cases: [string, string, string, [number, number][]][] = [
+      ['01 ,02', 'reg.hex-byte-invalid', E, [[0, 4]]],
+      ['25,50,100,54', 'reg.hex-byte-invalid', E, [[6, 9]]],
+      ['fff', 'reg.hex-byte-invalid', E, [[0, 3]]],
+      ['01 02', 'reg.hex-byte-invalid', E, [[0, 5]]],
+      ['01,zz,02', 'reg.hex-byte-invalid', E, [[3, 5]]],
+      ['01,,02', 'reg.hex-byte-invalid', E, [[3, 4]]],
+      ['01,02 #c', 'reg.hex-byte-invalid', E, [[6, 8]]],
+      ['0x1f,+2', 'reg.hex-byte-unusual', W, [[0, 4], [5, 7]]],
+      ['01,0x1f', 'reg.hex-byte-unusual', W, [[3, 7]]],
+    ];
+    for (const [data, code, severity, spans] of cases) {
+      it(`${code}: ${data}`, () => {
+        exactlyEverywhere([`"a"=hex:${data}`], spans.map(([f, t]): Finding => [code, severity, BODY, 8 + f, BODY, 8 + t]));
+        for (const first of ['"a"=hex:\\', '"a"=hex:00,\\']) {
+          exactlyEverywhere([first, `  ${data}`, '"b"="x"'], spans.map(([f, t]): Finding => [code, severity, BODY + 1, 2 + f, BODY + 1, 2 + t]));
+        }
+      });
+    }
+
+    it('"-1" is a byte above ff on the value line; a continuation line must start with a hex digit, so there it is swallowed', () => {
+      exactlyEverywhere(['"a"=hex:-1'], [['reg.hex-byte-invalid', E, BODY, 8, BODY, 10]]);
+      exactlyEverywhere(['"a"=hex:\\', '  -1', '"b"="x"'], [['reg.hex-continuation-swallowed', E, BODY + 1, 0, BODY + 1, 4]]);
     });
   });
 
