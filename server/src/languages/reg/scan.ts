@@ -736,8 +736,8 @@ function scanHexBytes(text: string, from: number, end: number, rec: LineRecord):
       }
       return finishHex(rec, count, tail, surrogate, st);
     }
-    if (e < end) e++; // the comma
-    s = e;
+    if (e >= end) break; // the last byte, with no comma after it
+    s = e + 1; // past the comma
     if (s >= end) rec.endsWithComma = true;
   }
   return finishHex(rec, count, tail, surrogate, st);

@@ -237,9 +237,11 @@ const CONTINUATION_ROOTS = new Set(['reg.hex-backslash-without-comma', 'reg.hex-
 function foldIgnoredContinuations(doc: RegDocument, start: number, end: number, diags: SectionDiag[]): void {
   const scan = doc.scan;
   for (let i = start; i < end; i++) {
-    if (scan.kind(i) !== Kind.ValueRejected || !doc.isHexData(i)) continue;
+    // The root is on the value line, or on one of its continuation lines (which then holds only bytes from column 0).
+    const onContinuation = scan.kind(i) === Kind.HexContinuation && (scan.bits[i] & REJECTED) !== 0;
+    if (!onContinuation && (scan.kind(i) !== Kind.ValueRejected || !doc.isHexData(i))) continue;
     const root = diags.find((d) => d.rel === i - start && CONTINUATION_ROOTS.has(d.code));
-    if (!root || !(endsWithBackslash(doc.lineText(i), scan.dataStart[i]) || root.code === 'reg.hex-continuation-invalid')) continue;
+    if (!root || !(endsWithBackslash(doc.lineText(i), onContinuation ? 0 : scan.dataStart[i]) || root.code === 'reg.hex-continuation-invalid')) continue;
     const folded: number[] = [];
     for (let j = i + 1; j < end; j++) {
       const kind = scan.kind(j);
@@ -430,7 +432,7 @@ function checkHexMeaning(doc: RegDocument, first: number, last: number, start: n
       start: typeStart,
       end: typeEnd,
       code: 'reg.hex-string-invalid',
-      message: `${typeName(type)} data of ${count} bytes in a UTF-16 file: text has two bytes per character, so the last byte is half a character. regedit imports it as given; check the bytes if you wrote them by hand.`,
+      message: `${typeName(type)} data of ${count} ${count === 1 ? 'byte' : 'bytes'} in a UTF-16 file: text has two bytes per character, so the last byte is half a character. regedit imports it as given; check the bytes if you wrote them by hand.`,
       severity: 'information',
     });
     return;

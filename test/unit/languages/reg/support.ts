@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
 import { entryBytes } from '../../../../server/src/languages/reg/section';
 import { diagnose, parse, V5, KEY } from '../../../helpers/reg';
+import { internalReferences, MESSAGE_P95_MAX } from '../../../helpers/userText';
 
 export { V5, KEY };
 
@@ -123,4 +124,42 @@ export function hexOf(s: string, utf16 = false): string {
     if (utf16) out.push(((c >> 8) & 0xff).toString(16).padStart(2, '0'));
   }
   return out.join(',');
+}
+
+/** One expected diagnostic: code, severity, line, start character, end line, end character. */
+export type Finding = [code: string, severity: string, line: number, start: number, endLine: number, end: number];
+
+/**
+ * The file produces exactly these diagnostics (in the order the validator gives them): codes, severities and
+ * ranges, nothing more and nothing less. Also checks every message against the length and wording rules.
+ */
+export function exactly(text: string, expected: Finding[]): Diagnostic[] {
+  const ds = diagnose(text);
+  assert.deepStrictEqual(
+    ds.map((d): Finding => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+    expected,
+    `got ${fmt(ds)}`,
+  );
+  for (const d of ds) {
+    assert.ok(d.message.length <= MESSAGE_P95_MAX, `${d.code} message is ${d.message.length} characters: ${d.message}`);
+    assert.deepStrictEqual(internalReferences(d.message), [], d.message);
+  }
+  return ds;
+}
+
+/**
+ * The same body lines as a REGEDIT4 file with LF line ends and as a version 5 file with CRLF, LF and bare CR line
+ * ends (body from line BODY in each) produce exactly these diagnostics; returns those of the REGEDIT4 file.
+ */
+export function exactlyEverywhere(body: string[], expected: Finding[]): Diagnostic[] {
+  const ds = exactly(v4File(...body), expected);
+  for (const eol of ['\r\n', '\n', '\r']) {
+    const name = eol === '\r\n' ? 'CRLF' : eol === '\n' ? 'LF' : 'CR';
+    try {
+      exactly([V5, '', KEY, ...body, ''].join(eol), expected);
+    } catch (e) {
+      throw new Error(`version 5 with ${name}: ${(e as Error).message}`);
+    }
+  }
+  return ds;
 }

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { Kind, REG_DWORD, REG_SZ } from '../../../../server/src/languages/reg/scan';
 import { parse, regFile } from '../../../helpers/reg';
-import { BODY, clean, codesOn, diagAt, imported, importedNames, noCode, onlyCodes } from './support';
+import { BODY, clean, codesOn, diagAt, exactly, imported, importedNames, noCode, onlyCodes } from './support';
 
 function rec(text: string, line = BODY) {
   return parse(text).records[line];
@@ -141,7 +141,8 @@ describe('reg 6.3: value names', () => {
       const line = '"MixedQuotes=Asdffdsa"';
       const text = regFile(line);
       assert.strictEqual(rec(text).kind, Kind.ValueRejected);
-      diagAt(text, 'reg.value-missing-equals', BODY, 0, line.length);
+      // The whole result: one error for the missing "=", and no second finding about missing data.
+      exactly(text, [['reg.value-missing-equals', 'error', BODY, 0, BODY, line.length]]);
     });
 
     it('rejects a name that is never closed on the line', () => {

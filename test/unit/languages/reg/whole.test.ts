@@ -1,0 +1,204 @@
+/**
+ * Whole-result tests of the .reg scanner: each case compares the complete diagnostic list of its file (codes,
+ * severities, ranges), so that a finding gained or lost anywhere in the file fails the test. The alternate paths
+ * (continuation lines, the byte-by-byte hex reader used for anything but regedit's own layout, REGEDIT4 files, LF
+ * and bare CR line ends) run the same cases as the plain single-line path. Rules: external-facts section 6.
+ */
+import * as assert from 'assert';
+import { Diagnostic } from '../../../../server/src/core/types';
+import { parse, regFile } from '../../../helpers/reg';
+import { BODY, exactly, exactlyEverywhere, Finding, imported, v4File } from './support';
+
+const W = 'warning';
+const E = 'error';
+const I = 'information';
+
+/** The replacement a quick fix of the diagnostic writes. */
+function replacement(d: Diagnostic): string | undefined {
+  return (d.data as { replacement?: string } | undefined)?.replacement;
+}
+
+describe('reg scanner: whole-result cases', () => {
+  describe('hex(N) with a sign: wcstoul negates the number (Wine parser; Windows untested), a warning with the plain form', () => {
+    // One data byte: for a string type this adds the odd-length information, so the type read is visible in the result.
+    const cases: [string, number, string, Finding[]][] = [
+      ['"a"=hex(-1):41', 0xffffffff, 'hex(ffffffff):', [['reg.hex-type-unusual', W, BODY, 4, BODY, 12]]],
+      ['"a"=hex(-0):41', 0, 'hex(0):', [['reg.hex-type-unusual', W, BODY, 4, BODY, 12]]],
+      ['"a"=hex(-fffffffe):41', 2, 'hex(2):', [
+        ['reg.hex-string-invalid', I, BODY, 4, BODY, 19],
+        ['reg.hex-type-unusual', W, BODY, 4, BODY, 19],
+      ]],
+      ['"a"=hex(-ffffffff):41', 1, 'hex(1):', [
+        ['reg.hex-string-invalid', I, BODY, 4, BODY, 19],
+        ['reg.hex-type-unusual', W, BODY, 4, BODY, 19],
+      ]],
+      ['"a"=hex(+1):41', 1, 'hex(1):', [
+        ['reg.hex-string-invalid', I, BODY, 4, BODY, 12],
+        ['reg.hex-type-unusual', W, BODY, 4, BODY, 12],
+      ]],
+    ];
+    for (const [line, type, fix, findings] of cases) {
+      it(`${line} is type ${type.toString(16)}`, () => {
+        const text = regFile(line);
+        const ds = exactly(text, findings);
+        assert.deepStrictEqual(imported(text), [['a', type]]);
+        assert.strictEqual(replacement(ds.find((d) => d.code === 'reg.hex-type-unusual')!), fix);
+      });
+    }
+
+    it('a negative number beyond ffffffff is refused like a positive one', () => {
+      exactly(regFile('"a"=hex(-100000000):41'), [['reg.hex-type-invalid', E, BODY, 4, BODY, 20]]);
+      assert.deepStrictEqual(imported(regFile('"a"=hex(-100000000):41')), []);
+    });
+  });
+
+  describe('unpaired UTF-16 surrogates in hex(1)/hex(2)/hex(7), on every path', () => {
+    // [name, bytes (4 of them), surrogate reported]
+    const data: [string, string, boolean][] = [
+      ['an unpaired high surrogate', '00,d8,41,00', true],
+      ['an unpaired low surrogate', '00,dc,41,00', true],
+      ['a high surrogate at the end', '41,00,00,d8', true],
+      ['a low surrogate before a high one', '00,dc,00,d8', true],
+      ['upper-case digits', '00,D8,41,00', true],
+      ['a surrogate pair', '3d,d8,00,de', false],
+      ['no surrogate byte', '41,00,42,00', false],
+    ];
+    /** Ways of writing "a"=hex(1): with the given 4 bytes; each puts the value on line BODY. */
+    const paths: [string, (bytes: string) => string[]][] = [
+      ['on one line', (b) => [`"a"=hex(1):${b}`]],
+      ['on one line, read byte by byte', (b) => [`"a"=hex(1):${b.replace(',', ', ')}`]],
+      ['on a continuation line', (b) => ['"a"=hex(1):\\', `  ${b}`]],
+      ['on a continuation line after bytes', (b) => ['"a"=hex(1):20,00,\\', `  ${b}`]],
+      ['on a continuation line, read byte by byte', (b) => ['"a"=hex(1):\\', `   ${b.replace(',', ', ')}`]],
+      ['split over two continuation lines', (b) => ['"a"=hex(1):\\', `  ${b.slice(0, 6)}\\`, `  ${b.slice(6)}`]],
+      ['after a comment line inside the value', (b) => ['"a"=hex(1):\\', ';note', `  ${b}`]],
+    ];
+    for (const [path, write] of paths) {
+      for (const [what, bytes, reported] of data) {
+        it(`${what}, ${path}`, () => {
+          const text = regFile(...write(bytes));
+          exactly(text, reported ? [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]] : []);
+          assert.deepStrictEqual(imported(text), [['a', 1]]);
+        });
+      }
+    }
+
+    it('the same bytes in a REGEDIT4 file are ANSI characters: no surrogate there, and text with NULs between letters looks like UTF-16', () => {
+      for (const [what, bytes] of data) {
+        const expected: Finding[] = bytes === '41,00,42,00' ? [['reg.hex-string-encoding-mismatch', W, BODY, 4, BODY, 11]] : [];
+        for (const [path, write] of paths) {
+          const text = v4File(...write(bytes));
+          assert.doesNotThrow(() => exactly(text, expected), `${what}, ${path}`);
+        }
+      }
+    });
+  });
+
+  describe('value names without their closing quote', () => {
+    it('"MixedQuotes=Asdffdsa": only the missing "=" is reported, not missing data as well', () => {
+      exactly(regFile('"MixedQuotes=Asdffdsa"'), [['reg.value-missing-equals', E, BODY, 0, BODY, 22]]);
+    });
+
+    it('the same line in a REGEDIT4 file and with LF line ends', () => {
+      exactly(v4File('"MixedQuotes=Asdffdsa"'), [['reg.value-missing-equals', E, BODY, 0, BODY, 22]]);
+    });
+  });
+
+  describe('a hex line that ends with a comma but no backslash', () => {
+    it('LineRecord.endsWithComma is true only when a comma follows the last byte, on both readers', () => {
+      const cases: [string, boolean][] = [
+        ['"a"=hex:41', false],
+        ['"a"=hex:41,', true],
+        ['"a"=hex:41,\\', false],
+        ['"a"=hex:1', false],
+        ['"a"=hex:1,', true],
+        ['"a"=hex:+41', false],
+        ['"a"=hex:+41,', true],
+        ['"a"=hex:41, 42', false],
+        ['"a"=hex:41, 42,', true],
+        ['"a"=hex:41, 42 ;c', false],
+      ];
+      for (const [line, ends] of cases) assert.strictEqual(parse(regFile(line)).records[BODY].endsWithComma, ends, line);
+    });
+
+    // A last continuation line in regedit's layout gets its byte count from its length and this flag.
+    const sizes: [string, string[], Finding[]][] = [
+      ['with a comma after the last byte', ['"a"=hex(4):01,02,\\', '  03,04,'], []],
+      ['without one', ['"a"=hex(4):01,02,\\', '  03,04'], []],
+      ['a byte too many, with a comma', ['"a"=hex(4):01,02,\\', '  03,04,05,'], [['reg.hex-size-mismatch', I, BODY, 4, BODY, 11]]],
+      ['a byte too many, without one', ['"a"=hex(4):01,02,\\', '  03,04,05'], [['reg.hex-size-mismatch', I, BODY, 4, BODY, 11]]],
+      ['read byte by byte, with a comma', ['"a"=hex(4):01,02,\\', '  3,4,'], []],
+      ['read byte by byte, without one', ['"a"=hex(4):01,02,\\', '  3,4'], []],
+    ];
+    for (const [what, body, findings] of sizes) {
+      it(`counts the bytes of the last continuation line ${what}`, () => {
+        exactly(regFile(...body), findings);
+      });
+    }
+
+    it('the value ends there: a following line of bytes is ignored, on both readers', () => {
+      for (const first of ['"a"=hex:55,66,', '"a"=hex:55, 66,', '"a"=hex:55,6,', '"a"=hex:55,66']) {
+        exactly(regFile(first, '77,88'), [['reg.line-ignored', W, BODY + 1, 0, BODY + 1, 5]]);
+      }
+    });
+  });
+
+  describe('hex bytes: each trigger on the value line and on a continuation line, in REGEDIT4 and version 5 files with every line end', () => {
+    // [data, code, severity, [from, to] of each finding within the data]
+    const cases: [string, string, string, [number, number][]][] = [
+      ['01 ,02', 'reg.hex-byte-invalid', E, [[0, 4]]],
+      ['25,50,100,54', 'reg.hex-byte-invalid', E, [[6, 9]]],
+      ['fff', 'reg.hex-byte-invalid', E, [[0, 3]]],
+      ['01 02', 'reg.hex-byte-invalid', E, [[0, 5]]],
+      ['01,zz,02', 'reg.hex-byte-invalid', E, [[3, 5]]],
+      ['01,,02', 'reg.hex-byte-invalid', E, [[3, 4]]],
+      ['01,02 #c', 'reg.hex-byte-invalid', E, [[6, 8]]],
+      ['0x1f,+2', 'reg.hex-byte-unusual', W, [[0, 4], [5, 7]]],
+      ['01,0x1f', 'reg.hex-byte-unusual', W, [[3, 7]]],
+    ];
+    for (const [data, code, severity, spans] of cases) {
+      it(`${code}: ${data}`, () => {
+        exactlyEverywhere([`"a"=hex:${data}`], spans.map(([f, t]): Finding => [code, severity, BODY, 8 + f, BODY, 8 + t]));
+        for (const first of ['"a"=hex:\\', '"a"=hex:00,\\']) {
+          exactlyEverywhere([first, `  ${data}`, '"b"="x"'], spans.map(([f, t]): Finding => [code, severity, BODY + 1, 2 + f, BODY + 1, 2 + t]));
+        }
+      });
+    }
+
+    it('"-1" is a byte above ff on the value line; a continuation line must start with a hex digit, so there it is swallowed', () => {
+      exactlyEverywhere(['"a"=hex:-1'], [['reg.hex-byte-invalid', E, BODY, 8, BODY, 10]]);
+      exactlyEverywhere(['"a"=hex:\\', '  -1', '"b"="x"'], [['reg.hex-continuation-swallowed', E, BODY + 1, 0, BODY + 1, 4]]);
+    });
+  });
+
+  describe('line ends: CRLF, LF and bare CR give the same findings', () => {
+    const body = [
+      '"s"="text"#note',
+      '"d"=dword:123456789',
+      '"h"=hex(2):25,00,\\',
+      '  53,00,\\',
+      '  00',
+      '"x"=hex:01,,02',
+      '"b"=hex(7):41,00,\\',
+      '  42,00',
+      'NoQuotes="x"',
+    ];
+    const findings: Finding[] = [
+      ['reg.string-trailing-text', E, 3, 10, 3, 15],
+      ['reg.dword-too-long', E, 4, 10, 4, 19],
+      ['reg.hex-string-invalid', I, 5, 4, 5, 11],
+      ['reg.hex-byte-invalid', E, 8, 11, 8, 12],
+      ['reg.multi-sz-unterminated', W, 9, 4, 9, 11],
+      ['reg.value-name-unquoted', E, 11, 0, 11, 8],
+    ];
+    for (const [name, eol] of [
+      ['CRLF', '\r\n'],
+      ['LF', '\n'],
+      ['CR', '\r'],
+    ]) {
+      it(`version 5 with ${name}`, () => {
+        exactly(['Windows Registry Editor Version 5.00', '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Test]', ...body, ''].join(eol), findings);
+      });
+    }
+  });
+});
