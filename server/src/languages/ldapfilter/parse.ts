@@ -168,6 +168,8 @@ class Parser {
   private readonly t: string;
   private readonly n: number;
   private readonly stack: Composite[] = [];
+  /** A condition whose ")" is missing because the file ends inside it. */
+  private openItem?: Item;
 
   constructor(private readonly doc: LdapFilterDocument) {
     this.t = doc.masked;
@@ -207,7 +209,9 @@ class Parser {
         this.trailing(item.close >= 0 ? item.close + 1 : item.valueEnd);
         return;
       }
-      this.problem({ code: 'ldapfilter.unexpected-text', start: i, end, message: `Text before the filter's opening parenthesis: "${clip(t.slice(i, end))}". The global catalog reads one filter, from "(" to its ")"; anything else makes the query invalid (NDR 5.2.4). Remove it, or make it a comment line starting with #.`, fixes: j < 0 ? undefined : [{ title: 'Remove the text before the filter', preferred: true, edits: [{ start: i, end: j, text: '' }] }] });
+      // Text that reads as a condition (department=Sales before a filter) is no stray text: removing it would drop a condition.
+      const condition = /[=<>~:]/.test(t.slice(i, Math.min(end, i + 4096)));
+      this.problem({ code: 'ldapfilter.unexpected-text', start: i, end, message: `Text before the filter's opening parenthesis: "${clip(t.slice(i, end))}". The global catalog reads one filter, from "(" to its ")"; anything else makes the query invalid (NDR 5.2.4). Remove it, or make it a comment line starting with #.`, fixes: j < 0 || condition ? undefined : [{ title: 'Remove the text before the filter', preferred: true, edits: [{ start: i, end: j, text: '' }] }] });
       if (j < 0) return;
       i = j;
     }
@@ -300,7 +304,11 @@ class Parser {
           if (t[i] === ')') {
             item.close = i;
             i++;
-          } else if (i < n) {
+          } else if (this.skip(i) >= n) {
+            // The file ends inside this condition: unclosedAtEnd counts its "(" with the open composites.
+            this.openItem = item;
+            if (stack.length === 0) this.unclosedAtEnd();
+          } else {
             // A "(" that starts the next condition: this one lacks its ")".
             const at = this.doc.trimEnd(i, item.attrStart);
             this.problem({
@@ -382,7 +390,8 @@ class Parser {
 
   private unclosedAtEnd(): void {
     const { doc, stack } = this;
-    const open = stack.filter((s) => s.close < 0);
+    const open: { open: number; op: number }[] = stack.filter((s) => s.close < 0);
+    if (this.openItem) open.push({ open: this.openItem.open, op: -1 });
     if (open.length === 0) return;
     const at = doc.trimEnd(this.n, open[0].open + 1);
     const inner = open[open.length - 1];
@@ -425,7 +434,8 @@ class Parser {
       return item;
     }
     if (attrTrim.length === 0) invalid('The condition has no attribute before its operator. Write the attribute first, such as (department=Sales).', itemStart, k + 1);
-    else if (rawAttr.length !== attrTrim.length || /^\s/.test(rawAttr)) invalid(`A blank between the attribute "${clip(attrTrim.trim())}" and the operator; RFC 2254 allows none. Remove the blank.`, item.attrStart, k);
+    else if (/^\s/.test(rawAttr)) invalid(`A blank before the attribute "${clip(attrTrim.trim())}"; RFC 2254 allows none inside a condition. Remove the blank.`, item.attrStart, k);
+    else if (rawAttr.length !== attrTrim.length) invalid(`A blank between the attribute "${clip(attrTrim)}" and the operator; RFC 2254 allows none. Remove the blank.`, item.attrStart, k);
     else if (!ATTR_NAME.test(attrTrim)) invalid(`"${clip(attrTrim)}" is not an attribute name: names start with a letter and contain only letters, digits and hyphens. Correct the attribute name.`);
     const c = t[k];
     let v: number;
@@ -518,6 +528,9 @@ class Parser {
       }
       q++;
     }
+    // A value that runs to the end of the file (its ")" is missing) ends at its last non-blank character.
+    if (q >= n) q = this.doc.trimEnd(q, v);
+    if (lineBreak >= q) lineBreak = -1;
     item.valueStart = v;
     item.valueEnd = q;
     item.value = this.doc.text.slice(v, q);
