@@ -585,6 +585,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     storeGeneration++;
     if (wasBootIni) bootIniChanged(t.uri, bootiniLanguage.id, 0);
     validated.delete(t.uri);
+    previews.delete(t.uri);
     settingsCache.delete(t.uri);
     const queued = queue.indexOf(t.uri);
     if (queued >= 0) queue.splice(queued, 1);
