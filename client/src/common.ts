@@ -12,7 +12,7 @@ import {
   ExecuteCommandRequest,
   LanguageClientOptions,
 } from 'vscode-languageclient';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PathSetting, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 
 export { SETTINGS_SECTION };
 
@@ -145,6 +145,16 @@ export async function activateWith(
       await showMemoryReport(doc.uri.toString());
     }),
     vscode.commands.registerCommand(COMMANDS.checkSetupCommandLine, checkSetupCommandLineCommand),
+    vscode.commands.registerCommand(COMMANDS.showPreviewMembers, async (given?: PreviewMembersArgs) => {
+      // From the CodeLens the group is given; from the command palette, the active filter file is previewed.
+      const doc = vscode.window.activeTextEditor?.document;
+      const args: PreviewMembersArgs | undefined = given && typeof given.uri === 'string' ? given : doc?.languageId === 'ldapfilter' ? { uri: doc.uri.toString() } : undefined;
+      if (!args) {
+        void vscode.window.showInformationMessage('Open an LDAP filter (.ldapfilter) first, or use the Preview CodeLens above a group in an LDIF file.');
+        return;
+      }
+      await showPreviewMembers(args, output);
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       if (client?.isRunning()) void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),
@@ -174,6 +184,20 @@ async function showMemoryReport(uri: string): Promise<void> {
   const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.memoryReport, arguments: [args] })) as MemoryReportResult | null;
   if (!result?.markdown) {
     void vscode.window.showInformationMessage('No memory report: it needs a boot.ini and a .reg export (open in the editor, or beside the file) in the same folder.');
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  await vscode.window.showTextDocument(doc);
+}
+
+/** Asks the server for the members of a query-based group and opens them as a new, unsaved markdown document. */
+async function showPreviewMembers(args: PreviewMembersArgs, output: vscode.OutputChannel): Promise<void> {
+  if (!client) return;
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.previewMembers, arguments: [args] })) as PreviewMembersResult | null;
+  if (!result?.markdown) {
+    const reason = result?.reason ?? 'No preview.';
+    output.appendLine(`Preview: ${reason}`);
+    void vscode.window.showInformationMessage(reason);
     return;
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { FrameGuard } from './lsp/frames';
 import { startServer } from './server';
-import { displayPath, isInside, MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, OUTSIDE_WORKSPACE, readRegularFile, UnreadableFileError, uriToPath } from './node/files';
+import { displayPath, isInside, MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, OUTSIDE_WORKSPACE, readRegularFile, UnreadableFileError, unreadableReason, uriToPath } from './node/files';
 
 const args = process.argv.slice(2);
 if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe=') || a.startsWith('--clientProcessId'))) {
@@ -47,6 +47,19 @@ startServer(connection, {
       throw new UnreadableFileError('outside', OUTSIDE_WORKSPACE);
     }
     return readRegularFile(file, MAX_DOCUMENT_BYTES);
+  },
+  openExport: (file, workspaceUri, confineTo) => {
+    const base = workspaceUri?.startsWith('file:') ? fileURLToPath(workspaceUri) : process.cwd();
+    const resolved = path.resolve(base, file);
+    if (confineTo && !isInside(resolved, localFolders(confineTo))) throw new UnreadableFileError('outside', OUTSIDE_WORKSPACE);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(resolved);
+    } catch (e) {
+      throw new UnreadableFileError('error', unreadableReason(e));
+    }
+    if (!stat.isFile()) throw new UnreadableFileError('not-a-file', stat.isDirectory() ? 'it is a folder' : 'it is not a regular file (a device, pipe or socket)');
+    return { version: `${resolved}\0${stat.mtimeMs}\0${stat.size}`, read: () => readRegularFile(resolved, MAX_DOCUMENT_BYTES) };
   },
 });
 

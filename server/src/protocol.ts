@@ -28,7 +28,12 @@ export interface Settings {
   /** Attributes the forest indexed beyond the Exchange 2003 schema. */
   ldapAttributesIndexed: string[];
   /**
-   * Which path settings (catalogFiles, setupCatalogFiles) have their value from the workspace's own settings rather
+   * Path of an ldifde export of the recipients (workspace-relative, or absolute); '' when none. Query-based group
+   * filters are previewed against it (CodeLens, ldapfilter.preview-* diagnostics).
+   */
+  directoryExport: string;
+  /**
+   * Which path settings (catalogFiles, setupCatalogFiles, directoryExport) have their value from the workspace's own settings rather
    * than the user's; the VS Code client says so. Such paths must stay inside the workspace folders, and are ignored in
    * a workspace that is not trusted. Clients that do not say are taken to pass the user's own settings.
    */
@@ -36,7 +41,7 @@ export interface Settings {
 }
 
 /** The settings that name files to read. */
-export const PATH_SETTINGS = ['catalogFiles', 'setupCatalogFiles'] as const;
+export const PATH_SETTINGS = ['catalogFiles', 'setupCatalogFiles', 'directoryExport'] as const;
 export type PathSetting = (typeof PATH_SETTINGS)[number];
 
 /** What the client passes in initializationOptions. */
@@ -62,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bootIniFor: {},
   ldapAttributesInGC: [],
   ldapAttributesIndexed: [],
+  directoryExport: '',
   workspacePathSettings: [],
 };
 
@@ -90,6 +96,11 @@ export const COMMANDS = {
   showMemoryReport: 'exchangeConfig.showMemoryReport',
   /** Client command: asks for an Exchange Setup command line and shows what is wrong with it. */
   checkSetupCommandLine: 'exchangeConfig.checkSetupCommandLine',
+  /**
+   * Client command (the preview CodeLens): the members of a query-based group in the directory export, as a new,
+   * unsaved markdown document. Argument: PreviewMembersArgs.
+   */
+  showPreviewMembers: 'exchangeConfig.showPreviewMembers',
 } as const;
 
 /** Server command (workspace/executeCommand): builds the cleanup .reg text for the given document URIs. */
@@ -101,7 +112,21 @@ export const SERVER_COMMANDS = {
   memoryReport: 'exchangeConfig.server.memoryReport',
   /** Checks an Exchange Setup command line (switches, their arguments). */
   checkSetupCommandLine: 'exchangeConfig.server.checkSetupCommandLine',
+  /** The members of a query-based group (a filter document, or one group of an LDIF document) in the directory export. */
+  previewMembers: 'exchangeConfig.server.previewMembers',
 } as const;
+
+export interface PreviewMembersArgs {
+  uri: string;
+  /** In an LDIF document: the 0-based line of the group's msExchDynamicDLFilter; absent for a filter document. */
+  line?: number;
+}
+
+export interface PreviewMembersResult {
+  /** The member list, or null when there is no export or no such group (then `reason` says why). */
+  markdown: string | null;
+  reason?: string;
+}
 
 export interface CheckSetupCommandLineArgs {
   commandLine: string;

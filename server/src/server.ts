@@ -16,8 +16,15 @@ import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
 import { bootiniLanguage, BootIniDocument } from './languages/bootini';
 import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from './languages/setupini';
 import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, InitializationOptions, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PathSetting, SERVER_COMMANDS, Settings, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, InitializationOptions, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, COMMANDS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, Settings, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { trimEndChars, trimStartChars } from './core/text';
+import { applySeverityOverrides } from './core/severity';
+import { ldapfilterLanguage } from './languages/ldapfilter';
+import { LdapFilterDocument } from './languages/ldapfilter/parse';
+import { ldifLanguage } from './languages/ldif';
+import { LdifDocument } from './languages/ldif/parse';
+import { Directory, previewFilterFile, previewLdifGroups, PreviewResult } from './preview';
+import { membersMarkdown } from './preview/members';
 
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
@@ -31,12 +38,18 @@ export interface ServerOptions {
   readFile?: (path: string, workspaceUri?: string, confineTo?: readonly string[]) => string;
   /** Reads the bytes of a document that is not open in the editor, by URI (confined as readFile); absent in the browser. */
   readUri?: (uri: string, confineTo?: readonly string[]) => Uint8Array;
+  /**
+   * Finds the directory export of exchangeConfig.directoryExport (resolved and confined as readFile) without reading
+   * it: `version` changes with the file's path and modification time, `read` reads its bytes. Absent in the browser.
+   */
+  openExport?: (path: string, workspaceUri?: string, confineTo?: readonly string[]) => { version: string; read: () => Uint8Array };
 }
 
 export function startServer(connection: lsp.Connection, options: ServerOptions = {}): void {
   const store = new DocumentStore((m) => connection.console.error(m));
   let pullDiagnostics = false;
   let refreshSupport = false;
+  let codeLensRefreshSupport = false;
   let versionedEdits = false;
   let configurationRequests = false;
   let workspaceFolderSupport = false;
@@ -111,6 +124,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    codeLensRefreshSupport = !!caps.workspace?.codeLens?.refreshSupport;
     versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
     configurationRequests = !!caps.workspace?.configuration;
     workspaceFolderSupport = !!caps.workspace?.workspaceFolders;
@@ -127,7 +141,8 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
         },
         hoverProvider: true,
         documentFormattingProvider: true,
-        executeCommandProvider: { commands: [SERVER_COMMANDS.oneLine, SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport, SERVER_COMMANDS.checkSetupCommandLine] },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.oneLine, SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport, SERVER_COMMANDS.checkSetupCommandLine, SERVER_COMMANDS.previewMembers] },
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['[', '\\', '"', ':', '/', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
@@ -218,7 +233,154 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const settings = await settingsFor(doc.uri);
     const knowledge = knowledgeFor(settings);
     const diags = withCross(coreDiagnostics(doc, knowledge), crossDiagnostics(doc, knowledge));
-    return diags.map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
+    const preview = previewOf(doc, settings);
+    // In line order, as the CLI gives them (the sort is stable: the language's own diagnostics stay first on a line).
+    const all = preview
+      ? [...diags, ...applySeverityOverrides(preview.groups.flatMap((g) => g.diagnostics), knowledge.severityOverrides)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+      : diags;
+    return all.map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
+  }
+
+  // Query-based groups previewed against the directory export of exchangeConfig.directoryExport (an ldifde export of
+  // the recipients). The export is found (stat) on each use, and read, parsed and indexed once per version (path and
+  // modification time), on a later turn of the event loop: a document is never held up while the export loads; once
+  // it is loaded, the filter and LDIF documents get their diagnostics and CodeLenses again.
+
+  interface LoadedExport {
+    path: string;
+    name: string;
+    dir?: Directory;
+    error?: string;
+  }
+  const exportCache = new Map<string, LoadedExport>();
+  const previews = new Map<string, { doc: OpenDocument; version: number; dir: Directory; groups: EditorPreview[] }>();
+
+  /** The loaded export the settings name; undefined when none is set, it cannot be read, or it is still loading. */
+  function directoryFor(settings: Settings): { dir: Directory; name: string } | undefined {
+    const file = settings.directoryExport;
+    if (!file) return undefined;
+    const notUsed = (why: string): undefined => {
+      warnOnce(`The directory export ${file} (exchangeConfig.directoryExport) is not used: ${why}. Query-based groups are not previewed.`);
+      return undefined;
+    };
+    const workspaceSetting = settings.workspacePathSettings.includes('directoryExport');
+    if (workspaceSetting && !workspaceTrusted) return notUsed('this workspace is not trusted, so files named in its settings are not read; trust the workspace to use it');
+    let source: { version: string; text: () => string };
+    if (options.openExport) {
+      try {
+        const found = options.openExport(file, workspaceUri, workspaceSetting ? workspaceFolders : undefined);
+        source = { version: found.version, text: () => decodeBytes(found.read()).text };
+      } catch (e) {
+        return notUsed((e as Error).message);
+      }
+    } else {
+      // No file system (the browser): the export is used while it is open in the editor.
+      const uri = exportUriInWorkspace(file);
+      const open = uri ? store.get(uri) : undefined;
+      if (!open) return notUsed('without a file system only an export open in the editor is read; open it (a path inside the workspace folder)');
+      const text = open.text.getText();
+      source = { version: `${open.uri}\0${open.version}`, text: () => text };
+    }
+    const key = JSON.stringify([source.version, settings.ldapAttributesInGC]);
+    const cached = exportCache.get(key);
+    if (cached) return cached.dir ? { dir: cached.dir, name: cached.name } : undefined;
+    const entry: LoadedExport = { path: file, name: file.replace(/^.*[/\\]/, '') || file };
+    // One version of each path is kept.
+    for (const [k, e] of exportCache) if (e.path === file) exportCache.delete(k);
+    exportCache.set(key, entry);
+    setImmediate(() => {
+      try {
+        entry.dir = Directory.fromLdif(LdifDocument.parse(source.text()), { extraGcAttributes: settings.ldapAttributesInGC });
+        connection.console.info(`Directory export ${file}: ${entry.dir.entries.length} objects read for the query-based group previews.`);
+      } catch (e) {
+        entry.error = (e as Error).message;
+        notUsed(entry.error);
+      }
+      if (entry.dir) previewsChanged();
+    });
+    return undefined;
+  }
+
+  /** The URI of a workspace-relative path that stays inside the first workspace folder; undefined otherwise. */
+  function exportUriInWorkspace(file: string): string | undefined {
+    if (!workspaceUri || /^([a-z]:)?[/\\]/i.test(file)) return undefined;
+    const segments: string[] = [];
+    for (const segment of file.replace(/\\/g, '/').split('/')) {
+      if (segment === '' || segment === '.') continue;
+      if (segment === '..') {
+        if (segments.pop() === undefined) return undefined;
+      } else segments.push(segment);
+    }
+    return segments.length === 0 ? undefined : `${trimEndChars(workspaceUri, '/')}/${segments.map(encodeURIComponent).join('/')}`;
+  }
+
+  /** An export finished loading: filter and LDIF documents are diagnosed again and their CodeLenses asked for again. */
+  function previewsChanged(): void {
+    previews.clear();
+    const docs = store.all().filter((d) => d.language === ldapfilterLanguage || d.language === ldifLanguage);
+    if (pullDiagnostics) {
+      if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
+    } else for (const d of docs) schedule(d.uri, 0, false);
+    if (codeLensRefreshSupport) Promise.resolve(connection.sendRequest(lsp.CodeLensRefreshRequest.type) as unknown).catch(() => undefined);
+  }
+
+  /** The previews of a filter document (one) or an LDIF document (one per group); undefined without a loaded export. */
+  function previewOf(doc: OpenDocument, settings: Settings): { groups: EditorPreview[]; name: string } | undefined {
+    if ((doc.language !== ldapfilterLanguage && doc.language !== ldifLanguage) || doc.parsed === undefined || doc.failure !== undefined) return undefined;
+    const loaded = directoryFor(settings);
+    if (!loaded) return undefined;
+    const cached = previews.get(doc.uri);
+    if (cached && cached.doc === doc && cached.version === doc.version && cached.dir === loaded.dir) return { groups: cached.groups, name: loaded.name };
+    const windowsVersion = settings.windowsVersion === '2000' || settings.windowsVersion === '2003' ? settings.windowsVersion : undefined;
+    let groups: EditorPreview[];
+    try {
+      if (doc.language === ldapfilterLanguage) {
+        const filter = doc.parsed as LdapFilterDocument;
+        const { result, diagnostics } = previewFilterFile(filter, loaded.dir, loaded.name, { windowsVersion });
+        groups = [{ line: filter.root ? filter.positionAt(filter.span(filter.root)[0]).line : 0, result, diagnostics }];
+      } else {
+        groups = previewLdifGroups(doc.parsed as LdifDocument, loaded.dir, loaded.name, { windowsVersion }).map((g) => ({ line: g.line - 1, dn: g.dn, result: g.result, diagnostics: g.diagnostics }));
+      }
+    } catch (e) {
+      connection.console.error(`Previewing ${doc.uri} failed: ${describe(e)}`);
+      groups = [];
+    }
+    if (store.get(doc.uri) === doc) previews.set(doc.uri, { doc, version: doc.version, dir: loaded.dir, groups });
+    return { groups, name: loaded.name };
+  }
+
+  let saidNoExport = false;
+  connection.onCodeLens(async ({ textDocument }) => {
+    const doc = store.get(textDocument.uri);
+    if (!doc || (doc.language !== ldapfilterLanguage && doc.language !== ldifLanguage)) return [];
+    const settings = await settingsFor(doc.uri);
+    if (!settings.directoryExport && !saidNoExport && doc.language === ldapfilterLanguage) {
+      saidNoExport = true;
+      connection.console.info('No directory export is set (exchangeConfig.directoryExport), so query-based groups are not previewed.');
+    }
+    const preview = previewOf(doc, settings);
+    if (!preview) return [];
+    return preview.groups
+      .filter((g) => !g.result.error)
+      .map((g): lsp.CodeLens => {
+        const args: PreviewMembersArgs = doc.language === ldifLanguage ? { uri: doc.uri, line: g.line } : { uri: doc.uri };
+        const title = `Preview: matches ${g.result.matched.length} of ${g.result.total} recipient${g.result.total === 1 ? '' : 's'} in ${preview.name}`;
+        return { range: lineRange(g.line, 0, 0), command: { title, command: COMMANDS.showPreviewMembers, arguments: [args] } };
+      });
+  });
+
+  async function previewMembersFor(args: PreviewMembersArgs | undefined): Promise<PreviewMembersResult> {
+    const uri = typeof args?.uri === 'string' ? args.uri : undefined;
+    const doc = uri ? store.get(uri) : undefined;
+    if (!doc) return { markdown: null, reason: 'Open the filter or LDIF file first.' };
+    const settings = await settingsFor(doc.uri);
+    if (!settings.directoryExport) return { markdown: null, reason: 'No directory export is set: set exchangeConfig.directoryExport to an ldifde export of the recipients.' };
+    const preview = previewOf(doc, settings);
+    if (!preview) return { markdown: null, reason: `The directory export ${settings.directoryExport} is not read yet or cannot be read; see the output channel.` };
+    const group = doc.language === ldifLanguage ? preview.groups.find((g) => g.line === args?.line) : preview.groups[0];
+    if (!group) return { markdown: null, reason: 'There is no query-based group filter at that place any more.' };
+    if (group.result.error) return { markdown: null, reason: 'The filter has syntax errors; fix them first (see the Problems panel).' };
+    return { markdown: membersMarkdown(group.result, preview.name, group.dn) };
   }
 
   // Checks across the files of one server: a boot.ini and the .reg exports in the same folder.
@@ -423,6 +585,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     storeGeneration++;
     if (wasBootIni) bootIniChanged(t.uri, bootiniLanguage.id, 0);
     validated.delete(t.uri);
+    previews.delete(t.uri);
     settingsCache.delete(t.uri);
     const queued = queue.indexOf(t.uri);
     if (queued >= 0) queue.splice(queued, 1);
@@ -516,6 +679,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       const result: OneLineResult = { text: uri ? withDoc<string | null>(uri, null, (doc) => doc.language!.oneLine?.(doc.parsed) ?? null) : null };
       return result;
     }
+    if (params.command === SERVER_COMMANDS.previewMembers) return previewMembersFor(params.arguments?.[0] as PreviewMembersArgs | undefined);
     if (params.command === SERVER_COMMANDS.memoryReport) return memoryReportFor(params.arguments?.[0] as MemoryReportArgs | undefined);
     if (params.command === SERVER_COMMANDS.checkSetupCommandLine) {
       const line = (params.arguments?.[0] as Partial<CheckSetupCommandLineArgs> | undefined)?.commandLine;
@@ -624,6 +788,14 @@ function loadUserCatalog<C>(
   return parse(text, file);
 }
 
+/** One query-based group previewed in the editor: the filter's 0-based line, its group's DN (LDIF), the result. */
+interface EditorPreview {
+  line: number;
+  dn?: string;
+  result: PreviewResult;
+  diagnostics: CoreDiagnostic[];
+}
+
 interface Knowledge {
   exchange: ExchangeKnowledge;
   maxDiagnostics: number;
@@ -658,6 +830,7 @@ function normalizeSettings(s: Partial<Settings>): Settings {
         : {},
     ldapAttributesInGC: attributeList(s.ldapAttributesInGC),
     ldapAttributesIndexed: attributeList(s.ldapAttributesIndexed),
+    directoryExport: typeof s.directoryExport === 'string' ? s.directoryExport.trim() : '',
     workspacePathSettings: Array.isArray(s.workspacePathSettings) ? PATH_SETTINGS.filter((p) => s.workspacePathSettings!.includes(p)) : [],
   };
 }

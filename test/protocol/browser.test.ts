@@ -43,6 +43,8 @@ class WorkerClient {
   private readonly notifications: Message[] = [];
   private waiters: { method: string; predicate: (p: never) => boolean; resolve: (p: unknown) => void }[] = [];
   readonly errors: Error[] = [];
+  /** What workspace/configuration answers for each item (null: the defaults). */
+  configuration: unknown = null;
 
   constructor(readonly worker: Worker) {
     worker.on('error', (e) => this.errors.push(e));
@@ -50,7 +52,7 @@ class WorkerClient {
       if (m.method !== undefined && m.id !== undefined) {
         // A request from the server: configuration gets defaults (null), the rest an empty result.
         const params = m.params as { items?: unknown[] } | undefined;
-        const result = m.method === 'workspace/configuration' ? (params?.items ?? []).map(() => null) : null;
+        const result = m.method === 'workspace/configuration' ? (params?.items ?? []).map(() => this.configuration) : null;
         worker.postMessage({ jsonrpc: '2.0', id: m.id, result });
       } else if (m.method !== undefined) {
         this.notifications.push(m);
@@ -169,5 +171,50 @@ describe('protocol: web-worker server bundle (dist/browserServer.js)', function 
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ldif('YWJj') }] });
     const bad = await wait2;
     assert.ok(bad.diagnostics.some((d) => d.code === 'ldif.invalid-backfill-source'), JSON.stringify(bad.diagnostics));
+  });
+});
+
+describe('protocol: web-worker server bundle, query-based group preview', function () {
+  this.timeout(30000);
+  let client: WorkerClient;
+  const WS = 'vscode-vfs://github/example';
+  const EXPORT = ['dn: CN=Alice,OU=Sales,DC=contoso,DC=com', 'objectClass: user', 'displayName: Alice', 'mailNickname: alice', 'department: Sales', ''].join('\n');
+
+  before(async () => {
+    if (!fs.existsSync(BUNDLE)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle.js'), '--quiet'], { stdio: 'inherit' });
+    client = new WorkerClient(new Worker(PREAMBLE, { eval: true, workerData: { bundle: BUNDLE } }));
+    client.configuration = { directoryExport: 'exports/recipients.ldf' };
+    await client.request('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: WS, name: 'example' }], capabilities: { workspace: { configuration: true } } });
+    client.notify('initialized', {});
+  });
+
+  after(async () => {
+    if (!client) return;
+    try {
+      await client.request('shutdown', null, 3000);
+      client.notify('exit', null);
+    } finally {
+      await client.worker.terminate();
+    }
+  });
+
+  const lenses = (uri: string): Promise<{ command?: { title: string } }[]> => client.request('textDocument/codeLens', { textDocument: { uri } });
+
+  it('has no file system: no CodeLens while the export is not open in the editor, then previews against the open export', async () => {
+    const uri = `${WS}/sales.ldapfilter`;
+    const said = client.next<{ message: string }>('window/logMessage', (p) => p.message.includes('exchangeConfig.directoryExport'));
+    const first = client.next<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'ldapfilter', version: 1, text: '(&(mailNickname=*)(department=Sales))' } });
+    await first;
+    assert.deepStrictEqual(await lenses(uri), []);
+    assert.match((await said).message, /only an export open in the editor is read/);
+    client.notify('textDocument/didOpen', { textDocument: { uri: `${WS}/exports/recipients.ldf`, languageId: 'ldif', version: 1, text: EXPORT } });
+    let got: { command?: { title: string } }[] = [];
+    for (let i = 0; i < 100 && got.length === 0; i++) {
+      got = await lenses(uri);
+      if (got.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepStrictEqual(got.map((l) => l.command?.title), ['Preview: matches 1 of 1 recipient in recipients.ldf']);
+    assert.deepStrictEqual(client.errors, []);
   });
 });

@@ -55,7 +55,7 @@ describe('packaging', () => {
     // from the user's settings only. In a virtual workspace it cannot read files that are not open.
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     const settings = (pkg as unknown as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties;
-    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['exchangeConfig.catalogFiles', 'exchangeConfig.setupCatalogFiles', 'exchangeConfig.bootIniFor']);
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['exchangeConfig.catalogFiles', 'exchangeConfig.setupCatalogFiles', 'exchangeConfig.bootIniFor', 'exchangeConfig.directoryExport']);
     for (const name of pkg.capabilities.untrustedWorkspaces.restrictedConfigurations ?? []) assert.ok(name in settings, `${name} is a contributed setting`);
     assert.strictEqual(pkg.capabilities.virtualWorkspaces.supported, 'limited');
     assert.match(pkg.capabilities.virtualWorkspaces.description ?? '', /not read/);

@@ -1,7 +1,7 @@
 /**
  * What a preview against a directory export says about a filter, as diagnostics: the group has no member, members
  * that are not Exchange recipients, conditions on attributes no object in the export holds. Only reported when the
- * user gives an export (exchange-config-lint --directory).
+ * user gives an export (exchange-config-lint --directory, the setting exchangeConfig.directoryExport).
  */
 import { codeInfo, defineCodes } from '../core/codes';
 import { Diagnostic, Range, SOURCE } from '../core/types';
@@ -10,9 +10,9 @@ import { Directory } from './directory';
 import { PreviewResult } from './evaluate';
 
 defineCodes({
-  'ldapfilter.preview-matches-nobody': { severity: 'warning', summary: 'With --directory: no object of the directory export matches the filter, so the group has no members.' },
-  'ldapfilter.preview-not-mail-enabled': { severity: 'warning', summary: 'With --directory: the filter matches objects without mailNickname, which are not Exchange recipients.' },
-  'ldapfilter.preview-attribute-unused': { severity: 'information', summary: 'With --directory: a condition on an attribute that no object of the directory export holds.' },
+  'ldapfilter.preview-matches-nobody': { severity: 'warning', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): no object of the directory export matches the filter, so the group has no members.' },
+  'ldapfilter.preview-not-mail-enabled': { severity: 'warning', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): the filter matches objects without mailNickname, which are not Exchange recipients.' },
+  'ldapfilter.preview-attribute-unused': { severity: 'information', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): a condition on an attribute that no object of the directory export holds.' },
 });
 
 /** Where a finding goes: offsets of the filter text turned into a range of the file that holds it. */
