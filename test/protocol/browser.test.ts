@@ -82,6 +82,16 @@ class WorkerClient {
     });
   }
 
+  /** Shuts the server down as a client does, then ends the worker. */
+  async close(): Promise<void> {
+    try {
+      await this.request('shutdown', null, 3000);
+      this.notify('exit', null);
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+
   notify(method: string, params: unknown): void {
     this.worker.postMessage({ jsonrpc: '2.0', method, params });
   }
@@ -124,15 +134,7 @@ describe('protocol: web-worker server bundle (dist/browserServer.js)', function 
     client.notify('initialized', {});
   });
 
-  after(async () => {
-    if (!client) return;
-    try {
-      await client.request('shutdown', null, 3000);
-      client.notify('exit', null);
-    } finally {
-      await client.worker.terminate();
-    }
-  });
+  after(() => client?.close());
 
   it('is a browser bundle: no Node built-ins are required', () => {
     const text = fs.readFileSync(BUNDLE, 'utf8');
@@ -188,15 +190,7 @@ describe('protocol: web-worker server bundle, query-based group preview', functi
     client.notify('initialized', {});
   });
 
-  after(async () => {
-    if (!client) return;
-    try {
-      await client.request('shutdown', null, 3000);
-      client.notify('exit', null);
-    } finally {
-      await client.worker.terminate();
-    }
-  });
+  after(() => client?.close());
 
   const lenses = (uri: string): Promise<{ command?: { title: string } }[]> => client.request('textDocument/codeLens', { textDocument: { uri } });
 

@@ -57,6 +57,16 @@ export class TestClient {
     return c;
   }
 
+  /** Collects every message the server shows or logs (showMessageRequest, showMessage, logMessage) into `into`. */
+  collectMessages(into: string[]): void {
+    this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      into.push(p.message);
+      return null;
+    });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => into.push(p.message));
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => into.push(p.message));
+  }
+
   async initialize(capabilities: Record<string, unknown> = {}, initializationOptions?: unknown, workspaceFolders?: { uri: string; name: string }[]): Promise<{ capabilities: Record<string, unknown> }> {
     const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,

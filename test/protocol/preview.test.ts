@@ -94,12 +94,7 @@ describe('protocol: query-based group preview against exchangeConfig.directoryEx
 
   async function start(settings: Record<string, unknown>, trusted?: boolean): Promise<void> {
     client = TestClient.start('stdio');
-    client.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
-      messages.push(p.message);
-      return null;
-    });
-    client.connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
-    client.connection.onNotification('window/logMessage', (p: { message: string }) => messages.push(p.message));
+    client.collectMessages(messages);
     client.connection.onRequest('workspace/codeLens/refresh', () => {
       lensRefreshes++;
       return null;

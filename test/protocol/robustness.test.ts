@@ -141,12 +141,7 @@ describe('protocol: special files and paths from settings', function () {
 
   async function start(settings: Record<string, unknown>, trusted?: boolean): Promise<void> {
     client = TestClient.start('stdio');
-    client.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
-      messages.push(p.message);
-      return null;
-    });
-    client.connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
-    client.connection.onNotification('window/logMessage', (p: { message: string }) => messages.push(p.message));
+    client.collectMessages(messages);
     client.configuration = { exchangeConfig: settings };
     await client.initialize({ workspace: { configuration: true } }, trusted === undefined ? undefined : { workspaceTrusted: trusted }, [{ uri: pathToFileURL(ws).href, name: 'ws' }]);
   }
