@@ -1,19 +1,14 @@
 /**
  * What a preview against a directory export says about a filter, as diagnostics: the group has no member, members
  * that are not Exchange recipients, conditions on attributes no object in the export holds. Only reported when the
- * user gives an export (exchange-config-lint --directory, the setting exchangeConfig.directoryExport).
+ * user gives an export (exchange-config-lint --directory, the setting exchangeConfig.directoryExport). The codes are in
+ * the LDAP filter language's table, languages/ldapfilter/codes.ts.
  */
-import { codeInfo, defineCodes } from '../core/codes';
+import { codeInfo } from '../core/codes';
 import { Diagnostic, Range, SOURCE } from '../core/types';
 import { clip, Item, LdapFilterDocument } from '../languages/ldapfilter/parse';
 import { Directory } from './directory';
 import { PreviewResult } from './evaluate';
-
-defineCodes({
-  'ldapfilter.preview-matches-nobody': { severity: 'warning', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): no object of the directory export matches the filter, so the group has no members.' },
-  'ldapfilter.preview-not-mail-enabled': { severity: 'warning', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): the filter matches objects without mailNickname, which are not Exchange recipients.' },
-  'ldapfilter.preview-attribute-unused': { severity: 'information', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): a condition on an attribute that no object of the directory export holds.' },
-});
 
 /** Where a finding goes: offsets of the filter text turned into a range of the file that holds it. */
 export type Place = (start: number, end: number) => Range;
