@@ -12,17 +12,8 @@ import { median, ms, now } from './stats';
 const ldapjs = require('@ldapjs/filter') as { parseString(s: string): unknown };
 const ldapFilter = require('ldap-filter') as { parse(s: string): unknown };
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The repository's small deterministic generator (mulberry32), shared with the recipients generator. */
+const rng = (require('../../scripts/mulberry32') as { mulberry32(seed: number): () => number }).mulberry32;
 
 const MAILBOX = '(&(objectCategory=person)(objectClass=user)(|(homeMDB=*)(msExchHomeServerName=*)))';
 const CONDITIONS = [

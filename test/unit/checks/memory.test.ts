@@ -189,26 +189,21 @@ describe('checks: the memory texts users read', () => {
 });
 
 describe('checks: one message per registry value', () => {
+  /** A warning of `code` over 8 characters at line:character. */
+  const at = (line: number, character: number, code: string) => ({
+    range: { start: { line, character }, end: { line, character: character + 8 } },
+    severity: 'warning' as const,
+    code,
+    message: code,
+    source: 'exchange-config',
+  });
+
   it('drops the single-file range warning where the cross-file finding stands on the same value', () => {
-    const at = (line: number, character: number, code: string) => ({
-      range: { start: { line, character }, end: { line, character: character + 8 } },
-      severity: 'warning' as const,
-      code,
-      message: code,
-      source: 'exchange-config',
-    });
     const merged = withCross([at(4, 33, 'reg.value-not-allowed'), at(7, 10, 'reg.value-out-of-range'), at(4, 0, 'reg.duplicate-value')], [at(4, 33, 'cross.memory-config')]);
     assert.deepStrictEqual(merged.map((d) => `${d.range.start.line}:${d.code}`), ['4:reg.duplicate-value', '4:cross.memory-config', '7:reg.value-out-of-range']);
   });
 
   it('puts the merged diagnostics in line order: a cross-file finding on line 5 comes before line 38', () => {
-    const at = (line: number, character: number, code: string) => ({
-      range: { start: { line, character }, end: { line, character: character + 8 } },
-      severity: 'warning' as const,
-      code,
-      message: code,
-      source: 'exchange-config',
-    });
     const merged = withCross([at(2, 0, 'reg.a'), at(37, 0, 'reg.b'), at(4, 9, 'reg.c')], [at(4, 1, 'cross.memory-config')]);
     assert.deepStrictEqual(merged.map((d) => `${d.range.start.line}:${d.code}`), ['2:reg.a', '4:cross.memory-config', '4:reg.c', '37:reg.b']);
     // Without cross-file findings the file's own order is kept as it is.
