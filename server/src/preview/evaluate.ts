@@ -23,6 +23,23 @@ const F: Tri = 0;
 const T: Tri = 1;
 const U: Tri = 2;
 
+/**
+ * AND (`decisive` F) or OR (`decisive` T) over three-valued results: the first child that gives the decisive value
+ * decides; otherwise Undefined if any child is Undefined, else the other value.
+ */
+function threeValued(kids: readonly { test(e: Entry): Tri }[], decisive: Tri): (e: Entry) => Tri {
+  const otherwise: Tri = decisive === F ? T : F;
+  return (e) => {
+    let r = otherwise;
+    for (const k of kids) {
+      const v = k.test(e);
+      if (v === decisive) return decisive;
+      if (v === U) r = U;
+    }
+    return r;
+  };
+}
+
 export interface PreviewOptions {
   /** msExchDynamicDLBaseDN: only objects in and below it are members (subtree). */
   baseDN?: string;
@@ -120,15 +137,7 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
     // optimiser uses indexes; when every child is indexed exactly, the intersection is the answer.
     const indexed = kids.filter((k) => k.candidates);
     return {
-      test: (e) => {
-        let r: Tri = T;
-        for (const k of kids) {
-          const v = k.test(e);
-          if (v === F) return F;
-          if (v === U) r = U;
-        }
-        return r;
-      },
+      test: threeValued(kids, F),
       test2: (e) => kids.every((k) => k.test2(e)),
       candidates: indexed.length
         ? () => {
@@ -142,15 +151,7 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
   // or (and a group of several, which the parser reports as an error and which never gets here)
   const all = kids.every((k) => k.candidates);
   return {
-    test: (e) => {
-      let r: Tri = F;
-      for (const k of kids) {
-        const v = k.test(e);
-        if (v === T) return T;
-        if (v === U) r = U;
-      }
-      return r;
-    },
+    test: threeValued(kids, T),
     test2: (e) => kids.some((k) => k.test2(e)),
     candidates: all && kids.length > 0 ? () => kids.map((k) => k.candidates!()).reduce(mergeSorted) : undefined,
     exact: all && kids.length > 0 && kids.every((k) => k.exact),
