@@ -12,7 +12,7 @@ import {
   ExecuteCommandRequest,
   LanguageClientOptions,
 } from 'vscode-languageclient';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, ShowCodeDocumentationArgs, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 
 export { SETTINGS_SECTION };
 
@@ -38,8 +38,11 @@ class RestartingErrorHandler {
   }
 }
 
-/** The client options of both hosts. */
-export function clientOptions(output: vscode.OutputChannel): LanguageClientOptions {
+/**
+ * The client options of both hosts. The codes' documentation pages are the extension's own files (docs/codes), named
+ * by a URI under its extensionUri: a file: URI in the desktop build, the extension's location in the web build.
+ */
+export function clientOptions(output: vscode.OutputChannel, extensionUri: vscode.Uri): LanguageClientOptions {
   return {
     documentSelector: CLIENT_LANGUAGE_IDS.flatMap((language) => [
       { scheme: 'file', language },
@@ -51,7 +54,11 @@ export function clientOptions(output: vscode.OutputChannel): LanguageClientOptio
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: {
+      workspaceTrusted: vscode.workspace.isTrusted,
+      codeDocsUri: vscode.Uri.joinPath(extensionUri, 'docs', 'codes').toString(),
+      showCodeDocumentationCommand: true,
+    } satisfies InitializationOptions,
     middleware: {
       workspace: {
         // The server confines file paths that come from the workspace's own settings to the workspace folders (and
@@ -89,7 +96,7 @@ export async function activateWith(
   const output = vscode.window.createOutputChannel('Exchange Config Tools');
   // Says which build runs: the first thing to know when a problem is reported from VS Code for the Web or a remote.
   output.appendLine(`Exchange Config Tools ${String(context.extension.packageJSON.version)}: the language server runs ${host}.`);
-  client = makeClient(clientOptions(output));
+  client = makeClient(clientOptions(output, context.extensionUri));
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       output.appendLine('Restarting the language server.');
@@ -155,12 +162,28 @@ export async function activateWith(
       }
       await showPreviewMembers(args, output);
     }),
+    vscode.commands.registerCommand(COMMANDS.showCodeDocumentation, showCodeDocumentation),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       if (client?.isRunning()) void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),
     output,
   );
   await client.start();
+}
+
+/**
+ * Opens a code's documentation page (a file of the extension, so it works offline) in the Markdown preview, or as text
+ * where the preview is not available. Returns the URI opened, for the tests.
+ */
+async function showCodeDocumentation(args?: ShowCodeDocumentationArgs): Promise<string | undefined> {
+  if (!args || typeof args.uri !== 'string') return undefined;
+  const uri = vscode.Uri.parse(args.uri);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch {
+    await vscode.window.showTextDocument(uri, { preview: true });
+  }
+  return uri.toString();
 }
 
 /** Asks the server for the cleanup file and opens it as a new, unsaved document: nothing is written to disk. */

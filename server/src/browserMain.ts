@@ -1,6 +1,7 @@
 /**
  * Browser (web worker) entry of the language server, for VS Code for the Web: no file system, so organisation
- * catalog files and documents that are not open are not read, and diagnostics link to no README.
+ * catalog files and documents that are not open are not read. Diagnostics link to the codes' documentation pages
+ * when the client names where they are (the VS Code client passes its extension's docs/codes folder).
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from './server';

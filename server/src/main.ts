@@ -13,8 +13,9 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
   process.exit(2);
 }
 
-// From out/server/src/main.js (tsc output) or dist/server.js (the bundle); vsce stores the README as readme.md.
-const readme = [path.join(__dirname, '..', '..', '..', 'README.md'), path.join(__dirname, '..', 'README.md'), path.join(__dirname, '..', 'readme.md')].find((f) => fs.existsSync(f));
+// The codes' documentation pages, from out/server/src/main.js (tsc output) or dist/server.js (the bundle, in the .vsix
+// and the npm package); the VS Code client names its own copy, which takes precedence.
+const codeDocs = [path.join(__dirname, '..', '..', '..', 'docs', 'codes'), path.join(__dirname, '..', 'docs', 'codes')].find((f) => fs.existsSync(path.join(f, 'README.md')));
 const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 
 /**
@@ -33,7 +34,7 @@ function stdioConnection(): Connection {
   return c;
 }
 startServer(connection, {
-  docsUri: readme ? pathToFileURL(readme).toString() : undefined,
+  codeDocsUri: codeDocs ? pathToFileURL(codeDocs).toString() : undefined,
   readFile: (file, workspaceUri, confineTo) => {
     const base = workspaceUri?.startsWith('file:') ? fileURLToPath(workspaceUri) : process.cwd();
     const resolved = path.resolve(base, file);

@@ -49,6 +49,18 @@ export interface InitializationOptions {
   settings?: Partial<Settings>;
   /** Whether the user trusts the workspace (VS Code's Restricted Mode); absent means trusted. */
   workspaceTrusted?: boolean;
+  /**
+   * URI of the folder holding the documentation page of each diagnostic code (`<code>.md`); diagnostics link to
+   * `<codeDocsUri>/<code>.md`. The VS Code client passes its extension's own `docs/codes` folder (in the desktop and
+   * the web build alike); without it, the Node server links to the pages beside its own files, the web worker to none.
+   */
+  codeDocsUri?: string;
+  /**
+   * The client has the command COMMANDS.showCodeDocumentation (it opens a code's page in the Markdown preview), which
+   * the "Show documentation" code action then runs. Without it, the action runs SERVER_COMMANDS.showCodeDocumentation,
+   * which asks the client to show the page (window/showDocument).
+   */
+  showCodeDocumentationCommand?: boolean;
 }
 
 /** Client notification: the user now trusts the workspace. */
@@ -101,6 +113,8 @@ export const COMMANDS = {
    * unsaved markdown document. Argument: PreviewMembersArgs.
    */
   showPreviewMembers: 'exchangeConfig.showPreviewMembers',
+  /** Client command (the "Show documentation for CODE" code action): a code's page in the Markdown preview. Argument: ShowCodeDocumentationArgs. */
+  showCodeDocumentation: 'exchangeConfig.showCodeDocumentation',
 } as const;
 
 /** Server command (workspace/executeCommand): builds the cleanup .reg text for the given document URIs. */
@@ -114,7 +128,15 @@ export const SERVER_COMMANDS = {
   checkSetupCommandLine: 'exchangeConfig.server.checkSetupCommandLine',
   /** The members of a query-based group (a filter document, or one group of an LDIF document) in the directory export. */
   previewMembers: 'exchangeConfig.server.previewMembers',
+  /** Asks the client to show a code's documentation page (window/showDocument). Argument: ShowCodeDocumentationArgs. */
+  showCodeDocumentation: 'exchangeConfig.server.showCodeDocumentation',
 } as const;
+
+export interface ShowCodeDocumentationArgs {
+  code: string;
+  /** The URI of the code's page. */
+  uri: string;
+}
 
 export interface PreviewMembersArgs {
   uri: string;

@@ -1,6 +1,6 @@
 /**
  * The language server: capabilities and handlers. Host-independent (Node process or browser worker); the host
- * creates the connection and says where the README (diagnostic documentation) is, if anywhere.
+ * creates the connection and says where the documentation pages of the codes are, if anywhere.
  */
 import * as lsp from 'vscode-languageserver';
 import { ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole, WindowsVersion } from './core/catalog';
@@ -25,10 +25,12 @@ import { ldifLanguage } from './languages/ldif';
 import { LdifDocument } from './languages/ldif/parse';
 import { Directory, previewFilterFile, previewLdifGroups, PreviewResult } from './preview';
 import { membersMarkdown } from './preview/members';
+import { documentationActions, showDocumentationArgs } from './lsp/codeDocs';
+import { FORMATTING_SELECTOR } from './lsp/formatting';
 
 export interface ServerOptions {
-  /** URI of the README whose headings document each diagnostic code. */
-  docsUri?: string;
+  /** URI of the folder of the codes' documentation pages (`<code>.md`), when the client names none. */
+  codeDocsUri?: string;
   /**
    * Reads an organisation's catalog file (a relative path is resolved against the workspace folder URI given); with
    * `confineTo` (workspace folder URIs), a path that resolves outside them, after links, is refused with one message
@@ -53,6 +55,10 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   let versionedEdits = false;
   let configurationRequests = false;
   let workspaceFolderSupport = false;
+  let formattingRegistration = false;
+  let showDocumentSupport = false;
+  let codeDocsUri = options.codeDocsUri;
+  let clientShowsDocs = false;
   /** Where relative catalog paths are resolved: the first workspace folder, if any. */
   let workspaceUri: string | undefined;
   /** The workspace folders: paths named by the workspace's own settings must stay inside them. */
@@ -133,6 +139,11 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.settings) globalSettings = normalizeSettings(init.settings);
     if (init?.workspaceTrusted === false) workspaceTrusted = false;
+    if (typeof init?.codeDocsUri === 'string' && init.codeDocsUri) codeDocsUri = init.codeDocsUri;
+    clientShowsDocs = init?.showCodeDocumentationCommand === true;
+    showDocumentSupport = !!caps.window?.showDocument?.support;
+    // Formatting only where a language formats (LDAP filters): registered for them when the client can take that.
+    formattingRegistration = !!caps.textDocument?.formatting?.dynamicRegistration;
     const result: lsp.InitializeResult = {
       capabilities: {
         textDocumentSync: {
@@ -140,8 +151,8 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
           change: lsp.TextDocumentSyncKind.Incremental,
         },
         hoverProvider: true,
-        documentFormattingProvider: true,
-        executeCommandProvider: { commands: [SERVER_COMMANDS.oneLine, SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport, SERVER_COMMANDS.checkSetupCommandLine, SERVER_COMMANDS.previewMembers] },
+        documentFormattingProvider: !formattingRegistration,
+        executeCommandProvider: { commands: [SERVER_COMMANDS.oneLine, SERVER_COMMANDS.cleanupReg, SERVER_COMMANDS.memoryReport, SERVER_COMMANDS.checkSetupCommandLine, SERVER_COMMANDS.previewMembers, SERVER_COMMANDS.showCodeDocumentation] },
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['[', '\\', '"', ':', '/', '='], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -158,6 +169,9 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   });
 
   connection.onInitialized(() => {
+    if (formattingRegistration) {
+      void connection.client.register(lsp.DocumentFormattingRequest.type, { documentSelector: FORMATTING_SELECTOR }).catch(() => undefined);
+    }
     if (configurationRequests) {
       void connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
@@ -238,7 +252,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const all = preview
       ? [...diags, ...applySeverityOverrides(preview.groups.flatMap((g) => g.diagnostics), knowledge.severityOverrides)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
       : diags;
-    return all.map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
+    return all.map((d) => toLspDiagnostic(d, doc.uri, codeDocsUri));
   }
 
   // Query-based groups previewed against the directory export of exchangeConfig.directoryExport (an ldifde export of
@@ -654,6 +668,9 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
           }
         }
       }
+      if (wants(lsp.CodeActionKind.QuickFix) && codeDocsUri && (clientShowsDocs || showDocumentSupport)) {
+        actions.push(...documentationActions(context.diagnostics.filter((d) => d.source === SOURCE), codeDocsUri, clientShowsDocs));
+      }
       if (wants(FIX_ALL_KIND) && only) {
         const edits = fixAllEdits(doc.language!, doc.parsed, current);
         if (edits.length > 0) {
@@ -678,6 +695,11 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
       const uri = (params.arguments?.[0] as OneLineArgs | undefined)?.uri;
       const result: OneLineResult = { text: uri ? withDoc<string | null>(uri, null, (doc) => doc.language!.oneLine?.(doc.parsed) ?? null) : null };
       return result;
+    }
+    if (params.command === SERVER_COMMANDS.showCodeDocumentation) {
+      const args = showDocumentationArgs(params.arguments?.[0]);
+      if (!args || !showDocumentSupport) return { success: false };
+      return connection.window.showDocument({ uri: args.uri, takeFocus: true }).catch(() => ({ success: false }));
     }
     if (params.command === SERVER_COMMANDS.previewMembers) return previewMembersFor(params.arguments?.[0] as PreviewMembersArgs | undefined);
     if (params.command === SERVER_COMMANDS.memoryReport) return memoryReportFor(params.arguments?.[0] as MemoryReportArgs | undefined);

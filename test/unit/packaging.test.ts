@@ -73,6 +73,28 @@ describe('packaging', () => {
     }
   });
 
+  it('offers the cleanup and memory commands for .reg and boot.ini only, the filter commands for filters (and LDIF) only', () => {
+    const manifest = pkg as unknown as { contributes: { commands: { command: string }[]; menus: Record<string, { command: string; when?: string }[]> } };
+    const palette = new Map(manifest.contributes.menus.commandPalette.map((m) => [m.command, m.when]));
+    assert.deepStrictEqual(Object.fromEntries(palette), {
+      'exchangeConfig.createCleanupReg': 'editorLangId == reg',
+      'exchangeConfig.createWorkspaceCleanupReg': 'editorLangId == reg || editorLangId == bootini',
+      'exchangeConfig.showMemoryReport': 'editorLangId == reg || editorLangId == bootini',
+      'exchangeConfig.copyFilterOneLine': 'editorLangId == ldapfilter',
+      'exchangeConfig.showPreviewMembers': 'editorLangId == ldapfilter || editorLangId == ldif',
+      // Run by the "Show documentation for CODE" code action, with the code's page as its argument.
+      'exchangeConfig.showCodeDocumentation': 'false',
+    });
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(contributed.has(item.command), `${menu}: ${item.command} is a contributed command`);
+    }
+    for (const item of manifest.contributes.menus['editor/context']) {
+      assert.ok((item.when ?? '').startsWith('editorLangId == '), `${item.command} in the editor context menu only for its languages`);
+      assert.strictEqual(item.when, item.command === 'exchangeConfig.showPreviewMembers' ? 'editorLangId == ldapfilter' : palette.get(item.command));
+    }
+  });
+
   it('has a 128x128 PNG icon', () => {
     const png = fs.readFileSync(path.join(ROOT, pkg.icon));
     assert.deepStrictEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -109,6 +131,12 @@ describe('packaging', () => {
       }
       const grammars = entries.filter((e) => /^extension\/syntaxes\/[^/]+\.json$/.test(e));
       assert.ok(grammars.length >= 10, grammars.join(', '));
+    });
+
+    it('holds the documentation page of every diagnostic code and their index (diagnostics link to them)', () => {
+      const pages = fs.readdirSync(path.join(ROOT, 'docs', 'codes')).filter((f) => f.endsWith('.md'));
+      assert.ok(pages.length > 150 && pages.includes('README.md'), pages.join(', '));
+      for (const page of pages) assert.ok(entries.includes(`extension/docs/codes/${page}`), `docs/codes/${page} in the .vsix`);
     });
 
     it('holds every image the README shows, with the relative links kept (the extension page reads them from the .vsix)', () => {

@@ -105,8 +105,8 @@ function srcRootUri(cwd: string): string {
 
 /**
  * SARIF 2.1.0 as GitHub code scanning and the SARIF validator accept it. Rules come from the code tables. No help URI
- * is given: the documentation of a code is the README shipped with the tool, which has no stable public address; the
- * rule's summary is its help text instead.
+ * is given: the documentation of a code is its page shipped with the tool (docs/codes/<code>.md), which has no stable
+ * public address; the rule's summary is its help text instead, naming the page.
  */
 export function formatSarif(results: FileResult[], version: string, cwd: string = process.cwd()): string {
   const used = new Set<string>();
@@ -121,7 +121,7 @@ export function formatSarif(results: FileResult[], version: string, cwd: string 
       name: ruleName(id),
       shortDescription: { text: summary },
       fullDescription: { text: summary },
-      help: { text: `${summary} See the section "${id}" in the README of exchange-config-tools.` },
+      help: { text: `${summary} See docs/codes/${id}.md in the exchange-config-tools package.` },
       defaultConfiguration: { level: SARIF_LEVEL[info?.severity ?? 'warning'] },
     };
   });

@@ -1,9 +1,9 @@
 import { DiagnosticTag, Severity } from './types';
 
-/** One entry per diagnostic code. Codes are permanent identifiers: never rename or reuse one. */
+/** One entry per diagnostic code, each documented by docs/codes/<code>.md. Codes are permanent identifiers: never rename or reuse one. */
 export interface CodeInfo {
   severity: Severity;
-  /** One line for the README and for tooling: what the code reports. */
+  /** One line for the index of the code pages (docs/codes/README.md) and for tooling: what the code reports. */
   summary: string;
   tags?: DiagnosticTag[];
 }
@@ -25,11 +25,6 @@ export function codeInfo(code: string): CodeInfo {
 
 export function allCodes(): ReadonlyMap<string, CodeInfo> {
   return registry;
-}
-
-/** The README heading anchor that documents a code (GitHub-style slug of the code itself). */
-export function codeAnchor(code: string): string {
-  return code.replace(/\./g, '');
 }
 
 defineCodes({

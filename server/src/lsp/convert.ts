@@ -1,8 +1,8 @@
 /** Conversions from the analysis core's shapes to LSP's. */
 import * as lsp from 'vscode-languageserver';
-import { codeAnchor } from '../core/codes';
 import { CompletionItem, DocumentSymbol, FoldingRange } from '../core/language';
 import { Diagnostic } from '../core/types';
+import { codeDocsHref } from './codeDocs';
 
 const SEVERITY: Record<Diagnostic['severity'], lsp.DiagnosticSeverity> = {
   error: lsp.DiagnosticSeverity.Error,
@@ -11,7 +11,8 @@ const SEVERITY: Record<Diagnostic['severity'], lsp.DiagnosticSeverity> = {
   hint: lsp.DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(d: Diagnostic, uri: string, docsUri: string | undefined): lsp.Diagnostic {
+/** `codeDocsUri`: the folder of the codes' documentation pages, which the code links to (none without it). */
+export function toLspDiagnostic(d: Diagnostic, uri: string, codeDocsUri: string | undefined): lsp.Diagnostic {
   const out: lsp.Diagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -19,7 +20,7 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, docsUri: string | un
     source: d.source,
     message: d.message,
   };
-  if (docsUri) out.codeDescription = { href: `${docsUri}#${codeAnchor(d.code)}` };
+  if (codeDocsUri) out.codeDescription = { href: codeDocsHref(codeDocsUri, d.code) };
   if (d.tags) {
     out.tags = d.tags.map((t) => (t === 'unnecessary' ? lsp.DiagnosticTag.Unnecessary : lsp.DiagnosticTag.Deprecated));
   }
