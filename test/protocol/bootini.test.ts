@@ -33,7 +33,7 @@ describe('protocol: boot.ini over stdio', function () {
     await client.open(URI, TEXT, 'bootini');
     const diags = (await wait).diagnostics as Diag[];
     assert.deepStrictEqual(diags.map((d) => d.code), ['bootini.3gb-without-userva']);
-    assert.match(diags[0].codeDescription?.href ?? '', /README\.md#bootini3gb-without-userva$/);
+    assert.match(diags[0].codeDescription?.href ?? '', /^file:.*\/docs\/codes\/bootini\.3gb-without-userva\.md$/);
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: diags[0].range,

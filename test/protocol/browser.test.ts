@@ -141,7 +141,7 @@ describe('protocol: web-worker server bundle (dist/browserServer.js)', function 
     assert.doesNotMatch(text, /\brequire\(\s*["'](?:node:)?(?:fs|path|url|os|child_process|net|worker_threads)["']\s*\)/);
   });
 
-  it('publishes diagnostics for a .reg document, without README links (no file system)', async () => {
+  it('publishes diagnostics for a .reg document, without documentation links when the client names no folder (no file system)', async () => {
     const wait = client.next<{ uri: string; diagnostics: Diag[] }>('textDocument/publishDiagnostics', (p) => p.uri === URI);
     client.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'reg', version: 1, text: TEXT } });
     const p = await wait;
@@ -173,6 +173,41 @@ describe('protocol: web-worker server bundle (dist/browserServer.js)', function 
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ldif('YWJj') }] });
     const bad = await wait2;
     assert.ok(bad.diagnostics.some((d) => d.code === 'ldif.invalid-backfill-source'), JSON.stringify(bad.diagnostics));
+  });
+});
+
+describe('protocol: web-worker server bundle, documentation of the codes', function () {
+  this.timeout(30000);
+  // What the VS Code client passes in the web build: a folder under its extensionUri.
+  const DOCS = 'https://example.vscode-cdn.net/extensions/exchange-config-tools/docs/codes';
+  let client: WorkerClient;
+
+  before(async () => {
+    if (!fs.existsSync(BUNDLE)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle.js'), '--quiet'], { stdio: 'inherit' });
+    client = new WorkerClient(new Worker(PREAMBLE, { eval: true, workerData: { bundle: BUNDLE } }));
+    await client.request('initialize', {
+      processId: null,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { codeDocsUri: DOCS, showCodeDocumentationCommand: true },
+    });
+    client.notify('initialized', {});
+  });
+
+  after(() => client?.close());
+
+  it('links each code to its page in the folder the client named, and offers "Show documentation" with the client\'s command', async () => {
+    const wait = client.next<{ uri: string; diagnostics: (Diag & { source: string })[] }>('textDocument/publishDiagnostics', (p) => p.uri === URI);
+    client.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'reg', version: 1, text: TEXT } });
+    const p = await wait;
+    assert.deepStrictEqual(p.diagnostics.map((d) => [d.code, d.codeDescription?.href]), [['reg.dword-too-long', `${DOCS}/reg.dword-too-long.md`]]);
+    const actions = await client.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri: URI }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics } });
+    const docs = actions.filter((a) => a.title.startsWith('Show documentation'));
+    assert.deepStrictEqual(docs.map((a) => [a.title, a.command?.command, a.command?.arguments]), [
+      ['Show documentation for reg.dword-too-long', 'exchangeConfig.showCodeDocumentation', [{ code: 'reg.dword-too-long', uri: `${DOCS}/reg.dword-too-long.md` }]],
+    ]);
+    assert.deepStrictEqual(client.errors, []);
   });
 });
 

@@ -45,7 +45,7 @@ describe('protocol: language server over stdio (push diagnostics)', function () 
     );
     assert.deepStrictEqual(diags[0].range, { start: { line: 4, character: 12 }, end: { line: 4, character: 21 } });
     assert.strictEqual(diags[0].severity, 1);
-    assert.match(diags[0].codeDescription?.href ?? '', /README\.md#regdword-too-long$/);
+    assert.match(diags[0].codeDescription?.href ?? '', /^file:.*\/docs\/codes\/reg\.dword-too-long\.md$/);
   });
 
   it('re-validates after an incremental change', async () => {
