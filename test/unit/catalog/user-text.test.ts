@@ -107,15 +107,13 @@ describe('registry catalog: what users see', () => {
     assertClean(texts);
   });
 
-  it('keeps the README sections of the catalog and of the Exchange .reg codes free of internal references', () => {
-    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const catalog = readme.slice(readme.indexOf('## Exchange knowledge for `.reg` exports'), readme.indexOf('## What it does for `boot.ini`'));
-    const codes = readme.slice(readme.indexOf('### `reg.deprecated-e2k-tuning`'), readme.indexOf('### `reg.duplicate-value`'));
-    assert.ok(catalog.length > 500 && codes.length > 2000);
-    assertClean([
-      { where: 'README catalog section', text: catalog },
-      { where: 'README Exchange .reg codes', text: codes },
-    ]);
+  it('keeps the documentation of the catalog and the pages of the Exchange .reg codes free of internal references', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'reg.md'), 'utf8');
+    const catalog = doc.slice(doc.indexOf('## Exchange knowledge for `.reg` exports'));
+    const exchangeCodes = ['reg.deprecated-e2k-tuning', 'reg.wrong-type', 'reg.value-out-of-range', 'reg.value-not-allowed', 'reg.undefined-bits', 'reg.invalid-format', 'reg.do-not-modify', 'reg.level2-blocked-by-level1', 'reg.not-for-this-version', 'reg.not-for-this-role', 'reg.discouraged-setting'];
+    const pages = exchangeCodes.map((c) => ({ where: `docs/codes/${c}.md`, text: fs.readFileSync(path.join(ROOT, 'docs', 'codes', `${c}.md`), 'utf8') }));
+    assert.ok(catalog.length > 500 && pages.every((p) => p.text.length > 1000));
+    assertClean([{ where: 'docs/reg.md catalog section', text: catalog }, ...pages]);
   });
 
   it('keeps every .reg code summary free of internal references', () => {

@@ -1,6 +1,6 @@
 /**
  * What users read from the LDIF language: hover on every attribute it explains, completion details and documentation,
- * code summaries, README sections and every message on the examples, the shared samples and the corpus of real files
+ * code summaries, documentation pages and every message on the examples, the shared samples and the corpus of real files
  * name public sources only (no internal references) and keep messages short. The corpus findings are pinned exactly.
  */
 import * as assert from 'assert';
@@ -15,7 +15,7 @@ import { internalReferences, MESSAGE_MAX, MESSAGE_P95_MAX, percentile95 } from '
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..', '..');
 const CORPUS = path.join(ROOT, 'test', 'corpus', 'ldif');
-const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const LDIF_DOC = fs.readFileSync(path.join(ROOT, 'docs', 'ldif.md'), 'utf8');
 const S = '\u00a7';
 const CATALOG = new Set(CATALOG_ATTRIBUTES.map((a) => a.name.toLowerCase()));
 
@@ -106,16 +106,13 @@ describe('ldif: user-visible text', () => {
     for (const name of ['msExchESEParamCacheSizeMax', 'msExchESEParamCacheSizeMin', 'protocolSettings', 'msExchInterOrgAddressType']) assert.ok(items.some((i) => i.label === name), name);
   });
 
-  it('code summaries and README sections of the ldif codes have no internal reference', () => {
+  it('code summaries and documentation pages of the ldif codes have no internal reference', () => {
     for (const [code, info] of allCodes()) {
       if (!code.startsWith('ldif.')) continue;
       clean(`${code} summary`, info.summary);
-      const start = README.indexOf(`### \`${code}\``);
-      const end = README.indexOf('\n### ', start + 5);
-      clean(`${code} README`, README.slice(start, end));
+      clean(`${code} page`, fs.readFileSync(path.join(ROOT, 'docs', 'codes', `${code}.md`), 'utf8'));
     }
-    const start = README.indexOf('## What it does for LDIF exports');
-    clean('README LDIF overview', README.slice(start, README.indexOf('\n## ', start + 5)));
+    clean('LDIF overview (docs/ldif.md)', LDIF_DOC);
   });
 
   it('every message on the examples, samples and corpus has no internal reference; ldif messages keep the length targets', () => {
