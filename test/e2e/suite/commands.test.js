@@ -5,7 +5,7 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
-const { REPO, workspace, waitForDiagnostics, where, example, openShown, waitForOpenedDocument } = require('./helpers');
+const { REPO, workspace, waitForDiagnostics, where, code, has, example, openShown, waitForOpenedDocument, quickFixActions } = require('./helpers');
 
 const HEADER = 'Windows Registry Editor Version 5.00';
 const REG = example('exchange2000-upgrade', 'MAILSRV01-services.reg');
@@ -24,12 +24,49 @@ async function untitledFrom(command, languageId) {
   return text;
 }
 
+/** The Markdown preview's tab, as soon as there is one (undefined after 10 s without one). */
+function previewTab() {
+  const find = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+  return new Promise((resolve) => {
+    if (find()) return resolve(find());
+    const timer = setTimeout(() => (sub.dispose(), resolve(undefined)), 10000);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const t = find();
+      if (t) (clearTimeout(timer), sub.dispose(), resolve(t));
+    });
+  });
+}
+
 suite('commands', () => {
   test('every contributed command is registered', async () => {
     const contributed = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).contributes.commands.map((c) => c.command);
-    assert.strictEqual(contributed.length, 8, contributed.join(', '));
+    assert.strictEqual(contributed.length, 9, contributed.join(', '));
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);
+  });
+
+  test('a diagnostic links to its code\'s page, and "Show documentation for CODE" opens that page in the Markdown preview', async () => {
+    const { uri } = await openShown(REG);
+    const diags = await waitForDiagnostics(uri, has('reg.deprecated-e2k-tuning'));
+    const d = diags.find((x) => code(x) === 'reg.deprecated-e2k-tuning');
+    // The link is a file of the installed extension (under its extensionUri), so it works offline.
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'exchange-config-tools');
+    const expected = vscode.Uri.joinPath(ext.extensionUri, 'docs', 'codes', 'reg.deprecated-e2k-tuning.md');
+    assert.strictEqual(d.code.target.toString(), expected.toString());
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(d.code.target));
+    assert.ok(page.startsWith('# `reg.deprecated-e2k-tuning`\n'), page.slice(0, 80));
+    // The light bulb: the fixes first, then the documentation of each code on the line.
+    const actions = await quickFixActions(uri, d);
+    const docs = actions.filter((a) => a.title === 'Show documentation for reg.deprecated-e2k-tuning');
+    assert.strictEqual(docs.length, 1, actions.map((a) => a.title).join('; '));
+    assert.strictEqual(docs[0].edit, undefined);
+    assert.strictEqual(docs[0].command.command, 'exchangeConfig.showCodeDocumentation');
+    const shown = await vscode.commands.executeCommand(docs[0].command.command, ...docs[0].command.arguments);
+    assert.strictEqual(shown, expected.toString());
+    const preview = await previewTab();
+    assert.ok(preview, `a Markdown preview tab among: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+    assert.match(preview.label, /reg\.deprecated-e2k-tuning/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('Show Output runs without error', async () => {

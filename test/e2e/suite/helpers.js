@@ -98,9 +98,15 @@ exports.openCopy = async function openCopy(src, rel) {
   return { file, uri, doc, check };
 };
 
-/** The quick fixes VS Code gets for `diagnostic` (computed by the server for the document's current version). */
-exports.quickFixes = (uri, diagnostic) =>
+/** The quick-fix code actions VS Code gets for the diagnostics at `diagnostic`'s range: fixes and "Show documentation". */
+exports.quickFixActions = (uri, diagnostic) =>
   vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+
+/**
+ * The quick fixes (actions that edit the document) VS Code gets for `diagnostic`, computed by the server for the
+ * document's current version; the "Show documentation for CODE" actions, which only run a command, are left out.
+ */
+exports.quickFixes = async (uri, diagnostic) => (await exports.quickFixActions(uri, diagnostic)).filter((a) => a.edit !== undefined);
 
 /** The code actions of kind source.fixAll VS Code gets for the whole document. */
 exports.fixAllActions = async (uri) => {
