@@ -16,7 +16,7 @@ describe('protocol: cleanup command', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-cmd-'));
     client = TestClient.start('stdio');
     const init = await client.initialize({});
-    assert.deepStrictEqual((init.capabilities.executeCommandProvider as { commands: string[] }).commands, ['exchangeConfig.server.oneLine', 'exchangeConfig.server.cleanupReg', 'exchangeConfig.server.memoryReport', 'exchangeConfig.server.checkSetupCommandLine', 'exchangeConfig.server.previewMembers']);
+    assert.deepStrictEqual((init.capabilities.executeCommandProvider as { commands: string[] }).commands, ['exchangeConfig.server.oneLine', 'exchangeConfig.server.cleanupReg', 'exchangeConfig.server.memoryReport', 'exchangeConfig.server.checkSetupCommandLine', 'exchangeConfig.server.previewMembers', 'exchangeConfig.server.showCodeDocumentation']);
   });
 
   after(async () => {

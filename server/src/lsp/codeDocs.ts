@@ -7,7 +7,7 @@ import { COMMANDS, SERVER_COMMANDS, ShowCodeDocumentationArgs } from '../protoco
 
 /** The URI of a code's page under the folder URI `base` (with or without a final slash). */
 export function codeDocsHref(base: string, code: string): string {
-  return `${base.replace(/\/+$/, '')}/${encodeURIComponent(code)}.md`;
+  return `${base.endsWith('/') ? base.slice(0, -1) : base}/${encodeURIComponent(code)}.md`;
 }
 
 /**
