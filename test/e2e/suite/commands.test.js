@@ -69,6 +69,21 @@ suite('commands', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('Format Document is offered for LDAP filters only: a .reg export and a boot.ini have no formatter', async () => {
+    const filter = await openShown(FILTER);
+    await waitForDiagnostics(filter.uri, (d) => d.length > 0);
+    const edits = await vscode.commands.executeCommand('vscode.executeFormatDocumentProvider', filter.uri, { tabSize: 2, insertSpaces: true });
+    assert.ok(Array.isArray(edits) && edits.length === 1, `one edit that lays the filter out: ${JSON.stringify(edits)}`);
+    assert.match(edits[0].newText, /\n\(&\n {2}\(!cn=SystemMailbox\{\*\}\)\n {2}\(mailNickname=\*\)\n {2}\(&\n {4}\(objectCategory=person\)\n/, edits[0].newText);
+    for (const file of [REG, BOOT]) {
+      const doc = await openShown(file);
+      await waitForDiagnostics(doc.uri, (d) => d.length > 0);
+      const none = await vscode.commands.executeCommand('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 2, insertSpaces: true });
+      assert.ok(none === undefined || none.length === 0, `${path.basename(file)}: ${JSON.stringify(none)}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('Show Output runs without error', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('exchangeConfig.showOutput'), undefined);
   });
