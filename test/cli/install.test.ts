@@ -59,6 +59,9 @@ describe('cli: the installed npm package', function () {
     assert.deepStrictEqual(fs.readdirSync(path.join(installed, 'dist')).sort(), ['cli.js', 'server.js']);
     assert.ok(!fs.existsSync(path.join(installed, 'node_modules')));
     assert.ok(!fs.existsSync(path.join(installed, 'out')));
+    // The documentation the README links to, and the code pages the language server links its diagnostics to.
+    assert.deepStrictEqual(fs.readdirSync(path.join(installed, 'docs', 'codes')).sort(), fs.readdirSync(path.join(ROOT, 'docs', 'codes')).sort());
+    assert.deepStrictEqual(fs.readdirSync(path.join(installed, 'docs')).sort(), fs.readdirSync(path.join(ROOT, 'docs')).sort());
   });
 
   it('exchange-config-lint runs from PATH on the examples: findings, exit 1, the version', () => {
