@@ -9,7 +9,8 @@
 // it opens a copy of examples/exchange2000-upgrade/MAILSRV01-services.reg (UTF-16LE with BOM, CRLF) in a temporary
 // workspace, checks in the output channel (Exchange Config: Show Output) which server runs, waits for the squiggles
 // and the Problems count, hovers, applies the deletion-entry quick fix on the "MPHeap parallelism" line with Ctrl+.,
-// saves with Ctrl+S and checks the bytes on disk. Leaves screenshots in test/e2e/ui/ (screenshot.png of the Node host,
+// saves with Ctrl+S and checks the bytes on disk, then clicks a diagnostic's code in the Problems panel and checks that
+// its documentation page opens in an editor tab. Leaves screenshots in test/e2e/ui/ (screenshot.png of the Node host,
 // screenshot-web.png, and screenshot-<host>-fail.png on failure). Prints "ui: N passed, N failed" alone on its closing
 // line and exits non-zero on failure.
 // Options: --host=node or --host=web runs one host only; --dev loads this repository as the development extension
@@ -180,6 +181,17 @@ async function scenario(host, tmp, extensions, dev) {
     check('saved file starts with the UTF-16LE BOM FF FE', bytes[0] === 0xff && bytes[1] === 0xfe, bytes.subarray(0, 4).toString('hex'));
     check('saved file has CRLF everywhere', !/[^\r]\n|^\n/.test(text) && /\r\n/.test(text));
     check('saved file differs from the original only on the MPHeap line', !expected.equals(original) && bytes.equals(expected), `${bytes.length} bytes, expected ${expected.length}`);
+
+    // The code of a diagnostic in the Problems panel links to its documentation page, a file of the extension: a click
+    // opens it in an editor tab of this window (no browser, no network).
+    await page.keyboard.press('Control+Shift+M');
+    const link = page.locator('.markers-panel a', { hasText: 'reg.deprecated-e2k-tuning' }).first();
+    await link.waitFor({ timeout: 15000 });
+    await link.click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'reg.deprecated-e2k-tuning.md' }).first();
+    const opened = await tab.waitFor({ timeout: 15000 }).then(() => true, () => false);
+    const tabs = await page.locator('.tabs-container .tab').allTextContents();
+    check('clicking the code in the Problems panel opens its documentation page in an editor tab', opened, tabs.join(' | '));
   } catch (e) {
     if (!/^check failed/.test(e.message)) {
       failed++;
@@ -197,7 +209,9 @@ async function openFile(page, name) {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10000 });
+  // The first Quick Open of a fresh code-server searches the workspace with ripgrep: on two shared cores under load
+  // that took more than 10 s.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60000 });
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 20000 });
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20000 });
