@@ -16,6 +16,7 @@ import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
 import { bootiniLanguage, BootIniDocument } from './languages/bootini';
 import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from './languages/setupini';
 import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
+import { checkExbpaFolder } from './checks/exbpa';
 import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, InitializationOptions, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, COMMANDS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, Settings, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { trimEndChars, trimStartChars } from './core/text';
 import { applySeverityOverrides } from './core/severity';
@@ -489,13 +490,15 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   function crossDiagnostics(doc: OpenDocument, knowledge: Knowledge): CoreDiagnostic[] {
     if (doc.language !== regLanguage || doc.parsed === undefined || doc.failure !== undefined) return [];
     try {
-      const boot = siblingBootIni(doc.uri, knowledge.bootIniFor);
-      if (!boot) return [];
       const reg: RegFile = { uri: doc.uri, doc: doc.parsed as RegDocument };
+      // Port conflicts and the IFS backup exclusion: this export with the other open exports of its folder.
+      const exbpa = checkExbpaFolder([...openRegs(folderOf(doc.uri)).filter((r) => r.uri !== doc.uri), reg], { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides }).get(doc.uri) ?? [];
+      const boot = siblingBootIni(doc.uri, knowledge.bootIniFor);
+      if (!boot) return exbpa;
       // The findings on a file depend only on its own values and the boot.ini (a value another export writes is
       // reported on that export), so the other open exports need not be read: each file costs the same however many
       // exports are open beside it.
-      return checkMemoryConfig(boot, reg, { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides });
+      return [...checkMemoryConfig(boot, reg, { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides }), ...exbpa];
     } catch (e) {
       connection.console.error(`Cross-file checks of ${doc.uri} failed: ${describe(e)}`);
       return [];

@@ -12,6 +12,7 @@ import { decodeBytes } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
 import { Diagnostic, SOURCE } from '../core/types';
 import { BootIniFile, checkMemoryFolder, memoryReport, RegFile, withCross } from '../checks/memory';
+import { checkExbpaFolder } from '../checks/exbpa';
 import { languageForFile, languages } from '../languages';
 import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
@@ -266,7 +267,18 @@ function addCrossDiagnostics(results: FileResult[], bytesOf: Map<FileResult, Uin
   for (const list of byFolder(results)) {
     const bootResult = list.find((r) => r.languageId === bootiniLanguage.id);
     const regResults = list.filter((r) => r.languageId === regLanguage.id);
-    if (!bootResult || regResults.length === 0) continue;
+    if (regResults.length === 0) continue;
+    try {
+      // Port conflicts and the IFS backup exclusion, across the exports of the folder.
+      const regs = regResults.map((r) => parsed(r, bytesOf, opts, regLanguage));
+      const cross = checkExbpaFolder(regs, { exchange, severityOverrides: opts.overrides });
+      regResults.forEach((r, k) => {
+        r.diagnostics = withCross(r.diagnostics, cross.get(regs[k].uri) ?? []);
+      });
+    } catch {
+      // Each file has been checked on its own; a failure of the cross-file checks must not hide those results.
+    }
+    if (!bootResult) continue;
     try {
       const boot = parsed(bootResult, bytesOf, opts, bootiniLanguage);
       const regs = regResults.map((r) => parsed(r, bytesOf, opts, regLanguage));
