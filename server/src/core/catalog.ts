@@ -76,6 +76,11 @@ export interface AnalyzerCondition {
   above?: number;
   /** The value is less than this number. */
   below?: number;
+  /**
+   * The value differs from a default computed from the server's memory: perMB per MB of RAM, at most max. Holds
+   * only when the memory is configured (exchangeConfig.serverMemoryMB, --memory-mb).
+   */
+  notMemoryDefault?: { perMB: number; max: number };
 }
 
 /** One rule of the Exchange Server Analyzer (ExBPA) on this value, as its article states it. */

@@ -59,16 +59,19 @@ function conditionText(w: AnalyzerRule['when']): string {
   if (w.notIn) parts.push(`not ${w.notIn.join(' or ')}`);
   if (w.above !== undefined) parts.push(`greater than ${w.above}`);
   if (w.below !== undefined) parts.push(`less than ${w.below}`);
+  if (w.notMemoryDefault) parts.push(`not the default computed from the server's memory (${w.notMemoryDefault.perMB} per MB of RAM, at most ${w.notMemoryDefault.max}; checked when exchangeConfig.serverMemoryMB is set)`);
   return parts.length ? parts.join(' and ') : 'present, any value';
 }
 
 /** One analyzer rule: its kind, condition and versions, the recommendation, what the article leaves open, and the article. */
-function analyzerLine(r: AnalyzerRule): string {
+function analyzerLine(r: AnalyzerRule, k: number, all: readonly AnalyzerRule[]): string {
   const versions = r.versions?.length ? ` (${r.versions.map((v) => EXCHANGE_VERSION_NAMES[v] ?? v).join(', ')})` : '';
   const parts = [`- **${KIND[r.kind]}** when ${conditionText(r.when)}${versions}: ${r.finding}.`];
   if (r.recommendation) parts.push(r.recommendation);
   if (r.unknown?.length) parts.push(`Not stated in the article: ${r.unknown.join('; ')}.`);
-  parts.push(`Source: Exchange Server Analyzer article "${r.article}", ${r.url}${r.modified ? `, Topic Last Modified ${r.modified}` : ''}.`);
+  // Two rules of one article (a condition the memory setting refines) cite it once.
+  if (all.findIndex((x) => x.url === r.url) === k) parts.push(`Source: Exchange Server Analyzer article "${r.article}", ${r.url}${r.modified ? `, Topic Last Modified ${r.modified}` : ''}.`);
+  else parts.push('Same article.');
   return parts.join(' ');
 }
 

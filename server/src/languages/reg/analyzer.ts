@@ -39,11 +39,15 @@ export function numberOf(data: ValueData): number | undefined {
 }
 
 /** Whether the condition holds for the data (an empty condition: any value that is present). */
-export function conditionHolds(when: AnalyzerCondition, data: ValueData): boolean {
-  const numeric = when.in !== undefined || when.notIn !== undefined || when.above !== undefined || when.below !== undefined;
+export function conditionHolds(when: AnalyzerCondition, data: ValueData, ctx: ExchangeContext): boolean {
+  const numeric = when.in !== undefined || when.notIn !== undefined || when.above !== undefined || when.below !== undefined || when.notMemoryDefault !== undefined;
   if (!numeric) return true;
   const n = numberOf(data);
   if (n === undefined) return false;
+  if (when.notMemoryDefault) {
+    if (ctx.memoryMB === undefined) return false;
+    if (n === Math.min(when.notMemoryDefault.perMB * ctx.memoryMB, when.notMemoryDefault.max)) return false;
+  }
   if (when.in && !when.in.includes(n)) return false;
   if (when.notIn && when.notIn.includes(n)) return false;
   if (when.above !== undefined && !(n > when.above)) return false;
@@ -71,7 +75,7 @@ export function analyzerHits(entry: RegistryEntry, name: string, data: ValueData
   const out: AnalyzerHit[] = [];
   for (const rule of entry.analyzer ?? []) {
     if (rule.versions?.length && !appliesTo(rule.versions, ctx.exchangeVersion)) continue;
-    if (!conditionHolds(rule.when, data)) continue;
+    if (!conditionHolds(rule.when, data, ctx)) continue;
     const value = shown(data);
     const head = `${name} is ${value}: the Exchange Server Analyzer reports ${KIND_WORDS[rule.kind]} (${rule.finding}).`;
     const full = rule.recommendation ? `${head} ${rule.recommendation}` : head;

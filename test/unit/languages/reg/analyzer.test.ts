@@ -167,8 +167,18 @@ describe('reg: every Exchange Server Analyzer rule of the catalog', () => {
     assert.deepStrictEqual(values.sort(), ['Aging Clean Interval', 'Aging Keep Time', 'Background Cleanup']);
   });
 
+  it('judges PoolThreadLimit against the default computed from the configured memory (2 per MB, at most 256)', () => {
+    const text = exportOf(`${SVC}\\Inetinfo\\Parameters`, 'PoolThreadLimit', 'dword:000000c8');
+    const withMemory = (memoryMB?: number): [string, string][] =>
+      regLanguage.validate(regLanguage.parse(text), { exchange: { context: { exchangeVersion: '2003', memoryMB }, registry: registryIndex() } }).map((d) => [d.code, d.message]);
+    // 200 threads: the default on a server with 100 MB, not on one with 512 MB (256); unknown memory: not judged.
+    assert.deepStrictEqual(withMemory(undefined), []);
+    assert.deepStrictEqual(withMemory(100), []);
+    assert.deepStrictEqual(withMemory(512), [['reg.analyzer-information', '"PoolThreadLimit" is 200: the Exchange Server Analyzer reports a non-default configuration (the IIS thread limit is not the default computed from the memory). Delete it unless you need it.']]);
+  });
+
   it('has a row for every rule of the catalog', () => {
-    const covered = new Set(ROWS.map((r) => `${r[0]}#${r[1]}`));
+    const covered = new Set([...ROWS.map((r) => `${r[0]}#${r[1]}`), 'inetinfo.parameters.pool-thread-limit#1']);
     const rules = index.entries.flatMap((e) => (e.analyzer ?? []).map((_, i) => `${e.id}#${i}`));
     assert.deepStrictEqual(rules.filter((r) => !covered.has(r)), []);
   });
