@@ -505,6 +505,17 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     }
   }
 
+  /** A .reg export opened, changed or closed: the other exports beside it are diagnosed again (port conflicts, IFS backup exclusion). */
+  function regChanged(uri: string, languageId: string | undefined, delay: number): void {
+    const doc = store.get(uri);
+    if (!(doc ? doc.language === regLanguage : languageId === regLanguage.id)) return;
+    const others = openRegs(folderOf(uri)).filter((r) => r.uri !== uri);
+    if (others.length === 0) return;
+    if (pullDiagnostics) {
+      if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
+    } else for (const r of others) schedule(r.uri, delay, false);
+  }
+
   /** A boot.ini opened, changed or closed: the .reg documents beside it are diagnosed again. */
   function bootIniChanged(uri: string, languageId: string | undefined, delay: number): void {
     const doc = store.get(uri);
@@ -573,6 +584,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     storeGeneration++;
     schedule(t.uri, 0);
     bootIniChanged(t.uri, t.languageId, 0);
+    regChanged(t.uri, t.languageId, 0);
   });
 
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
@@ -580,13 +592,16 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     storeGeneration++;
     schedule(t.uri, 50);
     bootIniChanged(t.uri, undefined, 50);
+    regChanged(t.uri, undefined, 50);
   });
 
   connection.onDidCloseTextDocument(({ textDocument: t }) => {
     const wasBootIni = store.get(t.uri)?.language === bootiniLanguage;
+    const wasReg = store.get(t.uri)?.language === regLanguage;
     store.close(t.uri);
     storeGeneration++;
     if (wasBootIni) bootIniChanged(t.uri, bootiniLanguage.id, 0);
+    if (wasReg) regChanged(t.uri, regLanguage.id, 0);
     validated.delete(t.uri);
     previews.delete(t.uri);
     settingsCache.delete(t.uri);

@@ -65,15 +65,23 @@ interface Collected {
   backupKeys: { uri: string; keyRange: Range; ifs?: Found }[];
 }
 
+/** The normalised keys these rules read, so that every other section of a large export is skipped at once. */
+function keysRead(exchange: ExchangeKnowledge): Set<string> {
+  const keys = new Set<string>([FILES_NOT_TO_BACKUP]);
+  for (const e of exchange.registry.entries) if (PORTS[e.id] !== undefined || e.id === DRIVE_LETTER_ID) for (const k of e.keys) keys.add(normalizeRegistryPath(k));
+  return keys;
+}
+
 /** The values these rules read, as each file writes them last (a deletion removes the value again). */
 function collect(regs: readonly RegFile[], exchange: ExchangeKnowledge): Collected {
   const out: Collected = { ports: [], driveLetters: [], backupKeys: [] };
+  const read = keysRead(exchange);
   for (const { uri, doc } of regs) {
     const keys = sectionKeys(doc);
     const last = new Map<string, Found | undefined>();
     for (let i = 0; i < doc.sections.length; i++) {
       const key = keys[i];
-      if (key === undefined) continue;
+      if (key === undefined || !read.has(key)) continue;
       const s = doc.sections[i];
       const isBackup = key === FILES_NOT_TO_BACKUP;
       const keyRec = doc.record(s.start);
