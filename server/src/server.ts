@@ -3,7 +3,7 @@
  * creates the connection and says where the README (diagnostic documentation) is, if anywhere.
  */
 import * as lsp from 'vscode-languageserver';
-import { ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole, WindowsVersion } from './core/catalog';
+import { DEFAULT_CONTEXT, ExchangeContext, ExchangeVersion, RegistryCatalog, ServerRole, WindowsVersion } from './core/catalog';
 import { CatalogProblem, parseRegistryCatalog, registryIndex } from './core/catalogLoad';
 import { ExchangeKnowledge } from './core/language';
 import { fixAllEdits } from './core/fixAll';
@@ -16,7 +16,7 @@ import { cleanupReg, CleanupSource } from './languages/reg/cleanup';
 import { bootiniLanguage, BootIniDocument } from './languages/bootini';
 import { checkSetupCommandLine, parseSetupCatalog, SetupCatalog } from './languages/setupini';
 import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from './checks/memory';
-import { checkExbpaFolder } from './checks/exbpa';
+import { checkExbpaFile, exbpaRelevant } from './checks/exbpa';
 import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, InitializationOptions, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, COMMANDS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, Settings, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { trimEndChars, trimStartChars } from './core/text';
 import { applySeverityOverrides } from './core/severity';
@@ -492,7 +492,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     try {
       const reg: RegFile = { uri: doc.uri, doc: doc.parsed as RegDocument };
       // Port conflicts and the IFS backup exclusion: this export with the other open exports of its folder.
-      const exbpa = checkExbpaFolder([...openRegs(folderOf(doc.uri)).filter((r) => r.uri !== doc.uri), reg], { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides }).get(doc.uri) ?? [];
+      const exbpa = checkExbpaFile(reg, openRegs(folderOf(doc.uri)), { exchange: knowledge.exchange, severityOverrides: knowledge.severityOverrides });
       const boot = siblingBootIni(doc.uri, knowledge.bootIniFor);
       if (!boot) return exbpa;
       // The findings on a file depend only on its own values and the boot.ini (a value another export writes is
@@ -505,10 +505,25 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     }
   }
 
+  /** The open .reg exports that hold a value the cross-export analyzer checks read. */
+  const crossRelevant = new Set<string>();
+
   /** A .reg export opened, changed or closed: the other exports beside it are diagnosed again (port conflicts, IFS backup exclusion). */
   function regChanged(uri: string, languageId: string | undefined, delay: number): void {
     const doc = store.get(uri);
     if (!(doc ? doc.language === regLanguage : languageId === regLanguage.id)) return;
+    // Only an export that holds (or held) a value these checks read changes the others' findings (judged with the
+    // built-in catalog: the settings are read asynchronously, and an organisation's catalog rarely moves these keys).
+    const was = crossRelevant.has(uri);
+    let now = false;
+    try {
+      now = doc?.parsed !== undefined && doc.failure === undefined && exbpaRelevant(doc.parsed as RegDocument, { context: DEFAULT_CONTEXT, registry: registryIndex() });
+    } catch {
+      now = false;
+    }
+    if (now) crossRelevant.add(uri);
+    else crossRelevant.delete(uri);
+    if (!was && !now) return;
     const others = openRegs(folderOf(uri)).filter((r) => r.uri !== uri);
     if (others.length === 0) return;
     if (pullDiagnostics) {

@@ -214,3 +214,22 @@ export function checkExbpaFolder(regs: readonly RegFile[], options: { exchange: 
   }
   return byUri;
 }
+
+/**
+ * Whether an export holds anything these rules read (a static port, the IFS drive letter, the FilesNotToBackup
+ * key): only then can a change to it change the findings of the other exports of its server.
+ */
+export function exbpaRelevant(doc: RegDocument, exchange: ExchangeKnowledge): boolean {
+  const c = collect([{ uri: '', doc }], exchange);
+  return c.ports.length > 0 || c.driveLetters.length > 0 || c.backupKeys.length > 0;
+}
+
+/**
+ * The findings on one export, given the other exports of its server. Findings stand only on a port value or a
+ * FilesNotToBackup key, so an export without either is answered after reading it alone, whatever the others.
+ */
+export function checkExbpaFile(reg: RegFile, others: readonly RegFile[], options: { exchange: ExchangeKnowledge; severityOverrides?: Readonly<Record<string, string>> }): Diagnostic[] {
+  const own = collect([reg], options.exchange);
+  if (own.ports.length === 0 && own.backupKeys.length === 0) return [];
+  return checkExbpaFolder([...others.filter((o) => o.uri !== reg.uri), reg], options).get(reg.uri) ?? [];
+}
