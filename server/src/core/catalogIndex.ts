@@ -38,6 +38,11 @@ export function matchesTemplate(template: readonly string[], key: readonly strin
 const ANY = 1;
 
 function matchesSegment(template: string, segment: string): boolean {
+  // The usual shapes, without the general scan: "<NAME>" (a server name) and "PRIVATE-<NAME>" (a store GUID).
+  const any = template.indexOf('<NAME>');
+  if (any >= 0 && any === template.length - 6 && !template.includes('<N>') && template.indexOf('<NAME>') === template.lastIndexOf('<NAME>')) {
+    return segment.length > any && segment.startsWith(template.slice(0, any));
+  }
   // The template as tokens: a character, DIGITS (null: one or more digits) or ANY (one or more characters).
   const tokens: (string | null | typeof ANY)[] = [];
   for (let i = 0; i < template.length; ) {
