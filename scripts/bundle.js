@@ -10,7 +10,9 @@ const esbuild = require('esbuild');
 
 const root = path.join(__dirname, '..');
 const minify = process.argv.includes('--minify');
-const common = { bundle: true, sourcemap: true, minify, target: 'es2022', logLevel: 'warning', absWorkingDir: root };
+// jsonc-parser's "main" is a UMD module whose require calls esbuild cannot follow; its ES module build bundles.
+const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+const common = { bundle: true, sourcemap: true, minify, target: 'es2022', logLevel: 'warning', absWorkingDir: root, alias };
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
