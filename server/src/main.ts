@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { FrameGuard } from './lsp/frames';
 import { startServer } from './server';
+import { allCodes } from './core/codes';
+import { ProjectConfigFinder } from './node/projectConfig';
 import { displayPath, isInside, MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, OUTSIDE_WORKSPACE, readRegularFile, UnreadableFileError, unreadableReason, uriToPath } from './node/files';
 
 const args = process.argv.slice(2);
@@ -32,7 +34,29 @@ function stdioConnection(): Connection {
   console.error = (...a: unknown[]) => c.console.error(a.map(String).join(' '));
   return c;
 }
+// Found and read once until a configuration file changes (the server is told, and forgets everything).
+const projectConfigs = new ProjectConfigFinder(() => allCodes().keys());
+let projectRoots = '';
 startServer(connection, {
+  projectConfig: (uri, workspaceFolders) => {
+    const file = uriToPath(uri);
+    if (file === undefined) return undefined;
+    const roots = localFolders(workspaceFolders);
+    if (JSON.stringify(roots) !== projectRoots) {
+      projectRoots = JSON.stringify(roots);
+      projectConfigs.setRoots(roots);
+    }
+    const found = projectConfigs.forFile(displayPath(file));
+    if (!found) return undefined;
+    return {
+      configUri: pathToFileURL(found.loaded.file).href,
+      dirUri: pathToFileURL(found.loaded.dir).href,
+      settings: found.settings,
+      ignored: found.ignored,
+      problems: found.loaded.problems.map((p) => p.diagnostic),
+    };
+  },
+  projectConfigChanged: () => projectConfigs.clear(),
   docsUri: readme ? pathToFileURL(readme).toString() : undefined,
   readFile: (file, workspaceUri, confineTo) => {
     const base = workspaceUri?.startsWith('file:') ? fileURLToPath(workspaceUri) : process.cwd();

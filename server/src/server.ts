@@ -4,7 +4,8 @@
  * and says where the README (diagnostic documentation) is, if anywhere, and how files are read.
  */
 import * as lsp from 'vscode-languageserver';
-import { InitializationOptions, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
+import { InitializationOptions, PROJECT_CONFIG_FILE, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
+import { toLspDiagnostic } from './lsp/convert';
 import { clientFeatures, ClientFeatures, serverCapabilities } from './lsp/capabilities';
 import { DocumentStore } from './lsp/documents';
 import { ServerLog } from './lsp/log';
@@ -30,7 +31,9 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   const log = new ServerLog(connection.console, (line) => quietly(connection.window.showWarningMessage(line)));
   const store = new DocumentStore((m) => connection.console.error(m));
   const workspace = new Workspace();
-  const settings = new SettingsService(workspace, log, options.readFile);
+  const settings = new SettingsService(workspace, log, options.readFile, options.projectConfig);
+  settings.publishConfigProblems = (uri, problems) => void connection.sendDiagnostics({ uri, diagnostics: problems.map((d) => toLspDiagnostic(d, uri, options.docsUri)) });
+  let watchConfigFiles = false;
   const scheduler = new ValidationScheduler(
     store,
     {
@@ -54,12 +57,14 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
 
   /** Settings, trust or workspace folders changed: settings are asked for again and the documents diagnosed again. */
   const settingsChanged = (): void => {
+    options.projectConfigChanged?.();
     settings.changed();
     scheduler.revalidate(store.all().map((d) => d.uri));
   };
 
   connection.onInitialize((params) => {
     client = clientFeatures(params.capabilities);
+    watchConfigFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     scheduler.pull = client.pullDiagnostics;
     scheduler.refreshSupport = client.diagnosticRefresh;
     features.versionedEdits = client.versionedEdits;
@@ -73,6 +78,10 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   connection.onInitialized(() => {
     if (client.configurationRequests) {
       void connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+    // Project configuration files are read from disk: a change to one applies to the documents open under it.
+    if (watchConfigFiles && options.projectConfig) {
+      void connection.client.register(lsp.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }] }).catch(() => undefined);
     }
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -90,6 +99,13 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   connection.onDidChangeConfiguration((change) => {
     const s = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (s && typeof s === 'object') settings.setGlobal(s);
+    settingsChanged();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const configs = changes.filter((c) => c.uri.endsWith(`/${PROJECT_CONFIG_FILE}`));
+    if (configs.length === 0) return;
+    for (const c of configs) if (c.type === lsp.FileChangeType.Deleted) settings.configDeleted(c.uri);
     settingsChanged();
   });
 

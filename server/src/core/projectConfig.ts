@@ -1,7 +1,7 @@
 /**
  * The project configuration file `.exchange-config.json`: the settings of the files of its folder and subfolders,
  * shared by the editor and the command line. JSON with comments (as VS Code's settings.json, ESLint's and
- * markdownlint's JSON configuration files), validated against server/data/exchange-config.schema.json, the schema VS Code
+ * markdownlint's JSON configuration files), validated against schemas/exchange-config.schema.json, the schema VS Code
  * uses for completion and validation while the file is edited.
  *
  * A file with a syntax error is not used at all; a setting with a wrong value is left out (and reported) and the rest
@@ -11,7 +11,7 @@
 import Ajv, { ErrorObject } from 'ajv';
 import ignore, { Ignore } from 'ignore';
 import { getNodeValue, Node as JsonNode, ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
-import schema from '../../data/exchange-config.schema.json';
+import schema from '../../../schemas/exchange-config.schema.json';
 import { defineCodes } from './codes';
 import { nearestCandidates } from './nearest';
 import { trimEndChars, trimStartChars } from './text';

@@ -1,3 +1,6 @@
+import type { ProjectSettings } from '../core/projectConfig';
+import type { Diagnostic } from '../core/types';
+
 /** What the host (Node process or browser worker) gives the language server: where the documentation is, and how to read files. */
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
@@ -16,4 +19,24 @@ export interface ServerOptions {
    * it: `version` changes with the file's path and modification time, `read` reads its bytes. Absent in the browser.
    */
   openExport?: (path: string, workspaceUri?: string, confineTo?: readonly string[]) => { version: string; read: () => Uint8Array };
+  /**
+   * The project configuration file (.exchange-config.json) that applies to a document: the nearest one upward from
+   * it, up to a workspace folder (`workspaceFolders`) or a folder holding .git. Absent in the browser.
+   */
+  projectConfig?: (uri: string, workspaceFolders: readonly string[]) => ProjectConfigForUri | undefined;
+  /** Configuration files were created, changed or deleted: what was found and read is forgotten. */
+  projectConfigChanged?: () => void;
+}
+
+export interface ProjectConfigForUri {
+  /** The configuration file. */
+  configUri: string;
+  /** Its folder, against which its relative paths resolve. */
+  dirUri: string;
+  /** The settings for the document (overrides applied); {} when the file is not used (a syntax error). */
+  settings: ProjectSettings;
+  /** The document matches the file's ignorePatterns. */
+  ignored: boolean;
+  /** The file's problems, with their positions in it. */
+  problems: Diagnostic[];
 }

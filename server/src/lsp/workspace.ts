@@ -15,6 +15,16 @@ export class Workspace {
     this.trusted = trusted;
   }
 
+  /** The workspace folder a document lies in (the innermost); undefined for a document outside them. */
+  folderOf(uri: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.folders) {
+      const base = f.endsWith('/') ? f : `${f}/`;
+      if (uri.startsWith(base) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
   foldersChanged(e: WorkspaceFoldersChangeEvent): void {
     const removed = new Set(e.removed.map((f) => f.uri));
     this.folders = [...this.folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];

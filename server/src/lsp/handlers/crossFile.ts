@@ -37,7 +37,7 @@ export class CrossFileChecks {
   diagnostics(doc: OpenDocument, knowledge: Knowledge): Diagnostic[] {
     if (doc.language !== regLanguage || doc.parsed === undefined || doc.failure !== undefined) return [];
     try {
-      const boot = this.siblingBootIni(doc.uri, knowledge.bootIniFor);
+      const boot = this.siblingBootIni(doc.uri, knowledge.bootIniFor, knowledge.bootIniBase);
       if (!boot) return [];
       const reg: RegFile = { uri: doc.uri, doc: doc.parsed as RegDocument };
       // The findings on a file depend only on its own values and the boot.ini (a value another export writes is
@@ -77,7 +77,7 @@ export class CrossFileChecks {
         }
         if (regs.length === 0) return { markdown: null };
       } else {
-        boot = this.siblingBootIni(uri, knowledge.bootIniFor);
+        boot = this.siblingBootIni(uri, knowledge.bootIniFor, knowledge.bootIniBase);
         if (!regs.some((r) => r.uri === uri)) {
           if (!this.readUri) return { markdown: null };
           const decoded = decodeBytes(this.readUri(uri));
@@ -92,8 +92,8 @@ export class CrossFileChecks {
   }
 
   /** The boot.ini of a folder: an open document, else the file on disk (boot.ini or BOOT.INI beside the given URI). */
-  siblingBootIni(uri: string, bootIniFor: Readonly<Record<string, string>> = {}): BootIniFile | undefined {
-    const paired = this.pairedBootIni(uri, bootIniFor);
+  siblingBootIni(uri: string, bootIniFor: Readonly<Record<string, string>> = {}, base?: string): BootIniFile | undefined {
+    const paired = this.pairedBootIni(uri, bootIniFor, base);
     if (paired === null) return undefined;
     if (paired) return this.readBootIni(paired, this.workspace.folders);
     const folder = folderOf(uri);
@@ -146,8 +146,9 @@ export class CrossFileChecks {
    * boot.ini paths, both relative to the workspace folder; the longest matching folder wins. Null when the pairing
    * names a path outside the workspace folder (refused, as the setting is workspace-relative).
    */
-  private pairedBootIni(uri: string, bootIniFor: Readonly<Record<string, string>>): string | null | undefined {
-    const workspaceUri = this.workspace.uri;
+  private pairedBootIni(uri: string, bootIniFor: Readonly<Record<string, string>>, baseUri?: string): string | null | undefined {
+    // Relative to the folder of the configuration file that names them, or the workspace folder.
+    const workspaceUri = baseUri ?? this.workspace.uri;
     if (!workspaceUri) return undefined;
     const base = trimEndChars(workspaceUri, '/');
     if (!uri.startsWith(`${base}/`)) return undefined;

@@ -64,6 +64,8 @@ export class DiagnosticsProvider {
   /** All diagnostics of the document, as sent to the client. */
   async diagnose(doc: OpenDocument): Promise<LspDiagnostic[]> {
     const settings = await this.settings.settingsFor(doc.uri);
+    // Matched by the ignorePatterns of the project configuration file.
+    if (settings.ignored) return [];
     const knowledge = this.settings.knowledgeFor(settings);
     const diags = withCross(this.coreDiagnostics(doc, knowledge), this.crossFile.diagnostics(doc, knowledge));
     const preview = this.previews.previewOf(doc, settings);

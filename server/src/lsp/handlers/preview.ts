@@ -133,7 +133,7 @@ export class DirectoryPreviews {
     let source: { version: string; text: () => string };
     if (this.openExport) {
       try {
-        const found = this.openExport(file, this.workspace.uri, workspaceSetting ? this.workspace.folders : undefined);
+        const found = this.openExport(file, settings.baseUris?.directoryExport ?? this.workspace.uri, workspaceSetting ? this.workspace.folders : undefined);
         source = { version: found.version, text: () => decodeBytes(found.read()).text };
       } catch (e) {
         return notUsed((e as Error).message);

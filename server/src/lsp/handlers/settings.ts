@@ -9,6 +9,7 @@ import { CatalogProblem, parseRegistryCatalog, registryIndex } from '../../core/
 import { ExchangeKnowledge } from '../../core/language';
 import { parseSetupCatalog, SetupCatalog } from '../../languages/setupini';
 import { DEFAULT_SETTINGS, PATH_SETTINGS, PathSetting, Settings } from '../../protocol';
+import { Diagnostic } from '../../core/types';
 import { ServerLog } from '../log';
 import { ServerOptions } from '../options';
 import { Workspace } from '../workspace';
@@ -19,7 +20,12 @@ export interface Knowledge {
   maxDiagnostics: number;
   severityOverrides: Record<string, string>;
   bootIniFor: Record<string, string>;
+  /** The folder URI bootIniFor is relative to; absent: the first workspace folder. */
+  bootIniBase?: string;
 }
+
+/** Settings of the project configuration file that name files: confined and trusted as the workspace's own settings. */
+const PROJECT_PATH_SETTINGS: readonly PathSetting[] = ['catalogFiles', 'setupCatalogFiles', 'directoryExport'];
 
 export class SettingsService {
   /** Asks the client for a document's settings (workspace/configuration); unset when the client cannot be asked. */
@@ -29,10 +35,16 @@ export class SettingsService {
   private readonly perDocument = new Map<string, Promise<Settings>>();
   private readonly knowledgeCache = new Map<string, Knowledge>();
 
+  /** Publishes the problems of a project configuration file (as diagnostics on it). */
+  publishConfigProblems: ((uri: string, problems: Diagnostic[]) => void) | undefined;
+  /** What was last published for each configuration file, so that each change is published once. */
+  private readonly published = new Map<string, string>();
+
   constructor(
     private readonly workspace: Workspace,
     private readonly log: ServerLog,
     private readonly readFile?: ServerOptions['readFile'],
+    private readonly projectConfig?: ServerOptions['projectConfig'],
   ) {}
 
   /** The client sent settings (any shape: what is not valid falls back to the default). */
@@ -52,20 +64,71 @@ export class SettingsService {
   }
 
   settingsFor(uri: string): Promise<Settings> {
-    if (!this.fetch) return Promise.resolve(this.global);
+    // The settings the client sent, until it can be asked (the project file's are read again each time: cached by the host).
+    if (!this.fetch) return Promise.resolve(this.withProject(uri, this.global));
     let s = this.perDocument.get(uri);
     if (!s) {
       s = this.fetch(uri)
         .then((v: unknown) => normalizeSettings((v ?? {}) as Partial<Settings>))
-        .catch(() => this.global);
+        .catch(() => this.global)
+        .then((settings) => this.withProject(uri, settings));
       this.perDocument.set(uri, s);
     }
     return s;
   }
 
+  /** A configuration file was deleted: its problems are taken back. */
+  configDeleted(uri: string): void {
+    if (this.published.get(uri) && this.published.get(uri) !== '[]') this.publishConfigProblems?.(uri, []);
+    this.published.delete(uri);
+  }
+
+  /**
+   * The client's settings for a document, with relative paths resolved against the document's own workspace folder,
+   * and the settings of its project configuration file (.exchange-config.json) over them: each setting the file holds
+   * wins (severity overrides code by code), as the team's shared settings; the others keep the client's values.
+   */
+  private withProject(uri: string, client: Settings): Settings {
+    const folder = this.workspace.folderOf(uri);
+    let settings: Settings = folder ? { ...client, baseUris: { catalogFiles: folder, setupCatalogFiles: folder, directoryExport: folder, bootIniFor: folder } } : client;
+    let found;
+    try {
+      found = this.projectConfig?.(uri, this.workspace.folders);
+    } catch (e) {
+      this.log.error(`Finding the configuration file of ${uri} failed: ${(e as Error).message}`);
+    }
+    if (!found) return settings;
+    const json = JSON.stringify(found.problems);
+    if (this.published.get(found.configUri) !== json) {
+      // The first time a file without problems is seen, there is nothing to take back.
+      if (json !== '[]' || this.published.has(found.configUri)) this.publishConfigProblems?.(found.configUri, found.problems);
+      this.published.set(found.configUri, json);
+    }
+    const project = found.settings;
+    const merged: Record<string, unknown> = { ...settings, baseUris: { ...settings.baseUris } };
+    for (const [key, value] of Object.entries(project)) {
+      // In Restricted Mode the boot.ini paths of a workspace file are not followed (as exchangeConfig.bootIniFor).
+      if (key === 'bootIniFor' && !this.workspace.trusted) continue;
+      merged[key] = key === 'severityOverrides' ? { ...settings.severityOverrides, ...(value as Record<string, string>) } : value;
+    }
+    settings = normalizeSettings(merged as Partial<Settings>);
+    const baseUris = { ...(merged.baseUris as Settings['baseUris']) };
+    const workspacePaths = new Set(settings.workspacePathSettings);
+    for (const key of PROJECT_PATH_SETTINGS) {
+      if (project[key] === undefined) continue;
+      baseUris[key] = found.dirUri;
+      workspacePaths.add(key);
+    }
+    if (project.bootIniFor !== undefined && this.workspace.trusted) baseUris.bootIniFor = found.dirUri;
+    settings.baseUris = baseUris;
+    settings.workspacePathSettings = PATH_SETTINGS.filter((p) => workspacePaths.has(p));
+    if (found.ignored) settings.ignored = true;
+    return settings;
+  }
+
   /** The Exchange context and catalog for these settings (user catalogs read once per distinct setting). */
   knowledgeFor(settings: Settings): Knowledge {
-    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.setupCatalogFiles, settings.forceAnswerFile, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed, settings.workspacePathSettings, this.workspace.trusted]);
+    const key = JSON.stringify([settings.exchangeVersion, settings.windowsVersion, settings.serverRole, settings.serverMemoryMB, settings.catalogFiles, settings.setupCatalogFiles, settings.forceAnswerFile, settings.maxDiagnosticsPerFile, settings.severityOverrides, settings.bootIniFor, settings.ldapAttributesInGC, settings.ldapAttributesIndexed, settings.workspacePathSettings, settings.baseUris, this.workspace.trusted]);
     let k = this.knowledgeCache.get(key);
     if (k) return k;
     const report = (problems: CatalogProblem[], what: string, used = false): void => {
@@ -96,6 +159,7 @@ export class SettingsService {
     if (setupCatalogs.length > 0) exchange.setupCatalogs = setupCatalogs;
     if (settings.forceAnswerFile) exchange.forceAnswerFile = true;
     k = { exchange, maxDiagnostics: settings.maxDiagnosticsPerFile, severityOverrides: settings.severityOverrides, bootIniFor: settings.bootIniFor };
+    if (settings.baseUris?.bootIniFor) k.bootIniBase = settings.baseUris.bootIniFor;
     this.knowledgeCache.set(key, k);
     return k;
   }
@@ -105,13 +169,14 @@ export class SettingsService {
     const readFile = this.readFile;
     if (!readFile) return undefined;
     const workspace = this.workspace;
-    if (!settings.workspacePathSettings.includes(setting)) return (p) => readFile(p, workspace.uri);
+    const base = settings.baseUris?.[setting] ?? workspace.uri;
+    if (!settings.workspacePathSettings.includes(setting)) return (p) => readFile(p, base);
     if (!workspace.trusted) {
       return () => {
         throw new Error('this workspace is not trusted, so files named in its settings are not read; trust the workspace to use it');
       };
     }
-    return (p) => readFile(p, workspace.uri, workspace.folders);
+    return (p) => readFile(p, base, workspace.folders);
   }
 }
 
