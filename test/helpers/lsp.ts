@@ -31,7 +31,7 @@ export function serverParts(settings: Record<string, unknown> = {}, options: Ser
   const store = new DocumentStore((m) => log.error(m));
   const workspace = new Workspace();
   workspace.initialize({ workspaceFolders: [{ uri: 'file:///ws', name: 'ws' }], rootUri: null }, true);
-  const service = new SettingsService(workspace, log, options.readFile);
+  const service = new SettingsService(workspace, log, options.readFile, options.projectConfig);
   service.setGlobal(settings);
   return { store, workspace, settings: service, log, lines };
 }
