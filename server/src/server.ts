@@ -109,7 +109,11 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     settingsChanged();
   });
 
-  connection.onDidOpenTextDocument((params) => sync.opened(params));
+  connection.onDidOpenTextDocument((params) => {
+    sync.opened(params);
+    // A project configuration file opened in the editor: its problems are published even when no file under it is open.
+    if (params.textDocument.uri.endsWith(`/${PROJECT_CONFIG_FILE}`)) void settings.settingsFor(params.textDocument.uri);
+  });
   connection.onDidChangeTextDocument((params) => sync.changed(params));
   connection.onDidCloseTextDocument((params) => sync.closed(params));
   connection.languages.diagnostics.on((params) => diagnostics.pull(params));

@@ -123,6 +123,17 @@ describe('protocol: the project configuration file', function () {
     assert.deepStrictEqual((await again).diagnostics, []);
   });
 
+  it('publishes the problems of a configuration file opened on its own', async () => {
+    write('.exchange-config.json', '{\n  "severityOverrides": { "reg.duplicate-kee": "off" }\n}\n');
+    client = TestClient.start();
+    await client.initialize({}, undefined, [{ uri: pathToFileURL(dir).href, name: 'project' }]);
+    const config = client.nextDiagnostics(uri('.exchange-config.json'), (p) => p.diagnostics.length > 0);
+    await client.open(uri('.exchange-config.json'), fs.readFileSync(path.join(dir, '.exchange-config.json'), 'utf8'), 'jsonc');
+    assert.deepStrictEqual((await config).diagnostics.map(lspFinding), [
+      [1, 25, 1, 44, 'error', 'config.invalid-setting', 'Unknown diagnostic code "reg.duplicate-kee" (did you mean reg.duplicate-key?): this severity override is not used.'],
+    ]);
+  });
+
   it('reads a relative catalog path of the second folder of a multi-root workspace from that folder', async () => {
     const catalog = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'data', 'catalog', 'registry.json'), 'utf8')) as { entries: { names?: string[] }[] };
     const entry = catalog.entries.find((e) => e.names?.includes('MPHeap parallelism'));
