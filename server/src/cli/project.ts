@@ -61,7 +61,7 @@ export class ProjectSettingsResolver implements FileFilter {
   }
 
   private compute(abs: string, name: string): FileSetup {
-    const found = this.finder?.forFile(abs, this.opts.configFile);
+    const found = this.finder?.forFile(abs, this.opts.configFile, true);
     if (found) this.used.set(found.loaded.file, found.loaded);
     const project: ProjectSettings = found ? absolutePaths(found.settings, found.loaded.dir) : {};
     const opts = this.opts;

@@ -8,7 +8,7 @@
  * of the file applies. Either way the settings of the editor (or the command line) and the built-in defaults keep
  * working. Host-agnostic: finding the file on disk is in node/projectConfig.ts.
  */
-import Ajv, { ErrorObject } from 'ajv';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { Ignore } from 'ignore';
 import { getNodeValue, Node as JsonNode, ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import schema from '../../../schemas/exchange-config.schema.json';
@@ -92,7 +92,13 @@ export interface ParsedProjectConfig {
   problems: ConfigProblem[];
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// Compiled on the first configuration file read: a run without one does not pay for it.
+let validator: ValidateFunction | undefined;
+const validate = (value: unknown): { ok: boolean; errors: ErrorObject[] } => {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const ok = validator(value);
+  return { ok, errors: validator.errors ?? [] };
+};
 
 const SYNTAX_WORDS: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'an unexpected character',
@@ -284,9 +290,10 @@ export function parseProjectConfig(text: string, knownCodes: Iterable<string>): 
   // Plain objects (getNodeValue makes them without a prototype).
   const value = JSON.parse(JSON.stringify(getNodeValue(root))) as Record<string, unknown>;
   const drops: PathSegment[][] = [];
-  if (!validate(value)) {
+  const checked = validate(value);
+  if (!checked.ok) {
     const seen = new Set<string>();
-    for (const e of validate.errors ?? []) {
+    for (const e of checked.errors) {
       const path = pointerToPath(e.instancePath);
       const d = describeSchemaError(e, path, valueAt(value, path));
       const key = `${label(d.at)}\0${d.message}`;

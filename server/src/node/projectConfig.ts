@@ -100,13 +100,14 @@ export class ProjectConfigFinder {
 
   /**
    * The configuration that applies to a file: the nearest one upward, or `configFile` when given (the command line's
-   * --config). Undefined when there is none.
+   * --config). Undefined when there is none. With `once`, a file read before is not looked at again (a run of the
+   * command line, during which the files do not change).
    */
-  forFile(file: string, configFile?: string): ProjectConfigForFile | undefined {
+  forFile(file: string, configFile?: string, once = false): ProjectConfigForFile | undefined {
     const abs = path.resolve(file);
     const found = configFile ?? this.find(path.dirname(abs));
     if (found === undefined) return undefined;
-    const loaded = this.load(found);
+    const loaded = (once ? this.files.get(path.resolve(found))?.loaded : undefined) ?? this.load(found);
     if (!loaded.config) return { loaded, settings: {}, ignored: false };
     const { settings, ignored } = settingsForFile(loaded.config, path.relative(loaded.dir, abs));
     return { loaded, settings, ignored };
