@@ -5,7 +5,10 @@
  */
 import { splitLines } from '../../core/text';
 import { ContentChange } from '../../core/language';
-import { canonicalLineAt, canonicalLineEnd, decodeQuoted, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
+import { HeaderKind, Kind, LineRecord } from './lineRecord';
+import { scanHeader, scanLineInto, scanWin31Into } from './scan';
+import { canonicalLineAt, canonicalLineEnd } from './scanHex';
+import { decodeQuoted } from './scanValue';
 import { analyzeSection, SectionAnalysis } from './section';
 import type { LineSource, SectionSpan } from './source';
 import { HAS_NAME, HAS_STR, LineTable } from './table';

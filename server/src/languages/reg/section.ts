@@ -6,8 +6,11 @@
  */
 import type { LineSource, SectionSpan } from './source';
 import type { Severity } from '../../core/types';
-import type { LineDiag } from './scan';
-import { canonicalHasSurrogateByte, canonicalTail, CONT, dataContentEnd, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
+import type { LineDiag } from './lineRecord';
+import { isHexDigit } from './chars';
+import { CONT, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './lineRecord';
+import { canonicalHasSurrogateByte, canonicalTail, hexCount } from './scanHex';
+import { dataContentEnd } from './scanValue';
 import { HAS_DIAGS, HAS_NAME, LineTable, NAME_ESCAPED } from './table';
 
 export interface RelatedRel {

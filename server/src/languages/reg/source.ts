@@ -3,7 +3,7 @@
  * implementation; the interfaces keep section.ts below document.ts, which creates the sections and asks them for
  * their analysis.
  */
-import type { HeaderKind } from './scan';
+import type { HeaderKind } from './lineRecord';
 import type { LineTable } from './table';
 
 /** The lines of a document and what the scanner found on each. */
