@@ -12,7 +12,8 @@ import { decodeBytes } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
 import { Diagnostic, SOURCE } from '../core/types';
 import { BootIniFile, checkMemoryFolder, memoryReport, RegFile, withCross } from '../checks/memory';
-import { languageForFile, languages } from '../languages';
+import { languageById, languageForFile, languages } from '../languages';
+import { suppressIn } from '../core/suppress';
 import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
 import { cleanupReg } from '../languages/reg/cleanup';
@@ -175,6 +176,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     if (typeof loaded === 'string') errors.push(loaded);
     else addPreviews(results, bytesOf, opts, loaded);
   }
+  // Last, so that the findings of every check (the memory check and the previews included) can be suppressed.
+  for (const r of results) r.diagnostics = suppressIn(languageById(r.languageId)!, decodeBytes(bytesOf.get(r)!, opts.encoding).text, r.diagnostics, { severityOverrides: opts.overrides });
   if (opts.cleanupReg !== undefined) writeCleanup(opts.cleanupReg, results, bytesOf, opts, exchange, errors, err);
   // The memory report takes the place of the findings (the JSON output stays one document); the exit status then says
   // only whether the files could be read.
