@@ -19,6 +19,7 @@ import { BootIniFile, checkMemoryConfig, memoryReport, RegFile, withCross } from
 import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, OneLineArgs, OneLineResult, CleanupRegArgs, CleanupRegResult, DEFAULT_SETTINGS, InitializationOptions, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, COMMANDS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, Settings, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { trimEndChars, trimStartChars } from './core/text';
 import { applySeverityOverrides } from './core/severity';
+import { suppressIn, suppressionFixes } from './core/suppress';
 import { ldapfilterLanguage } from './languages/ldapfilter';
 import { LdapFilterDocument } from './languages/ldapfilter/parse';
 import { ldifLanguage } from './languages/ldif';
@@ -238,7 +239,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const all = preview
       ? [...diags, ...applySeverityOverrides(preview.groups.flatMap((g) => g.diagnostics), knowledge.severityOverrides)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
       : diags;
-    return all.map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
+    return suppressIn(doc.language ?? {}, doc.text.getText(), all, knowledge).map((d) => toLspDiagnostic(d, doc.uri, options.docsUri));
   }
 
   // Query-based groups previewed against the directory export of exchangeConfig.directoryExport (an ldifde export of
@@ -653,9 +654,15 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
             });
           }
         }
+        for (const asked of context.diagnostics) {
+          if (asked.source !== SOURCE || typeof asked.code !== 'string') continue;
+          for (const fix of suppressionFixes(doc.text.getText(), doc.language!.comments, doc.language!.suppressionPlaces?.(doc.parsed), { code: asked.code, range: asked.range })) {
+            actions.push({ title: fix.title, kind: lsp.CodeActionKind.QuickFix, diagnostics: [asked], edit: workspaceEdit(doc, fix.edits) });
+          }
+        }
       }
       if (wants(FIX_ALL_KIND) && only) {
-        const edits = fixAllEdits(doc.language!, doc.parsed, current);
+        const edits = fixAllEdits(doc.language!, doc.parsed, suppressIn(doc.language!, doc.text.getText(), current, knowledgeFor(settings)));
         if (edits.length > 0) {
           actions.push({ title: 'Fix all auto-fixable Exchange Config problems', kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits) });
         }

@@ -194,9 +194,9 @@ export function isSuppressible(code: string): boolean {
  * the code added to the directive already there. Never preferred, so Fix All and --fix never apply them: suppressing
  * is a choice.
  */
-export function suppressionFixes(text: string, syntax: CommentSyntax, places: SuppressionPlaces | undefined, diagnostic: Pick<Diagnostic, 'code' | 'range'>): Fix[] {
+export function suppressionFixes(text: string, syntax: CommentSyntax | undefined, places: SuppressionPlaces | undefined, diagnostic: Pick<Diagnostic, 'code' | 'range'>): Fix[] {
   const code = diagnostic.code;
-  if (!places || !isSuppressible(code)) return [];
+  if (!syntax || !places || !isSuppressible(code)) return [];
   const { lines, eols } = splitLines(text);
   const eol = eols.find((e) => e !== '') ?? '\r\n';
   const directives = readDirectives(text, syntax);
