@@ -633,6 +633,8 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     const doc = store.get(textDocument.uri);
     if (!doc || !doc.language?.fixes || doc.parsed === undefined) return [];
     const settings = await settingsFor(doc.uri);
+    // Suppressions are offered for what the document shows now (cross-file and preview findings included).
+    const shown = context.diagnostics.length > 0 ? await diagnose(doc) : [];
     return withDoc<lsp.CodeAction[]>(textDocument.uri, [], () => {
       const current = coreDiagnostics(doc, knowledgeFor(settings));
       const only = context.only;
@@ -655,7 +657,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
           }
         }
         for (const asked of context.diagnostics) {
-          if (asked.source !== SOURCE || typeof asked.code !== 'string') continue;
+          if (asked.source !== SOURCE || typeof asked.code !== 'string' || !shown.some((s) => s.code === asked.code && sameRange(s.range, asked.range))) continue;
           for (const fix of suppressionFixes(doc.text.getText(), doc.language!.comments, doc.language!.suppressionPlaces?.(doc.parsed), { code: asked.code, range: asked.range })) {
             actions.push({ title: fix.title, kind: lsp.CodeActionKind.QuickFix, diagnostics: [asked], edit: workspaceEdit(doc, fix.edits) });
           }
