@@ -89,22 +89,83 @@ function continues(line: string | undefined): boolean {
   return line !== undefined && line.length > 0 && line[0] === ' ';
 }
 
-/** Every directive of a text, in line order. */
+/**
+ * Every directive of a text, in line order. Only the lines holding the keyword are looked at, and lines are counted
+ * with indexOf hops (LF, CRLF and bare CR, as splitLines), so a large export without directives costs one search.
+ */
 export function readDirectives(text: string, syntax: CommentSyntax): Directive[] {
-  if (text.indexOf(KEYWORD) < 0) return [];
-  const { lines } = splitLines(text);
   const out: Directive[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (syntax.folded && continues(lines[i])) continue;
-    const d = readDirective(lines[i], i, syntax);
-    if (!d) continue;
-    let first = i + 1;
-    if (syntax.folded) while (continues(lines[first])) first++;
-    let last = first;
-    if (syntax.folded) while (continues(lines[last + 1])) last++;
-    out.push({ ...d, first, last });
+  let k = text.indexOf(KEYWORD);
+  if (k < 0) return out;
+  const lines = new LineCounter(text);
+  while (k >= 0) {
+    const { line, start, end } = lines.lineAt(k);
+    const d = syntax.folded && text.charCodeAt(start) === 0x20 ? undefined : readDirective(text.slice(start, end), line, syntax);
+    if (d) {
+      let first = line + 1;
+      let at = lines.nextLineStart(end);
+      // LDIF: the comment's own continuation lines, then the folded line the directive covers.
+      if (syntax.folded) {
+        while (at < text.length && text.charCodeAt(at) === 0x20) {
+          first++;
+          at = lines.nextLineStart(lines.lineEnd(at));
+        }
+      }
+      let last = first;
+      if (syntax.folded && at < text.length) {
+        at = lines.nextLineStart(lines.lineEnd(at));
+        while (at < text.length && text.charCodeAt(at) === 0x20) {
+          last++;
+          at = lines.nextLineStart(lines.lineEnd(at));
+        }
+      }
+      out.push({ ...d, first, last });
+    }
+    k = text.indexOf(KEYWORD, end);
   }
   return out;
+}
+
+/** Line numbers of offsets asked for in increasing order, found by hopping from one line break to the next. */
+class LineCounter {
+  private line = 0;
+  private lineStart = 0;
+  private nextLf = -2;
+  private nextCr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The offset of the first line break at or after `from`, or the text's length (a scan: for the few lines after a directive). */
+  lineEnd(from: number): number {
+    let i = from;
+    while (i < this.text.length && this.text.charCodeAt(i) !== 0x0a && this.text.charCodeAt(i) !== 0x0d) i++;
+    return i;
+  }
+
+  /** The start of the line after the line break at `end` (the text's length at its end). */
+  nextLineStart(end: number): number {
+    if (end >= this.text.length) return this.text.length;
+    return this.text.charCodeAt(end) === 0x0d && this.text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+  }
+
+  /** The line holding `offset` (not before the last one asked for), with its start and end offsets. */
+  lineAt(offset: number): { line: number; start: number; end: number } {
+    for (;;) {
+      const end = this.hopEnd(this.lineStart);
+      if (end >= offset || end >= this.text.length) return { line: this.line, start: this.lineStart, end };
+      this.lineStart = this.nextLineStart(end);
+      this.line++;
+    }
+  }
+
+  /** lineEnd for offsets that only grow: the next LF and CR are searched with indexOf (native) and kept. */
+  private hopEnd(from: number): number {
+    if (this.nextLf !== -1 && this.nextLf < from) this.nextLf = this.text.indexOf('\n', from);
+    if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = this.text.indexOf('\r', from);
+    const lf = this.nextLf < 0 ? this.text.length : this.nextLf;
+    const cr = this.nextCr < 0 ? this.text.length : this.nextCr;
+    return Math.min(lf, cr);
+  }
 }
 
 export interface SuppressOptions {

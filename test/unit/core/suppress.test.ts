@@ -50,6 +50,17 @@ describe('suppression comments', () => {
       ]);
     });
 
+    it('counts lines as every parser does: LF, CRLF and a bare CR each end one', () => {
+      const text = `${V5}\r\n\r; exchange-config-disable-next-line reg.a\n"x"=dword:1\r\n\r\n;exchange-config-disable reg.b\r`;
+      assert.deepStrictEqual(
+        readDirectives(text, { marker: ';', indented: true }).map((d) => [d.line, d.first, d.codes[0].code]),
+        [
+          [2, 3, 'reg.a'],
+          [5, 6, 'reg.b'],
+        ],
+      );
+    });
+
     it('in LDIF only at the start of a line, and a next-line directive covers the whole folded line after it', () => {
       const text = lf(['# exchange-config-disable-next-line ldif.a', 'dn: CN=x,', ' DC=example', ' # exchange-config-disable ldif.b', '#exchange-config-disable ldif.c']);
       const found = readDirectives(text, { marker: '#', indented: false, folded: true });
