@@ -54,8 +54,13 @@ export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, '
       },
     ];
   }
-  return { file, languageId: language.id, diagnostics };
+  const result: FileResult = { file, languageId: language.id, diagnostics };
+  decodedText.set(result, decoded.text);
+  return result;
 }
+
+/** The text each result was checked from, for the suppression comments read after every check. */
+const decodedText = new WeakMap<FileResult, string>();
 
 /** The organisations' catalogs named on the command line; an unreadable or invalid one is reported in one line. */
 function loadKnowledge(opts: Options, errors: string[]): ExchangeKnowledge {
@@ -177,7 +182,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     else addPreviews(results, bytesOf, opts, loaded);
   }
   // Last, so that the findings of every check (the memory check and the previews included) can be suppressed.
-  for (const r of results) r.diagnostics = suppressIn(languageById(r.languageId)!, decodeBytes(bytesOf.get(r)!, opts.encoding).text, r.diagnostics, { severityOverrides: opts.overrides });
+  for (const r of results) r.diagnostics = suppressIn(languageById(r.languageId)!, decodedText.get(r) ?? decodeBytes(bytesOf.get(r)!, opts.encoding).text, r.diagnostics, { severityOverrides: opts.overrides });
   if (opts.cleanupReg !== undefined) writeCleanup(opts.cleanupReg, results, bytesOf, opts, exchange, errors, err);
   // The memory report takes the place of the findings (the JSON output stays one document); the exit status then says
   // only whether the files could be read.
