@@ -257,6 +257,7 @@ export function isSuppressible(code: string): boolean {
  */
 export function suppressionFixes(text: string, syntax: CommentSyntax | undefined, places: SuppressionPlaces | undefined, diagnostic: Pick<Diagnostic, 'code' | 'range'>): Fix[] {
   const code = diagnostic.code;
+  if (syntax && (code === UNUSED_CODE || code === UNKNOWN_CODE || code === NO_CODE)) return removalFixes(text, syntax, diagnostic);
   if (!syntax || !places || !isSuppressible(code)) return [];
   const { lines, eols } = splitLines(text);
   const eol = eols.find((e) => e !== '') ?? '\r\n';
@@ -282,6 +283,29 @@ export function suppressionFixes(text: string, syntax: CommentSyntax | undefined
     fixes.push({ title: `Suppress ${code} in this file`, edits: [edit] });
   }
   return fixes;
+}
+
+/**
+ * The fix for a finding on a directive: the code taken out of its list, or the whole comment line when nothing else is
+ * left in it (removing a comment line changes nothing a reader of the file imports).
+ */
+function removalFixes(text: string, syntax: CommentSyntax, diagnostic: Pick<Diagnostic, 'code' | 'range'>): Fix[] {
+  const line = diagnostic.range.start.line;
+  const d = readDirectives(text, syntax).find((x) => x.line === line);
+  if (!d) return [];
+  const k = d.codes.findIndex((c) => c.start === diagnostic.range.start.character);
+  const named = k >= 0 ? d.codes[k].code : undefined;
+  const title = diagnostic.code === UNUSED_CODE && named ? `Remove the unused suppression of ${named}` : named ? `Remove ${named} from the suppression comment` : 'Remove the suppression comment';
+  if (k < 0 || d.codes.length === 1) {
+    const { lines } = splitLines(text);
+    const last = line === lines.length - 1;
+    // The last line goes with the line break before it; any other with its own.
+    const range = last && line > 0 ? { start: { line: line - 1, character: lines[line - 1].length }, end: { line, character: lines[line].length } } : last ? lineRange(line, 0, lines[line].length) : { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+    return [{ title, edits: [{ range, newText: '' }] }];
+  }
+  const from = k < d.codes.length - 1 ? d.codes[k].start : d.codes[k - 1].end;
+  const to = k < d.codes.length - 1 ? d.codes[k + 1].start : d.codes[k].end;
+  return [{ title, edits: [{ range: lineRange(line, from, to), newText: '' }] }];
 }
 
 /** The code appended to a directive's list (before its reason). */

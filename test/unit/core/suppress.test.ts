@@ -215,9 +215,23 @@ describe('suppression comments', () => {
         assert.deepStrictEqual(Buffer.from(after), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(expected, 'utf16le')]));
       });
 
-      it('none for the findings on directives themselves', () => {
-        const text = crlf([V5, '; exchange-config-disable reg.wrong-type', '']);
-        assert.deepStrictEqual(fixes('reg', text, 'suppression.unused'), {});
+      it('for the findings on directives: the code taken out of the list, or the whole comment line', () => {
+        const text = crlf([V5, '; exchange-config-disable reg.wrong-type, reg.dword-to-long -- legacy', '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]', '']);
+        assert.deepStrictEqual(lint('reg', text), ['1:26-40 suppression.unused', '1:42-59 suppression.unknown-code']);
+        assert.deepStrictEqual(fixes('reg', text, 'suppression.unused'), {
+          'Remove the unused suppression of reg.wrong-type': crlf([V5, '; exchange-config-disable reg.dword-to-long -- legacy', '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]', '']),
+        });
+        assert.deepStrictEqual(fixes('reg', text, 'suppression.unknown-code'), {
+          'Remove reg.dword-to-long from the suppression comment': crlf([V5, '; exchange-config-disable reg.wrong-type -- legacy', '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]', '']),
+        });
+        const single = lf([V5, '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]', '; exchange-config-disable-next-line reg.duplicate-value', '"x"=dword:1', '']);
+        assert.deepStrictEqual(fixes('reg', single, 'suppression.unused'), {
+          'Remove the unused suppression of reg.duplicate-value': lf([V5, '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]', '"x"=dword:1', '']),
+        });
+        const lastLine = lf([V5, '# x', ';exchange-config-disable-next-line']);
+        assert.deepStrictEqual(fixes('reg', lastLine, 'suppression.no-code'), { 'Remove the suppression comment': lf([V5, '# x']) });
+        // No "suppress this finding" for the findings on directives: a severity override turns them off.
+        assert.ok(Object.keys(fixes('reg', text, 'suppression.unused')).every((t) => !t.startsWith('Suppress')));
       });
     });
   });
