@@ -314,6 +314,11 @@ function addCode(d: Directive, code: string): { range: ReturnType<typeof lineRan
   return { range: lineRange(d.line, at, at), newText: d.codes.length > 0 ? `, ${code}` : ` ${code}` };
 }
 
+/** Whether a text may hold directives (one search: a text without the keyword holds none). */
+export function hasDirectives(text: string): boolean {
+  return text.indexOf(KEYWORD) >= 0;
+}
+
 /** applySuppressions in the language's comment syntax; a language without one keeps its diagnostics as they are. */
 export function suppressIn(language: { comments?: CommentSyntax }, text: string, diagnostics: Diagnostic[], options: SuppressOptions = {}): Diagnostic[] {
   return language.comments ? applySuppressions(text, language.comments, diagnostics, options) : diagnostics;

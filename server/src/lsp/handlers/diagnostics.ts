@@ -6,7 +6,7 @@
 import { Diagnostic as LspDiagnostic, DocumentDiagnosticParams, DocumentDiagnosticReportKind, FullDocumentDiagnosticReport } from 'vscode-languageserver';
 import { withCross } from '../../checks/memory';
 import { applySeverityOverrides } from '../../core/severity';
-import { suppressIn } from '../../core/suppress';
+import { hasDirectives, suppressIn } from '../../core/suppress';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import { toLspDiagnostic } from '../convert';
 import { describe, DocumentStore, OpenDocument } from '../documents';
@@ -42,7 +42,9 @@ export class DiagnosticsProvider {
       diags = doc.failure !== undefined ? [internalError(doc.failure)] : [];
     } else {
       try {
-        diags = doc.language.validate(doc.parsed, knowledge);
+        // With suppression comments the cap applies to what they leave (diagnose), as on the command line: a suppressed
+        // finding takes no place in it, and the finding a directive names is never cut off (which would make it "unused").
+        diags = doc.language.validate(doc.parsed, hasDirectives(doc.text.getText()) ? { ...knowledge, maxDiagnostics: undefined } : knowledge);
       } catch (e) {
         const failure = describe(e);
         this.log.error(`Validating ${doc.uri} failed: ${failure}`);
@@ -74,7 +76,9 @@ export class DiagnosticsProvider {
       ? [...diags, ...applySeverityOverrides(preview.groups.flatMap((g) => g.diagnostics), knowledge.severityOverrides)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
       : diags;
     // Suppression comments last, after every check, as the command line applies them.
-    return suppressIn(doc.language ?? {}, doc.text.getText(), all, knowledge).map((d) => toLspDiagnostic(d, doc.uri, this.docsUri));
+    const text = doc.text.getText();
+    const shown = hasDirectives(text) ? suppressIn(doc.language ?? {}, text, all, knowledge).slice(0, knowledge.maxDiagnostics) : all;
+    return shown.map((d) => toLspDiagnostic(d, doc.uri, this.docsUri));
   }
 }
 
