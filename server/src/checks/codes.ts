@@ -8,5 +8,6 @@ defineCodes({
   'cross.memory-config': {
     severity: 'warning',
     summary: 'A memory value in a .reg export does not fit the Windows version or the /3GB switch of the boot.ini beside it: the Exchange 2003 store logs event 9665.',
+    needsOtherFiles: true,
   },
 });

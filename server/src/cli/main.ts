@@ -12,7 +12,8 @@ import { decodeBytes } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
 import { Diagnostic, SOURCE } from '../core/types';
 import { BootIniFile, checkMemoryFolder, memoryReport, RegFile, withCross } from '../checks/memory';
-import { languageForFile, languages } from '../languages';
+import { languageById, languageForFile, languages } from '../languages';
+import { suppressIn } from '../core/suppress';
 import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
 import { cleanupReg } from '../languages/reg/cleanup';
@@ -54,8 +55,13 @@ export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, '
       },
     ];
   }
-  return { file, languageId: language.id, diagnostics };
+  const result: FileResult = { file, languageId: language.id, diagnostics };
+  decodedText.set(result, decoded.text);
+  return result;
 }
+
+/** The text each result was checked from, for the suppression comments read after every check. */
+const decodedText = new WeakMap<FileResult, string>();
 
 /**
  * The organisations' catalogs named on the command line or in the configuration file; an unreadable or invalid one is
@@ -189,6 +195,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   const setupOf = (r: FileResult): FileSetup => project.setup(r.file);
   addCrossDiagnostics(results, bytesOf, opts, (r) => ({ setup: setupOf(r), exchange: exchangeFor(setupOf(r)) }), notes);
   addDirectoryPreviews(results, bytesOf, opts, setupOf, errors);
+  // Last, so that the findings of every check (the memory check and the previews included) can be suppressed.
+  for (const r of results) {
+    r.diagnostics = suppressIn(languageById(r.languageId)!, decodedText.get(r) ?? decodeBytes(bytesOf.get(r)!, opts.encoding).text, r.diagnostics, {
+      severityOverrides: setupOf(r).overrides,
+    });
+  }
   // The .reg files are judged with the settings of the first of them (a cleanup export is one file).
   const firstExchange = (): ExchangeKnowledge => (results.length > 0 ? exchangeFor(setupOf(results[0])) : loadKnowledge(opts, errors));
   if (opts.cleanupReg !== undefined) writeCleanup(opts.cleanupReg, results, bytesOf, opts, firstExchange(), errors, err);

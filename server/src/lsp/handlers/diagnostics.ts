@@ -1,10 +1,12 @@
 /**
  * The diagnostics of a document: the language's own (cached per document version and knowledge), the memory checks
- * across files, and the query-based group previews, with the severity overrides applied, in line order.
+ * across files, and the query-based group previews, with the severity overrides and the suppression comments applied,
+ * in line order.
  */
 import { Diagnostic as LspDiagnostic, DocumentDiagnosticParams, DocumentDiagnosticReportKind, FullDocumentDiagnosticReport } from 'vscode-languageserver';
 import { withCross } from '../../checks/memory';
 import { applySeverityOverrides } from '../../core/severity';
+import { hasDirectives, suppressIn } from '../../core/suppress';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import { toLspDiagnostic } from '../convert';
 import { describe, DocumentStore, OpenDocument } from '../documents';
@@ -40,7 +42,9 @@ export class DiagnosticsProvider {
       diags = doc.failure !== undefined ? [internalError(doc.failure)] : [];
     } else {
       try {
-        diags = doc.language.validate(doc.parsed, knowledge);
+        // With suppression comments the cap applies to what they leave (diagnose), as on the command line: a suppressed
+        // finding takes no place in it, and the finding a directive names is never cut off (which would make it "unused").
+        diags = doc.language.validate(doc.parsed, hasDirectives(doc.text.getText()) ? { ...knowledge, maxDiagnostics: undefined } : knowledge);
       } catch (e) {
         const failure = describe(e);
         this.log.error(`Validating ${doc.uri} failed: ${failure}`);
@@ -73,7 +77,10 @@ export class DiagnosticsProvider {
     const all = preview
       ? [...diags, ...applySeverityOverrides(preview.groups.flatMap((g) => g.diagnostics), knowledge.severityOverrides)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
       : diags;
-    return all.map((d) => toLspDiagnostic(d, doc.uri, this.docsUri));
+    // Suppression comments last, after every check, as the command line applies them.
+    const text = doc.text.getText();
+    const shown = hasDirectives(text) ? suppressIn(doc.language ?? {}, text, all, knowledge).slice(0, knowledge.maxDiagnostics) : all;
+    return shown.map((d) => toLspDiagnostic(d, doc.uri, this.docsUri));
   }
 }
 

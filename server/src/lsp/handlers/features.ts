@@ -4,6 +4,7 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { fixAllEdits } from '../../core/fixAll';
+import { suppressIn, suppressionFixes } from '../../core/suppress';
 import { SOURCE } from '../../core/types';
 import { FIX_ALL_KIND } from '../capabilities';
 import { toLspCompletion, toLspFolding, toLspSymbol } from '../convert';
@@ -42,11 +43,16 @@ export class LanguageFeatures {
     });
   }
 
-  /** Quick fixes for the diagnostics the client names (as computed for the current version), and "fix all" when asked for by kind. */
+  /**
+   * Quick fixes for the diagnostics the client names (as computed for the current version), the suppressions of them,
+   * and "fix all" when asked for by kind.
+   */
   async codeActions({ textDocument, context }: lsp.CodeActionParams): Promise<lsp.CodeAction[]> {
     const doc = this.store.get(textDocument.uri);
     if (!doc || !doc.language?.fixes || doc.parsed === undefined) return [];
     const settings = await this.settings.settingsFor(doc.uri);
+    // Suppressions are offered for what the document shows now (cross-file and preview findings included).
+    const shown = context.diagnostics.length > 0 ? await this.diagnostics.diagnose(doc) : [];
     return withDoc<lsp.CodeAction[]>(this.store, this.log, textDocument.uri, [], () => {
       const current = this.diagnostics.coreDiagnostics(doc, this.settings.knowledgeFor(settings));
       const only = context.only;
@@ -68,9 +74,16 @@ export class LanguageFeatures {
             });
           }
         }
+        for (const asked of context.diagnostics) {
+          if (asked.source !== SOURCE || typeof asked.code !== 'string' || !shown.some((s) => s.code === asked.code && sameRange(s.range, asked.range))) continue;
+          for (const fix of suppressionFixes(doc.text.getText(), doc.language!.comments, doc.language!.suppressionPlaces?.(doc.parsed), { code: asked.code, range: asked.range })) {
+            actions.push({ title: fix.title, kind: lsp.CodeActionKind.QuickFix, diagnostics: [asked], edit: this.workspaceEdit(doc, fix.edits) });
+          }
+        }
       }
       if (wants(FIX_ALL_KIND) && only) {
-        const edits = fixAllEdits(doc.language!, doc.parsed, current);
+        // Suppressed findings are left as they are, as --fix leaves them.
+        const edits = fixAllEdits(doc.language!, doc.parsed, suppressIn(doc.language!, doc.text.getText(), current, this.settings.knowledgeFor(settings)));
         if (edits.length > 0) {
           actions.push({ title: 'Fix all auto-fixable Exchange Config problems', kind: FIX_ALL_KIND, edit: this.workspaceEdit(doc, edits) });
         }

@@ -26,10 +26,22 @@ describe('lsp handlers: language features', () => {
     const params = { textDocument: { uri: URI }, range: diags[0].range, context: { diagnostics: [diags[0]] } };
     const edit = [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 5 } }, newText: 'HKEY_LOCAL_MACHINE' }];
     const plain = await f.features.codeActions(params);
-    assert.deepStrictEqual(plain.map((a) => [a.kind, a.isPreferred, a.edit]), [['quickfix', true, { changes: { [URI]: edit } }]]);
+    const suppressLine = [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '; exchange-config-disable-next-line reg.key-abbreviated-root\r\n' }];
+    const suppressFile = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '; exchange-config-disable reg.key-abbreviated-root\r\n' }];
+    assert.deepStrictEqual(
+      plain.map((a) => [a.kind, a.isPreferred, a.edit]),
+      [
+        ['quickfix', true, { changes: { [URI]: edit } }],
+        ['quickfix', undefined, { changes: { [URI]: suppressLine } }],
+        ['quickfix', undefined, { changes: { [URI]: suppressFile } }],
+      ],
+    );
     f.features.versionedEdits = true;
     const versioned = await f.features.codeActions(params);
-    assert.deepStrictEqual(versioned.map((a) => a.edit), [{ documentChanges: [{ textDocument: { uri: URI, version: 3 }, edits: edit }] }]);
+    assert.deepStrictEqual(
+      versioned.map((a) => a.edit),
+      [edit, suppressLine, suppressFile].map((edits) => ({ documentChanges: [{ textDocument: { uri: URI, version: 3 }, edits }] })),
+    );
     const stale = { ...diags[0], range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } } };
     assert.deepStrictEqual(await f.features.codeActions({ ...params, context: { diagnostics: [stale] } }), []);
   });
