@@ -34,6 +34,8 @@ export class Directory {
   private readonly presence = new Map<string, number[]>();
   private readonly extraGc: Set<string>;
   private readonly columns = new Map<string, ((string | undefined)[] | undefined)[]>();
+  private readonly bitsets = new WeakMap<readonly number[], Uint32Array>();
+  private readonly memos = new Map<string, unknown>();
 
   private constructor(context?: Pick<ExchangeContext, 'extraGcAttributes'>) {
     this.extraGc = new Set((context?.extraGcAttributes ?? []).map((a) => a.toLowerCase()));
@@ -129,6 +131,44 @@ export class Directory {
       this.equality.set(key, eq);
     }
     return eq;
+  }
+
+  /**
+   * The entries of a sorted list as a bitset (bit i of word i >> 5 for entry i), so that an intersection tests
+   * membership at the cost of an array access. Kept as long as the list lives (the lists of the indexes live with the
+   * directory): a list of the index is turned into a bitset once.
+   */
+  bits(list: readonly number[]): Uint32Array {
+    let b = this.bitsets.get(list);
+    if (!b) {
+      b = new Uint32Array((this.entries.length + 31) >>> 5);
+      for (let k = 0; k < list.length; k++) b[list[k] >>> 5] |= 1 << (list[k] & 31);
+      this.bitsets.set(list, b);
+    }
+    return b;
+  }
+
+  /** A value derived from the directory alone (never from a filter's other conditions), computed once. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const v = make();
+    this.memos.set(key, v);
+    return v;
+  }
+
+  /** The keys of an attribute's equality index in code-unit order, for reading the keys that start with a prefix. */
+  sortedKeys(attr: string): readonly string[] {
+    const key = attr.toLowerCase();
+    return this.memo(`sorted-keys\u0000${key}`, () => [...this.postings(key).keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** The entries (ascending) in and below a normalised base DN ('' for the whole export). */
+  inScope(base: string): readonly number[] {
+    return this.memo(`scope\u0000${base}`, () => {
+      const list: number[] = [];
+      for (let i = 0; i < this.entries.length; i++) if (inSubtree(this.entries[i].ndn, base)) list.push(i);
+      return list;
+    });
   }
 
   /** The equality index of an attribute: key → entries. */
