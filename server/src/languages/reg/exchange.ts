@@ -9,7 +9,8 @@ import { RegistryCatalogIndex } from '../../core/catalogIndex';
 import { codeInfo } from '../../core/codes';
 import { Severity } from '../../core/types';
 import type { RegDocument } from './document';
-import { dataContentEnd, Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './scan';
+import { Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './lineRecord';
+import { dataContentEnd } from './scanValue';
 import { bytesToText, displayName, entryBytes, SectionDiag, typeName, ValueEntry } from './section';
 import { trimEndChars } from '../../core/text';
 

@@ -8,7 +8,7 @@ import { applySeverityOverrides } from '../../core/severity';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import { regComplete } from './complete';
 import { RegDocument } from './document';
-import { Kind } from './scan';
+import { Kind } from './lineRecord';
 import { regFixes } from './fixes';
 import { regHover } from './hover';
 import { regFolding, regSymbols } from './symbols';

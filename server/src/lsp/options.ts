@@ -1,0 +1,19 @@
+/** What the host (Node process or browser worker) gives the language server: where the documentation is, and how to read files. */
+export interface ServerOptions {
+  /** URI of the README whose headings document each diagnostic code. */
+  docsUri?: string;
+  /**
+   * Reads an organisation's catalog file (a relative path is resolved against the workspace folder URI given); with
+   * `confineTo` (workspace folder URIs), a path that resolves outside them, after links, is refused with one message
+   * that does not say whether it exists. Errors say why in words, never what the file holds. Absent where there is
+   * no file system (the browser).
+   */
+  readFile?: (path: string, workspaceUri?: string, confineTo?: readonly string[]) => string;
+  /** Reads the bytes of a document that is not open in the editor, by URI (confined as readFile); absent in the browser. */
+  readUri?: (uri: string, confineTo?: readonly string[]) => Uint8Array;
+  /**
+   * Finds the directory export of exchangeConfig.directoryExport (resolved and confined as readFile) without reading
+   * it: `version` changes with the file's path and modification time, `read` reads its bytes. Absent in the browser.
+   */
+  openExport?: (path: string, workspaceUri?: string, confineTo?: readonly string[]) => { version: string; read: () => Uint8Array };
+}
