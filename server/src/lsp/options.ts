@@ -1,3 +1,6 @@
+import type { ExchangeContext } from '../core/catalog';
+import type { ExportLoad } from '../preview/load';
+
 /** What the host (Node process or browser worker) gives the language server: where the documentation is, and how to read files. */
 export interface ServerOptions {
   /** URI of the README whose headings document each diagnostic code. */
@@ -16,4 +19,9 @@ export interface ServerOptions {
    * it: `version` changes with the file's path and modification time, `read` reads its bytes. Absent in the browser.
    */
   openExport?: (path: string, workspaceUri?: string, confineTo?: readonly string[]) => { version: string; read: () => Uint8Array };
+  /**
+   * Loads a directory export off the server's thread (Node: a worker thread). Absent: the export is loaded on the
+   * server's thread in pieces, yielding between them (preview/load.ts).
+   */
+  loadExport?: (bytes: Uint8Array, context?: Pick<ExchangeContext, 'extraGcAttributes'>) => ExportLoad;
 }
