@@ -78,6 +78,8 @@ interface Compiled {
 }
 
 const STRING_SYNTAXES = new Set(['unicode', 'teletex', 'printable', 'unknown', 'oid']);
+/** Two or more blanks in a row, or blanks around the value (which LDAP servers following RFC 4518 fold or drop). */
+const BLANK_RUN = /^ | {2}| $/;
 
 /** Decodes the \XX escapes of an assertion value into bytes, then reads them as UTF-8 (binary syntaxes: as bytes). */
 export function unescapeValue(raw: string, binary = false): string {
@@ -255,6 +257,9 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
   const syntax = info?.syntax ?? 'unknown';
   const binary = syntax === 'octet-string' || syntax === 'sid';
   if (item.type === 'extensible') return compileExtensible(item, info, values, notes);
+  if (!binary && STRING_SYNTAXES.has(syntax) && (item.type === 'equality' || item.type === 'approx' || item.type === 'substring') && BLANK_RUN.test(unescapeValue(item.value))) {
+    notes.add(`${quoteItem(item)}: whether Active Directory compares a run of blanks as one blank is not documented in the sources this tool uses; the preview compares the blanks as written.`);
+  }
   if (item.type === 'substring') {
     if (NO_SUBSTRING_SYNTAXES[syntax] && !binary) {
       notes.add(`${quoteItem(item)}: a * on a ${NO_SUBSTRING_SYNTAXES[syntax]} attribute is no wildcard that Active Directory documents; the condition is taken as Undefined (no match).`);
@@ -394,6 +399,12 @@ function compileExtensible(item: Item, info: LdapAttribute | undefined, values: 
   }
   // Integers are 32-bit and large integers 64-bit two's complement: -2147483646 has bit 2147483648 set.
   const bits = syntax === 'integer' ? 32 : 64;
+  // A mask the attribute's width cannot hold (above 2^32 - 1 for an integer, 2^64 - 1 for a large integer, or below the
+  // smallest signed value): how Active Directory reads it is not in the sources; OpenLDAP compares 64-bit signed values.
+  if (n > (1n << BigInt(bits)) - 1n || n < -(1n << BigInt(bits - 1))) {
+    notes.add(`${quoteItem(item)}: the value does not fit the attribute's ${bits}-bit integers, and how Active Directory reads such a value is not documented in the sources this tool uses; the condition is taken as Undefined (no match).`);
+    return { test: () => U };
+  }
   const mask = BigInt.asUintN(bits, n);
   const and = rule === BIT_AND;
   return {

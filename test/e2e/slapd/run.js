@@ -101,21 +101,33 @@ function makeFilters(dir, count, seed) {
     return out;
   };
   const same = (text) => ({ ad: text, ldap: text, leaf: true });
+  const wide = (text) => ({ ad: text, ldap: text, leaf: true, wide: true });
+  const blanks = (text) => ({ ad: text, ldap: text, leaf: true, blanks: true });
   const STRINGS = ['cn', 'sn', 'givenName', 'displayName', 'department', 'company', 'title', 'l', 'co', 'mailNickname', 'targetAddress', 'extensionAttribute1', 'extensionAttribute2', 'physicalDeliveryOfficeName', 'proxyAddresses', 'legacyExchangeDN', 'msExchHomeServerName', 'mail', 'employeeType', 'employeeID', 'sAMAccountName'];
   const ORDERED = ['department', 'company', 'displayName', 'mailNickname', 'extensionAttribute1', 'sAMAccountName'];
   const PRESENT = [...STRINGS, 'homeMDB', 'manager', 'member', 'msExchHideFromAddressLists', 'userAccountControl', 'groupType', 'objectGUID', 'whenCreated', 'msExchDynamicDLFilter', 'extensionAttribute9'];
   const INTS = ['userAccountControl', 'groupType'];
   const NUMBERS = [512, 514, 66048, 4096, -2147483646, 8, 2, -2147483644, 0, 600, -5];
   const MASKS = [2, 512, 4096, 2147483648, 8, 65536, 514, 2147483650, 1];
+  // Masks beyond 32 bits (2^32 + 2, 2^63 - 1) and beyond 64 bits (2^63, 2^64 - 1): see the README's table.
+  const WIDE_MASKS = ['4294967298', '4294967296', '9223372036854775807', '9223372036854775808', '18446744073709551615'];
   const CLASSES = ['person', 'user', 'contact', 'computer', 'group', 'publicFolder', 'msExchDynamicDistributionList', 'organizationalPerson'];
   const DNS = ['homeMDB', 'manager', 'member', 'objectCategory'];
   const dnVariant = (dn) => recase(chance(0.5) ? dn.replace(/,/g, ', ') : dn).replace(/[()\\*]/g, (c) => `\\${c.charCodeAt(0).toString(16)}`);
   const leaf = () => {
     const r = rand();
-    if (r < 0.2) {
+    if (r < 0.17) {
       const a = pick(STRINGS);
       const v = chance(0.8) ? sample(a) : pick(['Sales', 'Nobody', 'contoso', 'FTE']);
       return same(`(${a}=${escape(recase(v))})`);
+    }
+    if (r < 0.2) {
+      // Runs of blanks in a value or in the parts of a substring filter (doubled where the value has one).
+      const a = pick(STRINGS.filter((x) => x !== 'mail'));
+      const v = recase(sample(a));
+      const doubled = escape(v).replace(/ /g, chance(0.5) ? '  ' : '   ');
+      const form = pick([doubled, `${doubled.slice(0, Math.ceil(doubled.length / 2))}*`, `*${doubled.slice(1)}`, `  ${doubled}`, `${doubled}  `]);
+      return blanks(`(${a}=${form})`);
     }
     if (r < 0.26) {
       const a = pick(STRINGS.filter((x) => x !== 'mail'));
@@ -135,7 +147,8 @@ function makeFilters(dir, count, seed) {
       return same(`(${a}=${form === '*' ? 'x*' : form})`);
     }
     if (r < 0.58) return same(`(${pick(INTS)}${pick(['=', '>=', '<='])}${pick(NUMBERS)})`);
-    if (r < 0.68) return same(`(${pick(INTS)}:${pick(['1.2.840.113556.1.4.803', '1.2.840.113556.1.4.804'])}:=${pick(MASKS)})`);
+    if (r < 0.66) return same(`(${pick(INTS)}:${pick(['1.2.840.113556.1.4.803', '1.2.840.113556.1.4.804'])}:=${pick(MASKS)})`);
+    if (r < 0.68) return wide(`(${pick(INTS)}:${pick(['1.2.840.113556.1.4.803', '1.2.840.113556.1.4.804'])}:=${pick(WIDE_MASKS)})`);
     if (r < 0.76) {
       const a = pick(DNS);
       return same(`(${a}=${dnVariant(sample(a))})`);
@@ -157,16 +170,16 @@ function makeFilters(dir, count, seed) {
     if (op === '!') {
       const k = node(depth + 1);
       // The ADUC short form: (!cn=x) for Active Directory, (!(cn=x)) for slapd.
-      if (k.leaf && chance(0.4)) return { ad: `(!${k.ad.slice(1, -1)})`, ldap: `(!${k.ldap})` };
-      return { ad: `(!${k.ad})`, ldap: `(!${k.ldap})` };
+      if (k.leaf && chance(0.4)) return { ad: `(!${k.ad.slice(1, -1)})`, ldap: `(!${k.ldap})`, wide: k.wide, blanks: k.blanks };
+      return { ad: `(!${k.ad})`, ldap: `(!${k.ldap})`, wide: k.wide, blanks: k.blanks };
     }
     const kids = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => node(depth + 1));
-    return { ad: `(${op}${kids.map((k) => k.ad).join('')})`, ldap: `(${op}${kids.map((k) => k.ldap).join('')})` };
+    return { ad: `(${op}${kids.map((k) => k.ad).join('')})`, ldap: `(${op}${kids.map((k) => k.ldap).join('')})`, wide: kids.some((k) => k.wide), blanks: kids.some((k) => k.blanks) };
   };
   const out = [];
   for (let i = 0; i < count; i++) {
     const f = node(0);
-    out.push(chance(0.3) ? { ad: `(&(mailNickname=*)${f.ad})`, ldap: `(&(mailNickname=*)${f.ldap})` } : f);
+    out.push(chance(0.3) ? { ...f, ad: `(&(mailNickname=*)${f.ad})`, ldap: `(&(mailNickname=*)${f.ldap})` } : f);
   }
   return out;
 }
@@ -281,7 +294,8 @@ async function main() {
     }
     const evalMs = Date.now() - t1;
     console.log(`slapd: ${dir.entries.length} recipients, ${filters.length} filters; agreement ${agree}/${filters.length} (${((100 * agree) / filters.length).toFixed(2)}%), ${nonEmpty} of the agreeing filters match someone; slapd ${slapdMs} ms, evaluator ${evalMs} ms`);
-    for (const d of disagreements.slice(0, 25)) console.log(`  DISAGREE ${d.f.ad}\n    slapd got ${d.f.ldap}\n    ${d.why}`);
+    for (const d of disagreements.slice(0, 25)) console.log(`  DISAGREE${d.f.wide ? ' [wide mask]' : ''}${d.f.blanks ? ' [blanks]' : ''} ${d.f.ad}\n    slapd got ${d.f.ldap}\n    ${d.why}`);
+    console.log(`  disagreements: ${disagreements.length} (wide masks ${disagreements.filter((d) => d.f.wide).length}, blanks ${disagreements.filter((d) => d.f.blanks).length}); filters with wide masks ${filters.filter((f) => f.wide).length}, with runs of blanks ${filters.filter((f) => f.blanks).length}`);
     return disagreements.length === 0 ? 0 : 1;
   } finally {
     if (server) server.kill('SIGTERM');

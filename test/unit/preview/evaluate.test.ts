@@ -116,6 +116,27 @@ describe('preview: evaluation with Active Directory semantics', () => {
     assert.ok(previewFilter(LdapFilterDocument.parse('(cn:=Ann Lee)'), dir).notes.some((n) => n.includes('without a matching rule')));
     assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn=Ann Lee)'), dir).notes, []);
   });
+  it('bitwise masks wider than the attribute: Undefined, with a note; masks that fit: as two\'s complement', () => {
+    const notes = (f: string) => previewFilter(LdapFilterDocument.parse(f), dir).notes;
+    // 2^32 - 1 still fits a 32-bit integer (every bit), 2^32 + 2 does not; 2^64 - 1 fits no 32-bit attribute either.
+    assert.deepStrictEqual(names('(groupType:1.2.840.113556.1.4.804:=4294967295)'), ['Sales Team']);
+    assert.deepStrictEqual(names('(userAccountControl:1.2.840.113556.1.4.803:=-4294967295)'), []);
+    for (const mask of ['4294967298', '9223372036854775808', '18446744073709551615', '-2147483649']) {
+      const f = `(userAccountControl:1.2.840.113556.1.4.804:=${mask})`;
+      assert.deepStrictEqual([names(f), names(`(!${f})`)], [[], []], mask);
+      assert.deepStrictEqual(notes(f), [`${f}: the value does not fit the attribute's 32-bit integers, and how Active Directory reads such a value is not documented in the sources this tool uses; the condition is taken as Undefined (no match).`]);
+    }
+    assert.deepStrictEqual(notes('(userAccountControl:1.2.840.113556.1.4.804:=-2147483648)'), []);
+  });
+  it('runs of blanks: compared as written, with a note that the sources do not settle them', () => {
+    const note = 'whether Active Directory compares a run of blanks as one blank is not documented in the sources this tool uses; the preview compares the blanks as written.';
+    assert.deepStrictEqual(names('(cn=Ann  Lee)'), []);
+    assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn=Ann  Lee)'), dir).notes, [`(cn=Ann  Lee): ${note}`]);
+    assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn=*n  L*)'), dir).notes, [`(cn=*n  L*): ${note}`]);
+    assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn= Ann Lee)'), dir).notes, [`(cn= Ann Lee): ${note}`]);
+    // One blank inside a value or a substring is no run.
+    assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(&(cn=Ann Lee)(cn=Ann *))'), dir).notes, []);
+  });
   it('a filter with syntax errors is not run', () => {
     const r = previewFilter(LdapFilterDocument.parse('(&(cn=x)'), dir);
     assert.ok(r.error);
