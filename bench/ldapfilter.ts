@@ -6,6 +6,7 @@
  *
  *   npm run build && node out/bench/ldapfilter.js
  */
+import * as os from 'os';
 import { codeInfo } from '../server/src/core/codes';
 import { ldapfilterLanguage } from '../server/src/languages/ldapfilter';
 import { LdapFilterDocument } from '../server/src/languages/ldapfilter/parse';
@@ -118,6 +119,7 @@ function main(): void {
   const a = median(aTimes);
   const b = median(bTimes);
   const faster = Math.min(a, b);
+  console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (1, 5, 15 min)`);
   console.log(`10,000 filters (${filters.reduce((s, f) => s + f.text.length, 0)} characters), median of ${runs} runs`);
   console.log(`  ours, parse alone:            ${ms(parse)} (${((parse * 1000) / filters.length).toFixed(1)} µs a filter)`);
   console.log(`  ours, parse + validate:       ${ms(ours)} (${((ours * 1000) / filters.length).toFixed(1)} µs a filter)`);

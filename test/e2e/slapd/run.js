@@ -184,6 +184,11 @@ function makeFilters(dir, count, seed) {
   return out;
 }
 
+/** The filter with each value's runs of blanks folded to one and the blanks around it dropped, as OpenLDAP compares. */
+function foldBlanks(filter) {
+  return filter.replace(/([(!])([A-Za-z][A-Za-z0-9-]*)(~?=)([^()]*)\)/g, (_m, open, attr, op, value) => `${open}${attr}${op}${value.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, '')})`);
+}
+
 /** Runs each filter through ldapsearch (-LLL: DNs only); the DNs of each filter, or the error slapd gave. */
 function searchAll(port, filters) {
   const results = [];
@@ -272,13 +277,29 @@ async function main() {
     const slapdMs = Date.now() - t0;
     let agree = 0;
     let nonEmpty = 0;
+    const documented = { wide: 0, blanks: 0 };
     const disagreements = [];
     const t1 = Date.now();
     for (let i = 0; i < filters.length; i++) {
       const f = filters[i];
       const doc = LdapFilterDocument.parse(f.ad);
-      const mine = previewFilter(doc, dir);
+      const original = previewFilter(doc, dir);
       const theirs = results[i];
+      // The documented differences (README, "Previewing a query-based group"): a bitwise mask wider than the attribute
+      // is Undefined in the preview (OpenLDAP reads it as a 64-bit number): such filters are not compared, but the
+      // preview must say so. Runs of blanks and blanks around a value: OpenLDAP folds them (RFC 4518), the preview
+      // compares them as written and says so: slapd's answer is compared with the preview of the folded filter.
+      if (f.wide) {
+        documented.wide++;
+        if (!original.notes.some((n) => n.includes('does not fit the attribute'))) disagreements.push({ f, why: 'a mask wider than the attribute without the note that says it is not settled' });
+        continue;
+      }
+      let mine = original;
+      if (f.blanks) {
+        documented.blanks++;
+        if (!original.notes.some((n) => n.includes('run of blanks'))) disagreements.push({ f, why: 'runs of blanks without the note that says they are not settled' });
+        mine = previewFilter(LdapFilterDocument.parse(foldBlanks(f.ad)), dir);
+      }
       const a = new Set(mine.matched.map((e) => e.ndn));
       const b = new Set(theirs.dns.map(normalizeDn).filter((d) => inExport.has(d)));
       if (mine.error) disagreements.push({ f, why: `the evaluator did not run it: ${mine.error}` });
@@ -293,7 +314,8 @@ async function main() {
       }
     }
     const evalMs = Date.now() - t1;
-    console.log(`slapd: ${dir.entries.length} recipients, ${filters.length} filters; agreement ${agree}/${filters.length} (${((100 * agree) / filters.length).toFixed(2)}%), ${nonEmpty} of the agreeing filters match someone; slapd ${slapdMs} ms, evaluator ${evalMs} ms`);
+    const compared = filters.length - documented.wide;
+    console.log(`slapd: ${dir.entries.length} recipients, ${filters.length} filters; agreement ${agree}/${compared} compared (${((100 * agree) / compared).toFixed(2)}%), ${nonEmpty} of the agreeing filters match someone; ${documented.blanks} with runs of blanks compared folded, ${documented.wide} with masks wider than the attribute not compared (documented differences); slapd ${slapdMs} ms, evaluator ${evalMs} ms`);
     for (const d of disagreements.slice(0, 25)) console.log(`  DISAGREE${d.f.wide ? ' [wide mask]' : ''}${d.f.blanks ? ' [blanks]' : ''} ${d.f.ad}\n    slapd got ${d.f.ldap}\n    ${d.why}`);
     console.log(`  disagreements: ${disagreements.length} (wide masks ${disagreements.filter((d) => d.f.wide).length}, blanks ${disagreements.filter((d) => d.f.blanks).length}); filters with wide masks ${filters.filter((f) => f.wide).length}, with runs of blanks ${filters.filter((f) => f.blanks).length}`);
     return disagreements.length === 0 ? 0 : 1;
