@@ -1,7 +1,7 @@
 /** Loading an export in batches: the same directory as reading it at once, turns given back in between, cancellable. */
 import * as assert from 'assert';
 import { Directory } from '../../../server/src/preview/directory';
-import { ExportMessage, loadFromSource, loadInThread, pieceEnd, postExport } from '../../../server/src/preview/load';
+import { BATCH, ExportMessage, loadFromSource, loadInThread, pieceEnd, postExport } from '../../../server/src/preview/load';
 import { previewFilter } from '../../../server/src/preview/evaluate';
 import { LdapFilterDocument } from '../../../server/src/languages/ldapfilter/parse';
 
@@ -59,7 +59,7 @@ describe('preview: loading an export in batches', () => {
   it('from a worker: the batches it posts make the same directory, one batch per message', async () => {
     const messages: ExportMessage[] = [];
     postExport(Buffer.from(text), (m) => messages.push(m));
-    assert.deepStrictEqual(messages.map((m) => ('batch' in m ? m.batch.length : 'done' in m ? `done ${m.skipped}` : m.error)), [2000, 2000, 2000, 'done 1']);
+    assert.deepStrictEqual(messages.map((m) => ('batch' in m ? m.batch.length : 'done' in m ? `done ${m.skipped}` : m.error)), [...Array<number>(6000 / BATCH).fill(BATCH), 'done 1']);
     let listener: (m: ExportMessage) => void = () => undefined;
     let stopped = 0;
     const load = loadFromSource({ onMessage: (l) => (listener = l), onError: () => undefined, stop: () => void stopped++ });
