@@ -61,6 +61,7 @@ export interface PreviewResult {
 }
 
 type Test = (e: Entry) => Tri;
+type CandidateSet = readonly number[] | Uint32Array;
 
 interface Compiled {
   test: Test;
@@ -68,6 +69,12 @@ interface Compiled {
   test2?: (e: Entry) => boolean;
   /** A superset of the entries the node matches, from the indexes, sorted (undefined: no index helps). Read only. */
   candidates?: () => readonly number[];
+  /**
+   * The same candidates as sets still to be intersected (sorted lists, or bitsets over the directory): an AND hands
+   * its children's sets to the AND above it, and an OR gives one bitset, so that nested conditions are intersected
+   * once, driven by the smallest list of all.
+   */
+  sets?: () => CandidateSet[];
   /** The candidates are exactly the entries the node is TRUE for (in either logic), so no test is needed. */
   exact?: boolean;
   /**
@@ -147,10 +154,12 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
     // optimiser uses indexes; when every child is indexed exactly, the intersection is the answer.
     const indexed = kids.filter((k) => k.candidates);
     const residual = kids.filter((k) => !(k.candidates && k.exact));
+    const sets = (): CandidateSet[] => indexed.flatMap((k) => setsOf(k));
     return {
       test: threeValued(kids, F),
       test2: (e) => kids.every((k) => k.test2(e)),
-      candidates: indexed.length ? () => intersectAll(indexed.map((k) => k.candidates!()), dir) : undefined,
+      candidates: indexed.length ? () => intersectSets(sets(), dir) : undefined,
+      sets: indexed.length ? sets : undefined,
       exact: indexed.length === kids.length && kids.every((k) => k.exact),
       residual: { test: threeValued(residual, F), test2: (e) => residual.every((k) => k.test2(e)) },
     };
@@ -160,9 +169,53 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
   return {
     test: threeValued(kids, T),
     test2: (e) => kids.some((k) => k.test2(e)),
-    candidates: all && kids.length > 0 ? () => unionAll(kids.map((k) => k.candidates!()), dir.entries.length) : undefined,
+    candidates: all && kids.length > 0 ? () => listOfBits(unionBits(kids, dir)) : undefined,
+    sets: all && kids.length > 0 ? () => [unionBits(kids, dir)] : undefined,
     exact: all && kids.length > 0 && kids.every((k) => k.exact),
   };
+}
+
+function setsOf(k: Compiled): CandidateSet[] {
+  return k.sets ? k.sets() : [k.candidates!()];
+}
+
+/** The union of the children's candidates as a bitset: their bitsets (cached for the lists of the indexes) OR-ed word by word. */
+function unionBits(kids: readonly Compiled[], dir: Directory): Uint32Array {
+  const out = new Uint32Array((dir.entries.length + 31) >>> 5);
+  for (const k of kids) {
+    const sets = setsOf(k);
+    const b = sets.length === 1 ? bitsOf(sets[0], dir) : dir.bits(intersectSets(sets, dir));
+    for (let w = 0; w < out.length; w++) out[w] |= b[w];
+  }
+  return out;
+}
+
+function bitsOf(s: CandidateSet, dir: Directory): Uint32Array {
+  return s instanceof Uint32Array ? s : dir.bits(s);
+}
+
+/** The entries of a bitset, ascending. */
+function listOfBits(b: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < b.length; w++) {
+    let x = b[w];
+    while (x !== 0) {
+      const low = x & -x;
+      out.push((w << 5) + 31 - Math.clz32(low));
+      x ^= low;
+    }
+  }
+  return out;
+}
+
+/** The entries in all the sets: driven by the smallest list (see intersectAll); bitsets alone are AND-ed word by word. */
+function intersectSets(sets: readonly CandidateSet[], dir: Directory): number[] {
+  const lists = sets.filter((x): x is readonly number[] => !(x instanceof Uint32Array));
+  const bitsets = sets.filter((x): x is Uint32Array => x instanceof Uint32Array);
+  if (lists.length > 0) return intersectAll(lists, dir, bitsets);
+  const out = bitsets[0].slice();
+  for (let o = 1; o < bitsets.length; o++) for (let w = 0; w < out.length; w++) out[w] &= bitsets[o][w];
+  return listOfBits(out);
 }
 
 /**
@@ -170,11 +223,11 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
  * others (cached with the directory for the lists of its indexes), so the cost follows the smallest set, as with
  * Active Directory's query optimiser, which reads the most selective index and tests the other conditions.
  */
-function intersectAll(lists: readonly (readonly number[])[], dir: Directory): number[] {
+function intersectAll(lists: readonly (readonly number[])[], dir: Directory, bitsets: readonly Uint32Array[] = []): number[] {
   const sorted = [...lists].sort((a, b) => a.length - b.length);
   const first = sorted[0];
-  if (sorted.length === 1) return first.slice();
-  const others = sorted.slice(1).map((l) => dir.bits(l));
+  if (sorted.length === 1 && bitsets.length === 0) return first.slice();
+  const others = [...sorted.slice(1).map((l) => dir.bits(l)), ...bitsets];
   const out: number[] = [];
   outer: for (let k = 0; k < first.length; k++) {
     const i = first[k];
