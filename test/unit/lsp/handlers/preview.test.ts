@@ -4,7 +4,9 @@ import { ServerCommands } from '../../../../server/src/lsp/handlers/commands';
 import { CrossFileChecks } from '../../../../server/src/lsp/handlers/crossFile';
 import { normalizeSettings } from '../../../../server/src/lsp/handlers/settings';
 import { SERVER_COMMANDS } from '../../../../server/src/protocol';
-import { serverParts } from '../../../helpers/lsp';
+import { serverParts, settle } from '../../../helpers/lsp';
+import { Directory } from '../../../../server/src/preview/directory';
+import { ExportLoad } from '../../../../server/src/preview/load';
 
 /** Two recipients in Sales and one in IT. */
 const EXPORT = ['Alice', 'Bob', 'Carol']
@@ -48,6 +50,36 @@ describe('lsp handlers: query-based group previews', () => {
     assert.match(p.lines.join('\n'), /info: Directory export exports\/recipients\.ldf: 3 objects read/);
     const members = (await p.commands.execute({ command: SERVER_COMMANDS.previewMembers, arguments: [{ uri: FILTER }] })) as { markdown: string | null };
     assert.match(members.markdown ?? '', /Alice/);
+  });
+
+  it('hands the export to the host\'s loader, and stops a load still running when a newer version replaces it', async () => {
+    const p = serverParts({ directoryExport: 'recipients.ldf' });
+    let version = 1;
+    const loads: { bytes: string; cancelled: boolean; finish(dir: Directory): void }[] = [];
+    const loadExport = (bytes: Uint8Array): ExportLoad => {
+      let finish: (dir: Directory) => void = () => undefined;
+      const load = { bytes: Buffer.from(bytes).toString(), cancelled: false, finish: (dir: Directory) => finish(dir) };
+      loads.push(load);
+      return { done: new Promise<Directory>((resolve) => (finish = resolve)), cancel: () => void (load.cancelled = true) };
+    };
+    const revalidated: string[][] = [];
+    const previews = new DirectoryPreviews(p.store, p.workspace, p.log, () => ({ version: `v${version}`, read: () => Buffer.from(`export ${version}`) }), { revalidate: (uris) => revalidated.push(uris), refreshCodeLenses: () => undefined }, loadExport);
+    const doc = p.store.open(FILTER, 'ldapfilter', 1, '(&(mailNickname=*)(department=Sales))');
+    const settings = normalizeSettings({ directoryExport: 'recipients.ldf' });
+    assert.strictEqual(previews.previewOf(doc, settings), undefined);
+    assert.strictEqual(previews.previewOf(doc, settings), undefined, 'one load per version');
+    version = 2;
+    assert.strictEqual(previews.previewOf(doc, settings), undefined);
+    assert.deepStrictEqual(loads.map((l) => [l.bytes, l.cancelled]), [['export 1', true], ['export 2', false]]);
+    // The stopped load finishing anyway changes nothing; the current one is used.
+    loads[0].finish(Directory.parse(EXPORT));
+    await settle();
+    assert.deepStrictEqual(revalidated, []);
+    loads[1].finish(Directory.parse(EXPORT));
+    await settle();
+    assert.deepStrictEqual(revalidated, [[FILTER]]);
+    assert.deepStrictEqual(previews.codeLenses(doc, settings).map((l) => l.command?.title), ['Preview: matches 2 of 3 recipients in recipients.ldf']);
+    assert.deepStrictEqual(p.lines.filter((l) => l.includes('objects read')), ['info: Directory export recipients.ldf: 3 objects read for the query-based group previews.']);
   });
 
   it('says why there is no member list', async () => {
