@@ -36,7 +36,3 @@ export function serverParts(settings: Record<string, unknown> = {}, options: Ser
   return { store, workspace, settings: service, log, lines };
 }
 
-/** Resolves after the timers and immediates queued before it have run (sequencing, not timing: nothing is measured). */
-export function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(() => setImmediate(resolve), 5));
-}
