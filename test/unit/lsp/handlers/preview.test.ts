@@ -4,7 +4,7 @@ import { ServerCommands } from '../../../../server/src/lsp/handlers/commands';
 import { CrossFileChecks } from '../../../../server/src/lsp/handlers/crossFile';
 import { normalizeSettings } from '../../../../server/src/lsp/handlers/settings';
 import { SERVER_COMMANDS } from '../../../../server/src/protocol';
-import { serverParts, settle } from '../../../helpers/lsp';
+import { serverParts } from '../../../helpers/lsp';
 import { Directory } from '../../../../server/src/preview/directory';
 import { ExportLoad } from '../../../../server/src/preview/load';
 
@@ -13,6 +13,11 @@ const EXPORT = ['Alice', 'Bob', 'Carol']
   .map((name, i) => [`dn: CN=${name},OU=Staff,DC=contoso,DC=com`, 'objectClass: top', 'objectClass: person', 'objectClass: organizationalPerson', 'objectClass: user', `cn: ${name}`, `mailNickname: ${name.toLowerCase()}`, `department: ${i < 2 ? 'Sales' : 'IT'}`, ''].join('\n'))
   .join('\n');
 const FILTER = 'file:///ws/sales.ldapfilter';
+
+/** Resolves after the timers and immediates queued before it have run (sequencing, not timing: nothing is measured). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(() => setImmediate(resolve), 5));
+}
 
 function previews(options: { trusted?: boolean; settings?: Record<string, unknown> } = {}) {
   const p = serverParts(options.settings);
