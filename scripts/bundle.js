@@ -17,6 +17,8 @@ const common = { bundle: true, sourcemap: true, minify, target: 'es2022', logLev
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs' },
+  // The worker thread that reads a directory export for the server (found beside dist/server.js).
+  { entryPoints: ['server/src/node/exportWorker.ts'], outfile: 'dist/exportWorker.js', platform: 'node', format: 'cjs' },
   // The command-line linter, self-contained so that an installed package needs neither a build nor dependencies.
   // (Some dependencies ship only ES modules that read import.meta.url, which a CommonJS bundle must supply.)
   {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { FrameGuard } from './lsp/frames';
+import { exportWorkerScript, loadExportInWorker } from './node/exportLoader';
 import { startServer } from './server';
 import { allCodes } from './core/codes';
 import { ProjectConfigFinder } from './node/projectConfig';
@@ -85,6 +86,7 @@ startServer(connection, {
     if (!stat.isFile()) throw new UnreadableFileError('not-a-file', stat.isDirectory() ? 'it is a folder' : 'it is not a regular file (a device, pipe or socket)');
     return { version: `${resolved}\0${stat.mtimeMs}\0${stat.size}`, read: () => readRegularFile(resolved, MAX_DOCUMENT_BYTES) };
   },
+  loadExport: (bytes, context) => loadExportInWorker(exportWorkerScript(__dirname), bytes, context),
 });
 
 /** The local paths of workspace folder URIs (others are dropped: nothing on disk is inside them). */

@@ -49,7 +49,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
     refreshCodeLenses: () => {
       if (client.codeLensRefresh) quietly(connection.sendRequest(lsp.CodeLensRefreshRequest.type));
     },
-  });
+  }, options.loadExport);
   const diagnostics = new DiagnosticsProvider(store, settings, crossFile, previews, log, options.docsUri);
   const features = new LanguageFeatures(store, settings, diagnostics, previews, log);
   const commands = new ServerCommands(store, settings, crossFile, previews, log, options.readUri);
@@ -124,7 +124,7 @@ export function startServer(connection: lsp.Connection, options: ServerOptions =
   connection.onDocumentFormatting((params) => features.formatting(params));
   connection.onDocumentSymbol((params) => features.symbols(params));
   connection.onFoldingRanges((params) => features.folding(params));
-  connection.onCodeLens((params) => features.codeLenses(params));
+  connection.onCodeLens((params, token) => features.codeLenses(params, token));
   connection.onExecuteCommand((params) => commands.execute(params));
 
   connection.listen();

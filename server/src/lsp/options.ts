@@ -1,5 +1,7 @@
+import type { ExchangeContext } from '../core/catalog';
 import type { ProjectSettings } from '../core/projectConfig';
 import type { Diagnostic } from '../core/types';
+import type { ExportLoad } from '../preview/load';
 
 /** What the host (Node process or browser worker) gives the language server: where the documentation is, and how to read files. */
 export interface ServerOptions {
@@ -19,6 +21,11 @@ export interface ServerOptions {
    * it: `version` changes with the file's path and modification time, `read` reads its bytes. Absent in the browser.
    */
   openExport?: (path: string, workspaceUri?: string, confineTo?: readonly string[]) => { version: string; read: () => Uint8Array };
+  /**
+   * Loads a directory export off the server's thread (Node: a worker thread). Absent: the export is loaded on the
+   * server's thread in pieces, yielding between them (preview/load.ts).
+   */
+  loadExport?: (bytes: Uint8Array, context?: Pick<ExchangeContext, 'extraGcAttributes'>) => ExportLoad;
   /**
    * The project configuration file (.exchange-config.json) that applies to a document: the nearest one upward from
    * it, up to a workspace folder (`workspaceFolders`) or a folder holding .git. Absent in the browser.

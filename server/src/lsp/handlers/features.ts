@@ -109,10 +109,18 @@ export class LanguageFeatures {
     return withDoc(this.store, this.log, textDocument.uri, [], (doc) => doc.language!.folding(doc.parsed).map(toLspFolding));
   }
 
-  async codeLenses({ textDocument }: lsp.CodeLensParams): Promise<lsp.CodeLens[]> {
+  /**
+   * The preview CodeLenses. They come after the diagnostics: the request first lets the turns of the event loop already
+   * queued run (the scheduler diagnoses one document per turn), and a request the client has cancelled meanwhile (the
+   * user typed on) computes nothing.
+   */
+  async codeLenses({ textDocument }: lsp.CodeLensParams, token?: lsp.CancellationToken): Promise<lsp.CodeLens[]> {
     const doc = this.store.get(textDocument.uri);
     if (!doc || !hasPreviews(doc)) return [];
-    return this.previews.codeLenses(doc, await this.settings.settingsFor(doc.uri));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const settings = await this.settings.settingsFor(doc.uri);
+    if (token?.isCancellationRequested || this.store.get(textDocument.uri) !== doc) return [];
+    return this.previews.codeLenses(doc, settings);
   }
 
   /** Edits tied to the document version they were computed for, where the client can refuse stale ones. */

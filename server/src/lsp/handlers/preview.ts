@@ -13,6 +13,7 @@ import { ldapfilterLanguage } from '../../languages/ldapfilter';
 import { LdapFilterDocument } from '../../languages/ldapfilter/parse';
 import { ldifLanguage } from '../../languages/ldif';
 import { LdifDocument } from '../../languages/ldif/parse';
+import { ExportLoad, loadInThread } from '../../preview/load';
 import { Directory, previewFilterFile, previewLdifGroups, PreviewResult } from '../../preview';
 import { membersMarkdown } from '../../preview/members';
 import { COMMANDS, PreviewMembersArgs, PreviewMembersResult, Settings } from '../../protocol';
@@ -39,6 +40,8 @@ interface LoadedExport {
   name: string;
   dir?: Directory;
   error?: string;
+  /** Stops the load while it runs. */
+  cancel?: () => void;
 }
 
 export interface PreviewHost {
@@ -59,6 +62,7 @@ export class DirectoryPreviews {
     private readonly log: ServerLog,
     private readonly openExport: ServerOptions['openExport'],
     private readonly host: PreviewHost,
+    private readonly loadExport?: ServerOptions['loadExport'],
   ) {}
 
   /** A document was closed: its previews are not kept. */
@@ -130,11 +134,12 @@ export class DirectoryPreviews {
     };
     const workspaceSetting = settings.workspacePathSettings.includes('directoryExport');
     if (workspaceSetting && !this.workspace.trusted) return notUsed('this workspace is not trusted, so files named in its settings are not read; trust the workspace to use it');
-    let source: { version: string; text: () => string };
+    let source: { version: string; load: (context: { extraGcAttributes: string[] }) => ExportLoad };
     if (this.openExport) {
       try {
         const found = this.openExport(file, settings.baseUris?.directoryExport ?? this.workspace.uri, workspaceSetting ? this.workspace.folders : undefined);
-        source = { version: found.version, text: () => decodeBytes(found.read()).text };
+        const loadExport = this.loadExport;
+        source = { version: found.version, load: (context) => (loadExport ? loadExport(found.read(), context) : loadInThread(decodeBytes(found.read()).text, context)) };
       } catch (e) {
         return notUsed((e as Error).message);
       }
@@ -144,25 +149,44 @@ export class DirectoryPreviews {
       const open = uri ? this.store.get(uri) : undefined;
       if (!open) return notUsed('without a file system only an export open in the editor is read; open it (a path inside the workspace folder)');
       const text = open.text.getText();
-      source = { version: `${open.uri}\0${open.version}`, text: () => text };
+      source = { version: `${open.uri}\0${open.version}`, load: (context) => loadInThread(text, context) };
     }
     const key = JSON.stringify([source.version, settings.ldapAttributesInGC]);
     const cached = this.exportCache.get(key);
     if (cached) return cached.dir ? { dir: cached.dir, name: cached.name } : undefined;
     const entry: LoadedExport = { path: file, name: file.replace(/^.*[/\\]/, '') || file };
-    // One version of each path is kept.
-    for (const [k, e] of this.exportCache) if (e.path === file) this.exportCache.delete(k);
+    // One version of each path is kept; a load of another version still running stops.
+    for (const [k, e] of this.exportCache) {
+      if (e.path !== file) continue;
+      e.cancel?.();
+      this.exportCache.delete(k);
+    }
     this.exportCache.set(key, entry);
-    setImmediate(() => {
-      try {
-        entry.dir = Directory.fromLdif(LdifDocument.parse(source.text()), { extraGcAttributes: settings.ldapAttributesInGC });
-        this.log.info(`Directory export ${file}: ${entry.dir.entries.length} objects read for the query-based group previews.`);
-      } catch (e) {
-        entry.error = (e as Error).message;
+    // Read and indexed off the server's thread (Node), or in pieces between which requests are answered (browser).
+    this.log.info(`Reading the directory export ${file} for the query-based group previews.`);
+    let load: ExportLoad;
+    try {
+      load = source.load({ extraGcAttributes: settings.ldapAttributesInGC });
+    } catch (e) {
+      entry.error = (e as Error).message;
+      return notUsed(entry.error);
+    }
+    entry.cancel = load.cancel;
+    load.done.then(
+      (dir) => {
+        entry.cancel = undefined;
+        if (this.exportCache.get(key) !== entry) return;
+        entry.dir = dir;
+        this.log.info(`Directory export ${file}: ${dir.entries.length} objects read for the query-based group previews.`);
+        this.previewsChanged();
+      },
+      (e: Error) => {
+        entry.cancel = undefined;
+        if (this.exportCache.get(key) !== entry) return;
+        entry.error = e.message;
         notUsed(entry.error);
-      }
-      if (entry.dir) this.previewsChanged();
-    });
+      },
+    );
     return undefined;
   }
 

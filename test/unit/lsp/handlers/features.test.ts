@@ -55,6 +55,20 @@ describe('lsp handlers: language features', () => {
     assert.deepStrictEqual(all.map((a) => [a.kind, a.edit?.changes?.[URI].length]), [['source.fixAll.exchange-config', 3]]);
   });
 
+  it('computes the preview CodeLenses unless the client cancelled the request', async () => {
+    const p = serverParts({ directoryExport: 'recipients.ldf' });
+    const EXPORT = 'dn: CN=A,DC=x\nobjectClass: user\nmailNickname: a\ndepartment: Sales\n';
+    let loaded = false;
+    const previews = new DirectoryPreviews(p.store, p.workspace, p.log, () => ({ version: '1', read: () => Buffer.from(EXPORT) }), { revalidate: () => void (loaded = true), refreshCodeLenses: () => undefined });
+    const diagnostics = new DiagnosticsProvider(p.store, p.settings, new CrossFileChecks(p.store, p.workspace, p.log, undefined), previews, p.log, undefined);
+    const f = new LanguageFeatures(p.store, p.settings, diagnostics, previews, p.log);
+    const uri = 'file:///ws/a.ldapfilter';
+    await diagnostics.diagnose(p.store.open(uri, 'ldapfilter', 1, '(department=Sales)'));
+    while (!loaded) await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepStrictEqual(await f.codeLenses({ textDocument: { uri } }, lsp.CancellationToken.Cancelled), []);
+    assert.deepStrictEqual((await f.codeLenses({ textDocument: { uri } }, lsp.CancellationToken.None)).map((l) => l.command?.title), ['Preview: matches 1 of 1 recipient in recipients.ldf']);
+  });
+
   it('answers requests on documents it does not have with nothing', async () => {
     const f = features();
     const textDocument = { uri: 'file:///ws/none.reg' };
