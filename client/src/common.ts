@@ -12,7 +12,7 @@ import {
   ExecuteCommandRequest,
   LanguageClientOptions,
 } from 'vscode-languageclient';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PreviewMembersArgs, PreviewMembersResult, PathSetting, PROJECT_CONFIG_FILE, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 
 export { SETTINGS_SECTION };
 
@@ -41,13 +41,17 @@ class RestartingErrorHandler {
 /** The client options of both hosts. */
 export function clientOptions(output: vscode.OutputChannel): LanguageClientOptions {
   return {
-    documentSelector: CLIENT_LANGUAGE_IDS.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-      { scheme: 'vscode-vfs', language },
-      // The files of a remote workspace, as the web worker extension host sees them (code-server, remote windows).
-      { scheme: 'vscode-remote', language },
-    ]),
+    documentSelector: [
+      ...CLIENT_LANGUAGE_IDS.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+        { scheme: 'vscode-vfs', language },
+        // The files of a remote workspace, as the web worker extension host sees them (code-server, remote windows).
+        { scheme: 'vscode-remote', language },
+      ]),
+      // The project configuration file: the server publishes its problems when it is opened (it reads it from disk).
+      { scheme: 'file', pattern: `**/${PROJECT_CONFIG_FILE}` },
+    ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),

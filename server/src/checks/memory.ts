@@ -17,7 +17,8 @@ import type { BootIniDocument, Entry, SwitchToken } from '../languages/bootini/p
 import { EntryWindows, windowsLabel } from '../languages/bootini/windows';
 import type { RegDocument } from '../languages/reg/document';
 import { valueData } from '../languages/reg/exchange';
-import { dataContentEnd, Kind } from '../languages/reg/scan';
+import { Kind } from '../languages/reg/lineRecord';
+import { dataContentEnd } from '../languages/reg/scanValue';
 import { sectionKeys } from '../languages/reg/validate';
 
 export const CROSS_MEMORY_CODE = 'cross.memory-config';

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { allCodes } from '../../../server/src/core/codes';
 import '../../../server/src/languages';
 import '../../../server/src/checks/codes';
+import '../../../server/src/core/projectConfig';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
 

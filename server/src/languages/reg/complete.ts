@@ -12,7 +12,8 @@ import { renderRegistryEntry } from '../../core/catalogRender';
 import { AnalyzeOptions, CompletionItem } from '../../core/language';
 import { lineRange, Position, Range } from '../../core/types';
 import type { RegDocument } from './document';
-import { HEADER_V4, HEADER_V5, Kind } from './scan';
+import { Kind } from './lineRecord';
+import { HEADER_V4, HEADER_V5 } from './scan';
 import { keyContextAt } from './validate';
 
 export function regComplete(doc: RegDocument, position: Position, options: AnalyzeOptions = {}): CompletionItem[] {

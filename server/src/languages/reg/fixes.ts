@@ -5,7 +5,9 @@
 import { Fix } from '../../core/language';
 import { Diagnostic, lineRange, range, TextEdit } from '../../core/types';
 import type { RegDocument } from './document';
-import { dataContentEnd, HEADER_V4, HEADER_V5, Kind } from './scan';
+import { Kind } from './lineRecord';
+import { HEADER_V4, HEADER_V5 } from './scan';
+import { dataContentEnd } from './scanValue';
 
 type FixBuilder = (doc: RegDocument, d: Diagnostic, data: Record<string, unknown>) => Fix[];
 
