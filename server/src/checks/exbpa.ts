@@ -19,7 +19,7 @@ import { ExchangeKnowledge } from '../core/language';
 import { applySeverityOverrides } from '../core/severity';
 import { Diagnostic, lineRange, Range, SOURCE } from '../core/types';
 import type { RegDocument } from '../languages/reg/document';
-import { valueData } from '../languages/reg/exchange';
+import { valueData } from '../languages/reg/valueData';
 import { Kind, REG_MULTI_SZ } from '../languages/reg/lineRecord';
 import { dataContentEnd } from '../languages/reg/scanValue';
 import { bytesToText, entryBytes } from '../languages/reg/section';

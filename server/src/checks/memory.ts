@@ -16,7 +16,7 @@ import { bootEntry, entryFacts } from '../languages/bootini/entries';
 import type { BootIniDocument, Entry, SwitchToken } from '../languages/bootini/parse';
 import { EntryWindows, windowsLabel } from '../languages/bootini/windows';
 import type { RegDocument } from '../languages/reg/document';
-import { valueData } from '../languages/reg/exchange';
+import { valueData } from '../languages/reg/valueData';
 import { Kind } from '../languages/reg/lineRecord';
 import { dataContentEnd } from '../languages/reg/scanValue';
 import { sectionKeys } from '../languages/reg/validate';

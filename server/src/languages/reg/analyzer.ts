@@ -6,7 +6,7 @@
  */
 import { AnalyzerCondition, AnalyzerKind, AnalyzerRule, appliesTo, ExchangeContext, RegistryEntry } from '../../core/catalog';
 import { Severity } from '../../core/types';
-import type { ValueData } from './exchange';
+import type { ValueData } from './valueData';
 
 export const ANALYZER_CODES: Readonly<Record<AnalyzerKind, string>> = {
   error: 'reg.analyzer-error',

@@ -9,11 +9,11 @@ import { RegistryCatalogIndex } from '../../core/catalogIndex';
 import { codeInfo } from '../../core/codes';
 import { Severity } from '../../core/types';
 import type { RegDocument } from './document';
-import { Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './lineRecord';
+import { Kind, REG_SZ } from './lineRecord';
 import { dataContentEnd } from './scanValue';
-import { bytesToText, displayName, entryBytes, SectionDiag, typeName, ValueEntry } from './section';
-import { trimEndChars } from '../../core/text';
+import { displayName, SectionDiag, typeName, ValueEntry } from './section';
 import { analyzerHits, SEVERITY_RANK } from './analyzer';
+import { valueData } from './valueData';
 
 export interface ExchangeFinding extends SectionDiag {
   /** Absolute line of the value. */
@@ -23,30 +23,6 @@ export interface ExchangeFinding extends SectionDiag {
 }
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'hint', hint: 'hint' };
-
-/** The data of a value as the registry will hold it: a number for dwords, text for strings. */
-export interface ValueData {
-  type: number;
-  dword?: number;
-  text?: string;
-}
-
-export function valueData(doc: RegDocument, line: number, lastLine: number): ValueData {
-  const scan = doc.scan;
-  const type = scan.type[line];
-  const isHex = doc.isHexData(line);
-  if (!isHex) {
-    if (type === REG_DWORD) return { type, dword: scan.dword[line] };
-    if (type === REG_SZ) return { type, text: doc.str(line) ?? '' };
-    return { type };
-  }
-  const bytes = entryBytes(doc, line, lastLine);
-  if (type === REG_DWORD && bytes.length === 4) return { type, dword: (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0 };
-  if (type === REG_SZ || type === REG_EXPAND_SZ) {
-    return { type, text: trimEndChars(bytesToText(bytes, doc.unicode), '\0') };
-  }
-  return { type };
-}
 
 const TYPE_NUMBER: Record<RegistryEntry['type'], number[]> = {
   REG_SZ: [1],
