@@ -10,11 +10,15 @@ const esbuild = require('esbuild');
 
 const root = path.join(__dirname, '..');
 const minify = process.argv.includes('--minify');
-const common = { bundle: true, sourcemap: true, minify, target: 'es2022', logLevel: 'warning', absWorkingDir: root };
+// jsonc-parser's "main" is a UMD module whose require calls esbuild cannot follow; its ES module build bundles.
+const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+const common = { bundle: true, sourcemap: true, minify, target: 'es2022', logLevel: 'warning', absWorkingDir: root, alias };
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs' },
+  // The worker thread that reads a directory export for the server (found beside dist/server.js).
+  { entryPoints: ['server/src/node/exportWorker.ts'], outfile: 'dist/exportWorker.js', platform: 'node', format: 'cjs' },
   // The command-line linter, self-contained so that an installed package needs neither a build nor dependencies.
   // (Some dependencies ship only ES modules that read import.meta.url, which a CommonJS bundle must supply.)
   {

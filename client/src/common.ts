@@ -12,7 +12,7 @@ import {
   ExecuteCommandRequest,
   LanguageClientOptions,
 } from 'vscode-languageclient';
-import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PreviewMembersArgs, PreviewMembersResult, PathSetting, SERVER_COMMANDS, ShowCodeDocumentationArgs, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
+import { CheckSetupCommandLineArgs, CheckSetupCommandLineResult, CleanupRegArgs, CleanupRegResult, InitializationOptions, OneLineArgs, OneLineResult, COMMANDS, CLIENT_LANGUAGE_IDS, MemoryReportArgs, MemoryReportResult, PATH_SETTINGS, PreviewMembersArgs, PreviewMembersResult, PathSetting, PROJECT_CONFIG_FILE, SERVER_COMMANDS, ShowCodeDocumentationArgs, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 
 export { SETTINGS_SECTION };
 
@@ -44,13 +44,17 @@ class RestartingErrorHandler {
  */
 export function clientOptions(output: vscode.OutputChannel, extensionUri: vscode.Uri): LanguageClientOptions {
   return {
-    documentSelector: CLIENT_LANGUAGE_IDS.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-      { scheme: 'vscode-vfs', language },
-      // The files of a remote workspace, as the web worker extension host sees them (code-server, remote windows).
-      { scheme: 'vscode-remote', language },
-    ]),
+    documentSelector: [
+      ...CLIENT_LANGUAGE_IDS.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+        { scheme: 'vscode-vfs', language },
+        // The files of a remote workspace, as the web worker extension host sees them (code-server, remote windows).
+        { scheme: 'vscode-remote', language },
+      ]),
+      // The project configuration file: the server publishes its problems when it is opened (it reads it from disk).
+      { scheme: 'file', pattern: `**/${PROJECT_CONFIG_FILE}` },
+    ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),

@@ -4,7 +4,10 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { FrameGuard } from './lsp/frames';
+import { exportWorkerScript, loadExportInWorker } from './node/exportLoader';
 import { startServer } from './server';
+import { allCodes } from './core/codes';
+import { ProjectConfigFinder } from './node/projectConfig';
 import { displayPath, isInside, MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, OUTSIDE_WORKSPACE, readRegularFile, UnreadableFileError, unreadableReason, uriToPath } from './node/files';
 
 const args = process.argv.slice(2);
@@ -33,7 +36,29 @@ function stdioConnection(): Connection {
   console.error = (...a: unknown[]) => c.console.error(a.map(String).join(' '));
   return c;
 }
+// Found and read once until a configuration file changes (the server is told, and forgets everything).
+const projectConfigs = new ProjectConfigFinder(() => allCodes().keys());
+let projectRoots = '';
 startServer(connection, {
+  projectConfig: (uri, workspaceFolders) => {
+    const file = uriToPath(uri);
+    if (file === undefined) return undefined;
+    const roots = localFolders(workspaceFolders);
+    if (JSON.stringify(roots) !== projectRoots) {
+      projectRoots = JSON.stringify(roots);
+      projectConfigs.setRoots(roots);
+    }
+    const found = projectConfigs.forFile(displayPath(file));
+    if (!found) return undefined;
+    return {
+      configUri: pathToFileURL(found.loaded.file).href,
+      dirUri: pathToFileURL(found.loaded.dir).href,
+      settings: found.settings,
+      ignored: found.ignored,
+      problems: found.loaded.problems.map((p) => p.diagnostic),
+    };
+  },
+  projectConfigChanged: () => projectConfigs.clear(),
   codeDocsUri: codeDocs ? pathToFileURL(codeDocs).toString() : undefined,
   readFile: (file, workspaceUri, confineTo) => {
     const base = workspaceUri?.startsWith('file:') ? fileURLToPath(workspaceUri) : process.cwd();
@@ -62,6 +87,7 @@ startServer(connection, {
     if (!stat.isFile()) throw new UnreadableFileError('not-a-file', stat.isDirectory() ? 'it is a folder' : 'it is not a regular file (a device, pipe or socket)');
     return { version: `${resolved}\0${stat.mtimeMs}\0${stat.size}`, read: () => readRegularFile(resolved, MAX_DOCUMENT_BYTES) };
   },
+  loadExport: (bytes, context) => loadExportInWorker(exportWorkerScript(__dirname), bytes, context),
 });
 
 /** The local paths of workspace folder URIs (others are dropped: nothing on disk is inside them). */

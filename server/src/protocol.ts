@@ -38,6 +38,14 @@ export interface Settings {
    * a workspace that is not trusted. Clients that do not say are taken to pass the user's own settings.
    */
   workspacePathSettings: PathSetting[];
+  /**
+   * Filled in by the server, not sent by clients: the folder URI against which each path setting's relative paths
+   * resolve (the folder of the project configuration file for the settings it holds, else the workspace folder of the
+   * document); absent: the first workspace folder.
+   */
+  baseUris?: Partial<Record<PathSetting | 'bootIniFor', string>>;
+  /** Filled in by the server: the document matches the ignorePatterns of its project configuration file. */
+  ignored?: boolean;
 }
 
 /** The settings that name files to read. */
@@ -45,6 +53,9 @@ export const PATH_SETTINGS = ['catalogFiles', 'setupCatalogFiles', 'directoryExp
 export type PathSetting = (typeof PATH_SETTINGS)[number];
 
 /** What the client passes in initializationOptions. */
+/** The name of the project configuration file (see server/src/core/projectConfig.ts). */
+export const PROJECT_CONFIG_FILE = '.exchange-config.json';
+
 export interface InitializationOptions {
   settings?: Partial<Settings>;
   /** Whether the user trusts the workspace (VS Code's Restricted Mode); absent means trusted. */

@@ -56,7 +56,7 @@ describe('cli: the installed npm package', function () {
     const pkg = JSON.parse(fs.readFileSync(path.join(tmp, 'prefix', 'lib', 'node_modules', 'exchange-config-tools', 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.strictEqual(pkg.dependencies, undefined);
     const installed = path.join(tmp, 'prefix', 'lib', 'node_modules', 'exchange-config-tools');
-    assert.deepStrictEqual(fs.readdirSync(path.join(installed, 'dist')).sort(), ['cli.js', 'server.js']);
+    assert.deepStrictEqual(fs.readdirSync(path.join(installed, 'dist')).sort(), ['cli.js', 'exportWorker.js', 'server.js']);
     assert.ok(!fs.existsSync(path.join(installed, 'node_modules')));
     assert.ok(!fs.existsSync(path.join(installed, 'out')));
     // The documentation the README links to, and the code pages the language server links its diagnostics to.

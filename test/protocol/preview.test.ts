@@ -204,6 +204,34 @@ describe('protocol: query-based group preview against exchangeConfig.directoryEx
     assert.deepStrictEqual(said, ['The directory export missing.ldf (exchangeConfig.directoryExport) is not used: no such file. Query-based groups are not previewed.']);
   });
 
+  it('answers a hover while a large export loads: the answer comes before the export is read', async function () {
+    this.timeout(180000);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generate } = require(path.join(__dirname, '..', '..', '..', 'scripts', 'generate-recipients.js')) as { generate(count: number, seed: number): string };
+    fs.writeFileSync(path.join(ws, 'large.ldf'), generate(20000, 2003));
+    await start({ directoryExport: 'large.ldf' });
+    const loading = new Promise<void>((resolve) => {
+      const poll = (): void => (messages.some((m) => m.startsWith('Reading the directory export large.ldf')) ? resolve() : void setTimeout(poll, 5));
+      poll();
+    });
+    await open('large.ldapfilter', '(&(mailNickname=*)(department=Sales))', 'ldapfilter');
+    await loading;
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('large.ldapfilter') }, position: { line: 0, character: 20 } })) as { contents: { value: string } } | null;
+    // The order of the server's messages, not a duration: nothing said the export was read before the hover came back.
+    const readBeforeHover = messages.some((m) => m.includes('Directory export large.ldf: 20000 objects read'));
+    assert.match(hover?.contents.value ?? '', /department/i);
+    assert.strictEqual(readBeforeHover, false, messages.join('\n'));
+    // And the export does get loaded: the filter then has its preview.
+    const lens = async (): Promise<Lens[]> => {
+      for (;;) {
+        const got = await lenses('large.ldapfilter');
+        if (got.length > 0) return got;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    assert.match((await lens())[0].command?.title ?? '', /^Preview: matches \d+ of 20000 recipients in large\.ldf$/);
+  });
+
   describe('confined like exchangeConfig.catalogFiles', () => {
     before(function () {
       if (!posix) this.skip();

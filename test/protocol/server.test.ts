@@ -132,7 +132,8 @@ describe('protocol: language server over stdio (push diagnostics)', function () 
       range: diags[0].range,
       context: { diagnostics: [diags[0]] },
     })) as { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[];
-    assert.strictEqual(actions.length, 1);
+    // The fix, then the two suppressions (test/protocol/suppress.test.ts).
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Write HKEY_LOCAL_MACHINE', 'Suppress reg.key-abbreviated-root on this line', 'Suppress reg.key-abbreviated-root in this file']);
     assert.strictEqual(actions[0].kind, 'quickfix');
     assert.strictEqual(actions[0].isPreferred, true);
     assert.deepStrictEqual(actions[0].edit.changes[uri], [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 5 } }, newText: 'HKEY_LOCAL_MACHINE' }]);

@@ -126,7 +126,8 @@ describe('packaging', () => {
     });
 
     it('holds the bundles, the grammars and the documentation', () => {
-      for (const f of ['dist/extension.js', 'dist/server.js', 'dist/browserServer.js', 'dist/browserExtension.js', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png']) {
+      // The schema of .exchange-config.json: package.json's jsonValidation points VS Code at it.
+      for (const f of ['dist/extension.js', 'dist/server.js', 'dist/exportWorker.js', 'dist/browserServer.js', 'dist/browserExtension.js', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png', 'schemas/exchange-config.schema.json']) {
         assert.ok(entries.includes(`extension/${f}`), `${f} in ${entries.join(', ')}`);
       }
       const grammars = entries.filter((e) => /^extension\/syntaxes\/[^/]+\.json$/.test(e));

@@ -16,8 +16,9 @@ import { bootEntry, entryFacts } from '../languages/bootini/entries';
 import type { BootIniDocument, Entry, SwitchToken } from '../languages/bootini/parse';
 import { EntryWindows, windowsLabel } from '../languages/bootini/windows';
 import type { RegDocument } from '../languages/reg/document';
-import { valueData } from '../languages/reg/exchange';
-import { dataContentEnd, Kind } from '../languages/reg/scan';
+import { valueData } from '../languages/reg/valueData';
+import { Kind } from '../languages/reg/lineRecord';
+import { dataContentEnd } from '../languages/reg/scanValue';
 import { sectionKeys } from '../languages/reg/validate';
 
 export const CROSS_MEMORY_CODE = 'cross.memory-config';

@@ -4,6 +4,7 @@ import { DEFAULT_CONTEXT, ExchangeContext, ExchangeVersion, ServerRole } from '.
 import { allCodes } from '../core/codes';
 import { EncodingName } from '../core/encoding';
 import { nearestCandidates } from '../core/nearest';
+import { ProjectSettingKey } from '../core/projectConfig';
 import { SEVERITY_OVERRIDES } from '../core/severity';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit';
@@ -39,6 +40,12 @@ export interface Options {
   preview?: string;
   /** The search base of a filter file's preview (--base-dn); LDIF group records use their msExchDynamicDLBaseDN. */
   baseDN?: string;
+  /** The configuration file given by --config; otherwise the nearest .exchange-config.json upward from each file. */
+  configFile?: string;
+  /** False with --no-config: no configuration file is read. */
+  useConfig: boolean;
+  /** The settings given on the command line: they win over the configuration file's. */
+  given: Set<ProjectSettingKey>;
 }
 
 export class UsageError extends Error {}
@@ -99,6 +106,13 @@ Previews (who gets the mail of a query-based group):
   --base-dn DN               the group's msExchDynamicDLBaseDN for .ldapfilter
                              files (default: the whole export)
 
+Configuration:
+  --config FILE              use FILE as the configuration file for every file
+                             (by default: the nearest .exchange-config.json
+                             upward from each file, up to the folder holding
+                             .git); the options below win over it
+  --no-config                read no configuration file
+
 Servers:
   --exchange-version V       the Exchange version the servers run now:
                              2000, 2003 (default), 2003sp1, 2003sp2
@@ -125,7 +139,8 @@ Servers:
   --version                  show the version
 
 Exit status: 0 no errors, 1 errors found (or more warnings than
---max-warnings), 2 usage or I/O failure, or no file matched.`;
+--max-warnings), 2 usage or I/O failure, an error in a configuration file,
+or no file matched.`;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -156,6 +171,8 @@ const OPTIONS = {
   directory: { type: 'string' },
   preview: { type: 'string' },
   'base-dn': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
 } as const;
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -215,7 +232,26 @@ export function readArgs(argv: string[]): Options | 'help' | 'version' {
     setupCatalogFiles: v['setup-catalog'] ?? [],
     answerFiles: v['answer-file'] ?? [],
     paths: [...parsed.positionals, ...(v['answer-file'] ?? [])],
+    useConfig: !v['no-config'],
+    given: new Set<ProjectSettingKey>(),
   };
+  const given = (key: ProjectSettingKey, flag: unknown): void => {
+    if (flag !== undefined) opts.given.add(key);
+  };
+  given('exchangeVersion', v['exchange-version']);
+  given('windowsVersion', v['windows-version']);
+  given('serverRole', v.role);
+  given('serverMemoryMB', v['memory-mb']);
+  given('catalogFiles', v.catalog);
+  given('setupCatalogFiles', v['setup-catalog']);
+  given('ldapAttributesInGC', v['gc-attribute']);
+  given('ldapAttributesIndexed', v['indexed-attribute']);
+  given('directoryExport', v.directory);
+  given('maxDiagnosticsPerFile', v['max-diagnostics']);
+  if (v.config !== undefined) {
+    if (v['no-config']) throw new UsageError('--config and --no-config exclude each other');
+    opts.configFile = v.config;
+  }
   if (v.encoding !== undefined) opts.encoding = oneOf('encoding', v.encoding, ENCODINGS);
   if (v['max-diagnostics'] !== undefined) opts.maxDiagnostics = wholeNumber('max-diagnostics', v['max-diagnostics'], 1);
   if (v['max-warnings'] !== undefined) opts.maxWarnings = wholeNumber('max-warnings', v['max-warnings'], 0);

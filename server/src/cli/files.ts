@@ -46,7 +46,7 @@ const SEP = Buffer.from(path.sep);
  * The files of a folder this tool understands, recursively, in name order. Names are read as bytes, so that a name that
  * is not UTF-8 still opens its file; links are followed, and a folder reached twice (a link loop) is searched once.
  */
-function walk(dir: Buffer, out: FileToCheck[], errors: string[], visited: Set<string>): void {
+function walk(dir: Buffer, out: FileToCheck[], errors: string[], visited: Set<string>, answerFile: (name: string) => boolean): void {
   let entries: fs.Dirent<Buffer>[];
   try {
     const st = fs.statSync(dir);
@@ -75,8 +75,8 @@ function walk(dir: Buffer, out: FileToCheck[], errors: string[], visited: Set<st
       }
     }
     if (isDir) {
-      if (!SKIP_DIRS.has(name)) walk(full, out, errors, visited);
-    } else if (isFile && understood(name, full)) {
+      if (!SKIP_DIRS.has(name)) walk(full, out, errors, visited, answerFile);
+    } else if (isFile && (understood(name, full) || answerFile(displayPath(full)))) {
       out.push({ path: full, name: displayPath(full) });
     } else if (!isFile && languageForFile(name)) {
       // A pipe, socket or device named like a file this tool understands: reported as unreadable, not skipped silently.
@@ -103,12 +103,21 @@ function ignoreKey(file: string): string | undefined {
   return rel.split(path.sep).join('/');
 }
 
-export function listFiles(args: readonly string[], ignorePatterns: readonly string[], errorOnUnmatched: boolean): FileList {
+/** What the configuration files say of a file found in a folder or by a pattern. */
+export interface FileFilter {
+  /** Matched by the ignorePatterns of its configuration file. */
+  ignored(name: string): boolean;
+  /** To be checked as an Exchange Setup answer file whatever its content (forceAnswerFile). */
+  answerFile(name: string): boolean;
+}
+
+export function listFiles(args: readonly string[], ignorePatterns: readonly string[], errorOnUnmatched: boolean, filter?: FileFilter): FileList {
   const ig = ignore().add([...ignorePatterns]);
   const ignored = (file: string): boolean => {
     const key = ignoreKey(file);
-    return key !== undefined && ig.ignores(key);
+    return (key !== undefined && ig.ignores(key)) || (filter?.ignored(file) ?? false);
   };
+  const answerFile = (name: string): boolean => filter?.answerFile(name) ?? false;
   const files: FileToCheck[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
@@ -124,19 +133,19 @@ export function listFiles(args: readonly string[], ignorePatterns: readonly stri
         continue;
       }
     }
-    if (stat?.isDirectory()) walk(Buffer.from(arg), found, errors, visited);
+    if (stat?.isDirectory()) walk(Buffer.from(arg), found, errors, visited, answerFile);
     else if (stat) found.push({ path: arg, name: arg });
     else {
       // A glob pattern; on Windows its backslashes are path separators.
       const pattern = path.sep === '\\' ? arg.split('\\').join('/') : arg;
       found = globSync(pattern, { onlyFiles: true, dot: false, ignore: [...SKIP_DIRS].map((d) => `**/${d}/**`), expandDirectories: false })
         .sort()
-        .filter((f) => understood(f))
+        .filter((f) => understood(f) || answerFile(f))
         .map((f) => ({ path: f, name: f }));
     }
     found = found.filter((f) => !ignored(f.name));
     if (found.length === 0) {
-      if (errorOnUnmatched) errors.push(`${arg}: no file to check (${stat?.isDirectory() ? 'the folder holds none this tool understands' : stat ? 'ignored by --ignore-pattern' : 'the pattern matches none this tool understands'}); use --no-error-on-unmatched-pattern if that is expected`);
+      if (errorOnUnmatched) errors.push(`${arg}: no file to check (${stat?.isDirectory() ? 'the folder holds none this tool understands' : stat ? 'ignored by --ignore-pattern or the ignorePatterns of the configuration file' : 'the pattern matches none this tool understands'}); use --no-error-on-unmatched-pattern if that is expected`);
       continue;
     }
     for (const f of found) {

@@ -9,6 +9,7 @@ import { createTwoFilesPatch } from 'diff';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeBytes, EncodingName, encodeText, roundTrips } from '../core/encoding';
 import { fixAllEdits } from '../core/fixAll';
+import { suppressIn } from '../core/suppress';
 import { AnalyzeOptions, LanguageService } from '../core/language';
 
 /** ESLint's limit: fixes can make new findings with fixes of their own, but never loop for ever. */
@@ -33,7 +34,9 @@ export function fixText(language: LanguageService, bytes: Uint8Array, options: A
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const current = pass === 0 ? decoded : { ...decoded, text };
     const doc = language.parse(text, { ...options, decoded: current });
-    const edits = fixAllEdits(language, doc, language.validate(doc, { ...options, decoded: current }));
+    // Suppressed findings are left as they are, as in the editor's Fix All.
+    const found = suppressIn(language, text, language.validate(doc, { ...options, decoded: current }), { severityOverrides: options.severityOverrides });
+    const edits = fixAllEdits(language, doc, found);
     if (edits.length === 0) break;
     text = TextDocument.applyEdits(TextDocument.create('file:///fix', language.id, 0, text), edits);
     count += edits.length;

@@ -12,7 +12,9 @@ import { decodeBytes } from '../core/encoding';
 import { ExchangeKnowledge } from '../core/language';
 import { Diagnostic, SOURCE } from '../core/types';
 import { BootIniFile, checkMemoryFolder, memoryReport, RegFile, withCross } from '../checks/memory';
-import { languageForFile, languages } from '../languages';
+import { checkExbpaFolder } from '../checks/exbpa';
+import { languageById, languageForFile, languages } from '../languages';
+import { suppressIn } from '../core/suppress';
 import { bootiniLanguage } from '../languages/bootini';
 import { regLanguage } from '../languages/reg';
 import { cleanupReg } from '../languages/reg/cleanup';
@@ -21,6 +23,7 @@ import { Options, readArgs, USAGE, UsageError } from './args';
 import { describeError, listFiles } from './files';
 import { MAX_CATALOG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile } from '../node/files';
 import { fixDiff, fixText, writeAtomically } from './fix';
+import { FileSetup, pairedBootIniPath, ProjectSettingsResolver } from './project';
 import { addPreviews, listMembers, loadDirectory } from './preview';
 import { FileResult, formatGithub, formatJson, formatJunit, formatSarif, formatText } from './format';
 
@@ -53,11 +56,19 @@ export function checkFile(file: string, bytes: Uint8Array, opts: Pick<Options, '
       },
     ];
   }
-  return { file, languageId: language.id, diagnostics };
+  const result: FileResult = { file, languageId: language.id, diagnostics };
+  decodedText.set(result, decoded.text);
+  return result;
 }
 
-/** The organisations' catalogs named on the command line; an unreadable or invalid one is reported in one line. */
-function loadKnowledge(opts: Options, errors: string[]): ExchangeKnowledge {
+/** The text each result was checked from, for the suppression comments read after every check. */
+const decodedText = new WeakMap<FileResult, string>();
+
+/**
+ * The organisations' catalogs named on the command line or in the configuration file; an unreadable or invalid one is
+ * reported in one line.
+ */
+function loadKnowledge(opts: Pick<Options, 'catalogFiles' | 'setupCatalogFiles' | 'context'>, errors: string[]): ExchangeKnowledge {
   const catalogs: RegistryCatalog[] = [];
   for (const file of opts.catalogFiles) {
     let text: string;
@@ -128,9 +139,21 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     report += r.text;
     failed ||= r.failed;
   }
-  const exchange = loadKnowledge(opts, errors);
-  const { files, errors: fileErrors } = opts.paths.length > 0 ? listFiles(opts.paths, opts.ignorePatterns, opts.errorOnUnmatchedPattern) : { files: [], errors: [] };
+  const project = new ProjectSettingsResolver(opts);
+  // One knowledge per distinct settings: files with the same settings share their catalogs.
+  const knowledge = new Map<string, ExchangeKnowledge>();
+  const exchangeFor = (setup: FileSetup): ExchangeKnowledge => {
+    let k = knowledge.get(setup.key);
+    if (!k) {
+      k = loadKnowledge(setup, errors);
+      knowledge.set(setup.key, k);
+    }
+    return setup.answerFile ? { ...k, forceAnswerFile: true } : k;
+  };
+  const { files, errors: fileErrors } = opts.paths.length > 0 ? listFiles(opts.paths, opts.ignorePatterns, opts.errorOnUnmatchedPattern, project) : { files: [], errors: [] };
   errors.push(...fileErrors);
+  // The catalogs of the command line are reported even when no file is checked.
+  if (files.length === 0) loadKnowledge(opts, errors);
   const results: FileResult[] = [];
   // Files given by name that are not answer files: said on stderr, not an error.
   const notes: string[] = [];
@@ -144,11 +167,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       errors.push(`${file}: cannot read: ${describeError(e)}`);
       continue;
     }
+    const setup = project.setup(file);
+    const exchange = exchangeFor(setup);
     if (opts.fix || opts.fixDryRun) {
-      const answerFile = opts.answerFiles.includes(file);
-      const language = languageForFile(file, decodeBytes(bytes, opts.encoding).text, answerFile);
+      const language = languageForFile(file, decodeBytes(bytes, opts.encoding).text, setup.answerFile);
       if (language) {
-        const fixed = fixText(language, bytes, { exchange: answerFile ? { ...exchange, forceAnswerFile: true } : exchange, severityOverrides: opts.overrides }, opts.encoding);
+        const fixed = fixText(language, bytes, { exchange, severityOverrides: setup.overrides }, opts.encoding);
         if (fixed.problem) errors.push(`${file}: ${fixed.problem}`);
         else if (fixed.bytes && opts.fixDryRun) diff += fixDiff(file, fixed.before, fixed.after);
         else if (fixed.bytes) {
@@ -161,7 +185,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         }
       }
     }
-    const r = checkFile(file, bytes, opts, exchange, opts.answerFiles.includes(file));
+    const r = checkFile(file, bytes, { ...opts, overrides: setup.overrides }, exchange, setup.answerFile);
     if (r instanceof NotAnswerFile) notes.push(r.note);
     else if (typeof r === 'string') errors.push(r);
     else {
@@ -169,20 +193,32 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       bytesOf.set(r, bytes);
     }
   }
-  addCrossDiagnostics(results, bytesOf, opts, exchange);
-  if (opts.directory !== undefined) {
-    const loaded = loadDirectory(opts);
-    if (typeof loaded === 'string') errors.push(loaded);
-    else addPreviews(results, bytesOf, opts, loaded);
+  const setupOf = (r: FileResult): FileSetup => project.setup(r.file);
+  addCrossDiagnostics(results, bytesOf, opts, (r) => ({ setup: setupOf(r), exchange: exchangeFor(setupOf(r)) }), notes);
+  addDirectoryPreviews(results, bytesOf, opts, setupOf, errors);
+  // Last, so that the findings of every check (the memory check and the previews included) can be suppressed.
+  for (const r of results) {
+    r.diagnostics = suppressIn(languageById(r.languageId)!, decodedText.get(r) ?? decodeBytes(bytesOf.get(r)!, opts.encoding).text, r.diagnostics, {
+      severityOverrides: setupOf(r).overrides,
+    });
   }
-  if (opts.cleanupReg !== undefined) writeCleanup(opts.cleanupReg, results, bytesOf, opts, exchange, errors, err);
+  // The .reg files are judged with the settings of the first of them (a cleanup export is one file).
+  const firstExchange = (): ExchangeKnowledge => (results.length > 0 ? exchangeFor(setupOf(results[0])) : loadKnowledge(opts, errors));
+  if (opts.cleanupReg !== undefined) writeCleanup(opts.cleanupReg, results, bytesOf, opts, firstExchange(), errors, err);
   // The memory report takes the place of the findings (the JSON output stays one document); the exit status then says
   // only whether the files could be read.
-  if (opts.memoryReport) report += memoryReports(results, bytesOf, opts, exchange);
+  if (opts.memoryReport) report += memoryReports(results, bytesOf, opts, (r) => exchangeFor(setupOf(r)));
   else failed ||= results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  // A configuration file with an error is reported with its positions, as a file of its own, first.
+  const configResults = project.problemResults();
+  for (const c of configResults) errors.push(`${c.file}: ${c.diagnostics.length} problem${c.diagnostics.length === 1 ? '' : 's'} in the configuration file (see the report); what is in error is not used`);
+  results.unshift(...configResults);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   if (opts.quiet) for (const r of results) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
-  if (opts.maxDiagnostics !== undefined) for (const r of results) r.diagnostics = r.diagnostics.slice(0, opts.maxDiagnostics);
+  for (const r of results) {
+    const max = r.languageId === 'jsonc' ? opts.maxDiagnostics : setupOf(r).maxDiagnostics;
+    if (max !== undefined) r.diagnostics = r.diagnostics.slice(0, max);
+  }
   if (opts.paths.length > 0 && !opts.memoryReport) {
     if (opts.format === 'json') report += formatJson(results);
     else if (opts.format === 'sarif') report += formatSarif(results, version());
@@ -242,7 +278,7 @@ function writeCleanup(out: string, results: FileResult[], bytesOf: Map<FileResul
 }
 
 /** --memory-report: the report of every folder with a boot.ini and .reg exports, one after the other. */
-function memoryReports(results: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, exchange: ExchangeKnowledge): string {
+function memoryReports(results: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, exchangeOf: (r: FileResult) => ExchangeKnowledge): string {
   const reports: unknown[] = [];
   let text = '';
   for (const list of byFolder(results)) {
@@ -250,7 +286,7 @@ function memoryReports(results: FileResult[], bytesOf: Map<FileResult, Uint8Arra
     if (!bootResult) continue;
     const boot: BootIniFile = parsed(bootResult, bytesOf, opts, bootiniLanguage);
     const regs: RegFile[] = list.filter((r) => r.languageId === regLanguage.id).map((r) => parsed(r, bytesOf, opts, regLanguage));
-    const markdown = memoryReport(boot, regs, exchange);
+    const markdown = memoryReport(boot, regs, exchangeOf(bootResult));
     reports.push({ folder: path.dirname(bootResult.file), bootIni: bootResult.file, exports: list.filter((r) => r.languageId === regLanguage.id).map((r) => r.file), markdown });
     text += `${markdown}\n`;
   }
@@ -260,24 +296,117 @@ function memoryReports(results: FileResult[], bytesOf: Map<FileResult, Uint8Arra
 
 /**
  * The checks that need a boot.ini and the .reg exports of the same server: files in the same folder are taken to come
- * from one server. The diagnostics are appended to the .reg files' results.
+ * from one server, unless the configuration file's bootIniFor pairs the folder with another boot.ini (read from disk
+ * when it is not among the files checked). The diagnostics are appended to the .reg files' results.
  */
-function addCrossDiagnostics(results: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, exchange: ExchangeKnowledge): void {
+function addCrossDiagnostics(
+  results: FileResult[],
+  bytesOf: Map<FileResult, Uint8Array>,
+  opts: Options,
+  settingsOf: (r: FileResult) => { setup: FileSetup; exchange: ExchangeKnowledge },
+  notes: string[],
+): void {
+  const byPath = new Map(results.map((r) => [path.resolve(r.file), r]));
+  const paired = new Map<string, BootIniFile | undefined>();
+  /** The boot.ini at a path: a file checked, else read from disk; undefined when there is none. */
+  const bootAt = (file: string): BootIniFile | undefined => {
+    if (paired.has(file)) return paired.get(file);
+    let boot: BootIniFile | undefined;
+    const checked = byPath.get(file);
+    try {
+      if (checked?.languageId === bootiniLanguage.id) boot = parsed(checked, bytesOf, opts, bootiniLanguage);
+      else {
+        const decoded = decodeBytes(readRegularFile(file, MAX_DOCUMENT_BYTES), opts.encoding);
+        boot = { uri: pathToFileURL(file).href, doc: bootiniLanguage.parse(decoded.text, { decoded }) };
+      }
+    } catch (e) {
+      if ((e as { reason?: string }).reason !== 'not-found') notes.push(`${file}: the boot.ini paired by bootIniFor is not used: ${describeError(e)}`);
+    }
+    paired.set(file, boot);
+    return boot;
+  };
   for (const list of byFolder(results)) {
     const bootResult = list.find((r) => r.languageId === bootiniLanguage.id);
-    const regResults = list.filter((r) => r.languageId === regLanguage.id);
-    if (!bootResult || regResults.length === 0) continue;
+    addExbpaDiagnostics(list, bytesOf, opts, settingsOf);
+    // The .reg files of the folder, by the boot.ini they are paired with and their settings.
+    const groups = new Map<string, { boot: () => BootIniFile | undefined; regs: FileResult[]; setup: FileSetup; exchange: ExchangeKnowledge }>();
+    for (const r of list) {
+      if (r.languageId !== regLanguage.id) continue;
+      const { setup, exchange } = settingsOf(r);
+      const pairedPath = pairedBootIniPath(r.file, setup);
+      if (pairedPath === null) notes.push(`${r.file}: bootIniFor names a boot.ini outside the folder of the configuration file; it is not used`);
+      if (pairedPath === null || (pairedPath === undefined && !bootResult)) continue;
+      const key = `${pairedPath ?? ''}\0${setup.key}`;
+      const group = groups.get(key) ?? { boot: () => (pairedPath ? bootAt(pairedPath) : parsed(bootResult!, bytesOf, opts, bootiniLanguage)), regs: [], setup, exchange };
+      group.regs.push(r);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      try {
+        const boot = group.boot();
+        if (!boot) continue;
+        const regs = group.regs.map((r) => parsed(r, bytesOf, opts, regLanguage));
+        // The whole group at once: linear in the number of exports.
+        const cross = checkMemoryFolder(boot, regs, { exchange: group.exchange, severityOverrides: group.setup.overrides });
+        group.regs.forEach((r, k) => {
+          r.diagnostics = withCross(r.diagnostics, cross.get(regs[k].uri) ?? []);
+        });
+      } catch {
+        // Each file has been checked on its own; a failure of the cross-file checks must not hide those results.
+      }
+    }
+  }
+}
+
+/**
+ * Port conflicts and the IFS backup exclusion across the .reg exports of one folder (one server), each group of
+ * exports with the same settings judged together. The diagnostics are appended to the .reg files' results.
+ */
+function addExbpaDiagnostics(list: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, settingsOf: (r: FileResult) => { setup: FileSetup; exchange: ExchangeKnowledge }): void {
+  const groups = new Map<string, { regs: FileResult[]; setup: FileSetup; exchange: ExchangeKnowledge }>();
+  for (const r of list) {
+    if (r.languageId !== regLanguage.id) continue;
+    const { setup, exchange } = settingsOf(r);
+    const group = groups.get(setup.key) ?? { regs: [], setup, exchange };
+    group.regs.push(r);
+    groups.set(setup.key, group);
+  }
+  for (const group of groups.values()) {
     try {
-      const boot = parsed(bootResult, bytesOf, opts, bootiniLanguage);
-      const regs = regResults.map((r) => parsed(r, bytesOf, opts, regLanguage));
-      // The whole folder at once: linear in the number of exports.
-      const cross = checkMemoryFolder(boot, regs, { exchange, severityOverrides: opts.overrides });
-      regResults.forEach((r, k) => {
+      const regs = group.regs.map((r) => parsed(r, bytesOf, opts, regLanguage));
+      const cross = checkExbpaFolder(regs, { exchange: group.exchange, severityOverrides: group.setup.overrides });
+      group.regs.forEach((r, k) => {
         r.diagnostics = withCross(r.diagnostics, cross.get(regs[k].uri) ?? []);
       });
     } catch {
       // Each file has been checked on its own; a failure of the cross-file checks must not hide those results.
     }
+  }
+}
+
+/** The previews of filter and LDIF files against the directory export of their settings (--directory or the configuration file's). */
+function addDirectoryPreviews(results: FileResult[], bytesOf: Map<FileResult, Uint8Array>, opts: Options, setupOf: (r: FileResult) => FileSetup, errors: string[]): void {
+  const loadedExports = new Map<string, ReturnType<typeof loadDirectory>>();
+  const load = (fileOpts: Options): ReturnType<typeof loadDirectory> => {
+    // Read once for each export and set of global catalog attributes (they decide what the preview sees).
+    const key = JSON.stringify([fileOpts.directory, fileOpts.context.extraGcAttributes]);
+    let loaded = loadedExports.get(key);
+    if (!loaded) {
+      loaded = loadDirectory(fileOpts);
+      loadedExports.set(key, loaded);
+      if (typeof loaded === 'string') errors.push(loaded);
+    }
+    return loaded;
+  };
+  // --directory is read (and an unreadable one reported) even when no filter is checked.
+  if (opts.directory !== undefined) load(opts);
+  for (const r of results) {
+    if (r.languageId !== 'ldapfilter' && r.languageId !== 'ldif') continue;
+    const setup = setupOf(r);
+    if (setup.directory === undefined) continue;
+    const fileOpts: Options = { ...opts, directory: setup.directory, overrides: setup.overrides, context: setup.context };
+    const loaded = load(fileOpts);
+    if (typeof loaded !== 'string') addPreviews([r], bytesOf, fileOpts, loaded);
   }
 }
 

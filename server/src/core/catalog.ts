@@ -60,13 +60,61 @@ export interface WindowsConstraint {
 /** How confident the catalog is in a fact; findings from uncertain entries are reported one severity level lower, with a note. */
 export type Confidence = 'documented' | 'inferred' | 'uncertain';
 
+/** How an Exchange Server Analyzer article classifies what it reports. */
+export type AnalyzerKind = 'error' | 'warning' | 'non-default' | 'best-practice';
+
+/**
+ * The condition under which the analyzer reports a value that is present, every given part at once. An empty
+ * condition means "present with any value". Numeric parts apply to DWORD data only.
+ */
+export interface AnalyzerCondition {
+  /** The value is one of these numbers. */
+  in?: number[];
+  /** The value is none of these numbers. */
+  notIn?: number[];
+  /** The value is greater than this number. */
+  above?: number;
+  /** The value is less than this number. */
+  below?: number;
+  /**
+   * The value differs from a default computed from the server's memory: perMB per MB of RAM, at most max. Holds
+   * only when the memory is configured (exchangeConfig.serverMemoryMB, --memory-mb).
+   */
+  notMemoryDefault?: { perMB: number; max: number };
+}
+
+/** One rule of the Exchange Server Analyzer (ExBPA) on this value, as its article states it. */
+export interface AnalyzerRule {
+  kind: AnalyzerKind;
+  when: AnalyzerCondition;
+  /** Only on these Exchange versions (the configured version decides); all versions when absent. */
+  versions?: ExchangeVersion[];
+  /** The article as users can find it: its title or the rule it explains. Shown to users. */
+  article: string;
+  /** The article's address (Microsoft TechNet where known, else the stored mirror). Shown to users. */
+  url: string;
+  /** The article's "Topic Last Modified" date, where known (YYYY-MM-DD). */
+  modified?: string;
+  /** What the analyzer reports, in a few words (e.g. "call tracing is turned on"). Shown in the message. */
+  finding: string;
+  /** What the article recommends, in our own words. Shown in the message when short, always in hover. */
+  recommendation?: string;
+  /** The recommendation as an edit, where it is a value: set this DWORD, or delete the value. */
+  fix?: { setDword?: number; delete?: boolean };
+  /** What the article does not say (restart, range, the reason), so that hover says it is not known. */
+  unknown?: string[];
+  /** Internal evidence for reviewers (which row of our notes, which copy was read). Never shown to users. */
+  evidence?: string;
+}
+
 export interface RegistryEntry {
   /** Stable identifier, e.g. "msexchangeis.parameterssystem.initial-memory-percentage". */
   id: string;
   /**
    * Every documented spelling of the key path, full root names or HKLM abbreviations alike; matched
    * case-insensitively after expanding HKLM and removing trailing separators. `<n>` stands for one path segment
-   * of digits (a virtual server instance).
+   * of digits (a virtual server instance); `<name>` for one or more characters of a segment (a server name, a store
+   * GUID).
    */
   keys: string[];
   /** The value name and its documented spelling variants (matched case-insensitively). */
@@ -116,6 +164,13 @@ export interface RegistryEntry {
   internalNotes?: string[];
   confidence: Confidence;
   sources: SourceRef[];
+  /** The Exchange Server Analyzer's rules on this value, each with its article. */
+  analyzer?: AnalyzerRule[];
+  /**
+   * True where no source states the registry type: `type` is then what the data must be for the analyzer's numeric
+   * conditions to apply, and other types are not reported as wrong.
+   */
+  typeNotStated?: boolean;
 }
 
 export interface RegistryCatalog {
@@ -142,4 +197,10 @@ export const DEFAULT_CONTEXT: ExchangeContext = { exchangeVersion: '2003' };
 
 export function isExchange2003OrLater(v: ExchangeVersion): boolean {
   return v !== '2000';
+}
+
+/** "2003" in a catalog entry covers Exchange 2003 with any service pack; "2003sp1" covers SP1 and later. */
+export function appliesTo(versions: readonly ExchangeVersion[], v: ExchangeVersion): boolean {
+  const order: ExchangeVersion[] = ['2000', '2003', '2003sp1', '2003sp2'];
+  return versions.some((x) => x === v || (x.startsWith('2003') && v.startsWith('2003') && order.indexOf(v) >= order.indexOf(x)));
 }

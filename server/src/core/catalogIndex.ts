@@ -18,7 +18,8 @@ export function normalizeRegistryPath(path: string): string {
 }
 
 /**
- * Whether a key's path segments match a catalog key's, where <N> in a catalog segment stands for one or more digits.
+ * Whether a key's path segments match a catalog key's, where <N> in a catalog segment stands for one or more digits
+ * and <NAME> for one or more characters.
  * Segment by segment, and within a segment by a scan that keeps the set of template positions reachable so far (a
  * position is one template character or one <N>): time is the segment's length times the template segment's, whatever
  * the placeholders. (The regular expression ^…[0-9]+[0-9]+…$ it replaces backtracks exponentially in the number of
@@ -28,18 +29,29 @@ export function matchesTemplate(template: readonly string[], key: readonly strin
   if (template.length !== key.length) return false;
   for (let i = 0; i < template.length; i++) {
     const t = template[i];
-    if (t.includes('<N>') ? !matchesSegment(t, key[i]) : t !== key[i]) return false;
+    if (t.includes('<') ? !matchesSegment(t, key[i]) : t !== key[i]) return false;
   }
   return true;
 }
 
+/** A template token standing for one or more characters of any kind (`<name>`: a server name, a store GUID). */
+const ANY = 1;
+
 function matchesSegment(template: string, segment: string): boolean {
-  // The template as tokens: a character, or DIGITS (one or more digits).
-  const tokens: (string | null)[] = [];
+  // The usual shapes, without the general scan: "<NAME>" (a server name) and "PRIVATE-<NAME>" (a store GUID).
+  const any = template.indexOf('<NAME>');
+  if (any >= 0 && any === template.length - 6 && !template.includes('<N>') && template.indexOf('<NAME>') === template.lastIndexOf('<NAME>')) {
+    return segment.length > any && segment.startsWith(template.slice(0, any));
+  }
+  // The template as tokens: a character, DIGITS (null: one or more digits) or ANY (one or more characters).
+  const tokens: (string | null | typeof ANY)[] = [];
   for (let i = 0; i < template.length; ) {
     if (template.startsWith('<N>', i)) {
       tokens.push(null);
       i += 3;
+    } else if (template.startsWith('<NAME>', i)) {
+      tokens.push(ANY);
+      i += 6;
     } else tokens.push(template[i++]);
   }
   const m = tokens.length;
@@ -57,6 +69,8 @@ function matchesSegment(template: string, segment: string): boolean {
       const token = tokens[j];
       if (token === null) {
         if (digit && (at[j] || inDigits[j])) nextIn[j] = any = true;
+      } else if (token === ANY) {
+        if (at[j] || inDigits[j]) nextIn[j] = any = true;
       } else if (at[j] && token === c) nextAt[j + 1] = any = true;
     }
     if (!any) return false;
@@ -70,7 +84,7 @@ function matchesSegment(template: string, segment: string): boolean {
 
 export class RegistryCatalogIndex {
   private readonly exact = new Map<string, Map<string, RegistryEntry>>();
-  /** Keys with <N> placeholders, split into path segments (matched by matchesTemplate, not by a regular expression). */
+  /** Keys with <N> or <NAME> placeholders, split into path segments (matched by matchesTemplate, not by a regular expression). */
   private readonly patterns: { template: string; segments: string[]; names: Map<string, RegistryEntry> }[] = [];
   readonly entries: RegistryEntry[] = [];
 
@@ -91,7 +105,7 @@ export class RegistryCatalogIndex {
     for (const key of entry.keys) {
       const norm = normalizeRegistryPath(key);
       let names: Map<string, RegistryEntry> | undefined;
-      if (norm.includes('<N>')) {
+      if (norm.includes('<N>') || norm.includes('<NAME>')) {
         let p = this.patterns.find((x) => x.template === norm);
         if (!p) this.patterns.push((p = { template: norm, segments: norm.split('\\'), names: new Map() }));
         names = p.names;

@@ -1,5 +1,5 @@
 /** One rendering of a catalog entry, for hover and for completion documentation alike. */
-import { EXCHANGE_VERSION_NAMES, RegistryEntry, SourceRef } from './catalog';
+import { AnalyzerRule, EXCHANGE_VERSION_NAMES, RegistryEntry, SourceRef } from './catalog';
 
 const STATUS: Record<RegistryEntry['status'], string> = {
   current: 'Supported',
@@ -51,6 +51,30 @@ export function sourceLines(sources: readonly SourceRef[]): string[] {
   return [...byDocument].map(([document, d]) => `${document}, ${d.sections.map((x) => `"${x}"`).join('; ')}${d.kb.length ? ` (KB ${d.kb.join(', KB ')})` : ''}`);
 }
 
+const KIND: Record<AnalyzerRule['kind'], string> = { error: 'Error', warning: 'Warning', 'non-default': 'Non-default configuration', 'best-practice': 'Best practice' };
+
+function conditionText(w: AnalyzerRule['when']): string {
+  const parts: string[] = [];
+  if (w.in) parts.push(w.in.join(' or '));
+  if (w.notIn) parts.push(`not ${w.notIn.join(' or ')}`);
+  if (w.above !== undefined) parts.push(`greater than ${w.above}`);
+  if (w.below !== undefined) parts.push(`less than ${w.below}`);
+  if (w.notMemoryDefault) parts.push(`not the default computed from the server's memory (${w.notMemoryDefault.perMB} per MB of RAM, at most ${w.notMemoryDefault.max}; checked when exchangeConfig.serverMemoryMB is set)`);
+  return parts.length ? parts.join(' and ') : 'present, any value';
+}
+
+/** One analyzer rule: its kind, condition and versions, the recommendation, what the article leaves open, and the article. */
+function analyzerLine(r: AnalyzerRule, k: number, all: readonly AnalyzerRule[]): string {
+  const versions = r.versions?.length ? ` (${r.versions.map((v) => EXCHANGE_VERSION_NAMES[v] ?? v).join(', ')})` : '';
+  const parts = [`- **${KIND[r.kind]}** when ${conditionText(r.when)}${versions}: ${r.finding}.`];
+  if (r.recommendation) parts.push(r.recommendation);
+  if (r.unknown?.length) parts.push(`Not stated in the article: ${r.unknown.join('; ')}.`);
+  // Two rules of one article (a condition the memory setting refines) cite it once.
+  if (all.findIndex((x) => x.url === r.url) === k) parts.push(`Source: Exchange Server Analyzer article "${r.article}", ${r.url}${r.modified ? `, Topic Last Modified ${r.modified}` : ''}.`);
+  else parts.push('Same article.');
+  return parts.join(' ');
+}
+
 /**
  * Hover and completion documentation of an entry: what to do about it first (status, action, restart), then what it
  * is, then the facts, the notes and the sources. `evidence` and `internalNotes` are for reviewers and never rendered.
@@ -92,6 +116,8 @@ export function renderRegistryEntry(entry: RegistryEntry): string {
   if (entry.roles?.length) facts.push(`**Set on:** ${entry.roles.join(', ')} servers`);
   lines.push(facts.join('  \n'));
   if (entry.notes?.length) lines.push('', ...entry.notes.map((n) => `> ${n}`));
+  if (entry.typeNotStated) lines.push('', `_No source states the type; numeric conditions apply to ${entry.type} data._`);
+  if (entry.analyzer?.length) lines.push('', '**Exchange Server Analyzer:**', '', ...entry.analyzer.map(analyzerLine));
   if (entry.confidence !== 'documented') lines.push('', `_Confidence: ${entry.confidence}._`);
   lines.push('', '**Sources:**', '', ...sourceLines(entry.sources).map((s) => `- ${s}`));
   return lines.join('\n');

@@ -6,6 +6,11 @@ export interface CodeInfo {
   /** One line for the index of the code pages (docs/codes/README.md) and for tooling: what the code reports. */
   summary: string;
   tags?: DiagnosticTag[];
+  /**
+   * The finding needs another file (a boot.ini beside an export, a directory export): a run without it says nothing
+   * about it, so suppression comments naming the code are never reported as unused.
+   */
+  needsOtherFiles?: boolean;
 }
 
 const registry = new Map<string, CodeInfo>();

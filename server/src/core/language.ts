@@ -87,6 +87,26 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
+/** How a language writes comment lines (where suppression directives are read; core/suppress.ts). */
+export interface CommentSyntax {
+  marker: ';' | '#';
+  /** Blanks may come before the marker (not in LDIF, where a line starting with a space continues the previous one). */
+  indented: boolean;
+  /** Lines starting with one space continue the previous line (LDIF, RFC 2849). */
+  folded?: boolean;
+}
+
+/**
+ * Where a quick fix may write a suppression directive: languages give this only where their sources show that the
+ * program reading the file ignores the comment line there.
+ */
+export interface SuppressionPlaces {
+  /** Whether a comment line may be inserted before this line. */
+  beforeLine(line: number): boolean;
+  /** The line before which a file-wide directive is inserted (the line count appends it), or undefined when none may be. */
+  fileLine: number | undefined;
+}
+
 /** What every language offers the hosts. A parsed document is opaque to them. */
 export interface LanguageService<Doc = unknown> {
   readonly id: string;
@@ -107,4 +127,8 @@ export interface LanguageService<Doc = unknown> {
   oneLine?(doc: Doc): string | undefined;
   symbols(doc: Doc): DocumentSymbol[];
   folding(doc: Doc): FoldingRange[];
+  /** The comment lines suppression directives are read from. */
+  readonly comments?: CommentSyntax;
+  /** Where quick fixes may write suppression directives; absent or undefined where no source shows a safe place. */
+  suppressionPlaces?(doc: Doc): SuppressionPlaces | undefined;
 }

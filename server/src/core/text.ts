@@ -9,6 +9,8 @@ export interface Lines {
 export function splitLines(text: string): Lines {
   // Most files use one kind of line break throughout (regedit writes CRLF): split on it directly, which is several
   // times faster than a regular expression, and fall back to the general split only for mixed line breaks.
+  // A text of one line (most LDAP filters, most values) is the commonest case of all.
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return { lines: [text], eols: [''] };
   const sep = text.indexOf('\r\n') >= 0 ? '\r\n' : text.indexOf('\n') >= 0 ? '\n' : '\r';
   const lines = text.split(sep);
   let uniform = true;

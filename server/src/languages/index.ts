@@ -1,5 +1,7 @@
 /** The languages the product understands, and which one a file belongs to. */
 import { LanguageService } from '../core/language';
+// The codes of the findings on suppression comments, which every language reads.
+import '../core/suppress';
 import { bootiniLanguage } from './bootini';
 import { ldapfilterLanguage } from './ldapfilter';
 import { ldifLanguage } from './ldif';

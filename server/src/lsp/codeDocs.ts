@@ -3,7 +3,31 @@
  * package): the link of a diagnostic's code (codeDescription.href) and the "Show documentation for CODE" code action.
  */
 import * as lsp from 'vscode-languageserver';
-import { COMMANDS, SERVER_COMMANDS, ShowCodeDocumentationArgs } from '../protocol';
+import { COMMANDS, InitializationOptions, SERVER_COMMANDS, ShowCodeDocumentationArgs } from '../protocol';
+
+/**
+ * Where the codes' pages are and how a page is opened: the folder the host names, unless the client names its own at
+ * initialize (the VS Code client names the extension's folder, in the desktop and the web build).
+ */
+export class CodeDocsLocation {
+  /** The client opens a page with its own command (VS Code: the Markdown preview). */
+  clientCommand = false;
+  /** The client opens a URI when asked (window/showDocument). */
+  showDocument = false;
+
+  constructor(public uri: string | undefined) {}
+
+  initialize(init: InitializationOptions | undefined, caps: lsp.ClientCapabilities): void {
+    if (typeof init?.codeDocsUri === 'string' && init.codeDocsUri) this.uri = init.codeDocsUri;
+    this.clientCommand = init?.showCodeDocumentationCommand === true;
+    this.showDocument = !!caps.window?.showDocument?.support;
+  }
+
+  /** "Show documentation for CODE" can be offered: there are pages, and a way to open one. */
+  get canShow(): boolean {
+    return !!this.uri && (this.clientCommand || this.showDocument);
+  }
+}
 
 /** The URI of a code's page under the folder URI `base` (with or without a final slash). */
 export function codeDocsHref(base: string, code: string): string {

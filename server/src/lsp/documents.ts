@@ -22,6 +22,15 @@ export interface OpenDocument {
 
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
+  private generationCount = 0;
+
+  /**
+   * Changes with every open, change, close and failure: caches built over all open documents (the open boot.ini of
+   * each folder) compare it instead of looking through every document again.
+   */
+  get generation(): number {
+    return this.generationCount;
+  }
 
   constructor(
     private readonly log: (message: string) => void,
@@ -38,6 +47,7 @@ export class DocumentStore {
   }
 
   open(uri: string, languageId: string, version: number, content: string): OpenDocument {
+    this.generationCount++;
     const language = this.resolve(languageId, uri, content);
     const doc: OpenDocument = {
       uri,
@@ -54,6 +64,7 @@ export class DocumentStore {
   }
 
   change(uri: string, version: number, changes: readonly ({ range?: ContentChange['range']; text: string })[]): OpenDocument | undefined {
+    this.generationCount++;
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     const applied = applyChanges(doc.text, changes, version);
@@ -83,7 +94,17 @@ export class DocumentStore {
   }
 
   close(uri: string): void {
+    this.generationCount++;
     this.docs.delete(uri);
+  }
+
+  /**
+   * Analysing the document threw after it was parsed: its parsed form may be inconsistent, so the next change parses
+   * the text again from scratch, and until then the message is shown as its diagnostic.
+   */
+  fail(doc: OpenDocument, message: string): void {
+    this.generationCount++;
+    doc.failure = message;
   }
 
   private reparse(doc: OpenDocument): void {

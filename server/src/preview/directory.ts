@@ -22,6 +22,47 @@ export interface Entry {
 /** Syntaxes compared byte for byte. */
 const BINARY = new Set(['octet-string', 'sid']);
 
+/**
+ * One object of an export as plain data (a structured clone copies it between threads): its DN, the 0-based line of its
+ * dn: line, and its attribute values by lower-case name (binary syntaxes as one character per byte).
+ */
+export interface RawEntry {
+  dn: string;
+  line: number;
+  attrs: [string, string[]][];
+}
+
+/** The objects of a parsed LDIF export (records that describe no object are counted as skipped). */
+export function rawEntries(doc: LdifDocument, lineOffset = 0): { entries: RawEntry[]; skipped: number } {
+  const entries: RawEntry[] = [];
+  let skipped = 0;
+  const encoder = new TextEncoder();
+  for (const rec of doc.records) {
+    if (!rec.dn || (rec.changetype !== undefined && rec.changetype !== 'add')) {
+      skipped++;
+      continue;
+    }
+    const dn = (rec.dn.value ?? '').trim();
+    const attrs = new Map<string, string[]>();
+    for (const a of rec.attrs) {
+      const info = attributeNamed(a.key);
+      let value: string | undefined;
+      if (info && BINARY.has(info.syntax)) {
+        const bytes = a.kind === 'base64' ? base64Bytes(a.raw.trimEnd()) : encoder.encode(a.raw);
+        value = bytes ? latin1(bytes) : undefined;
+      } else value = a.value;
+      if (value === undefined || a.kind === 'url') continue;
+      const list = attrs.get(a.key);
+      if (list) list.push(value);
+      else attrs.set(a.key, [value]);
+    }
+    // ldifde writes distinguishedName; an export that left it out still names the object on its dn: line.
+    if (!attrs.has('distinguishedname')) attrs.set('distinguishedname', [dn]);
+    entries.push({ dn, line: rec.dn.ll.firstLine + lineOffset, attrs: [...attrs] });
+  }
+  return { entries, skipped };
+}
+
 export type Visibility = 'gc' | 'not-in-gc' | 'gc-unknown' | 'not-in-catalog';
 
 export class Directory {
@@ -34,38 +75,33 @@ export class Directory {
   private readonly presence = new Map<string, number[]>();
   private readonly extraGc: Set<string>;
   private readonly columns = new Map<string, ((string | undefined)[] | undefined)[]>();
+  private readonly bitsets = new WeakMap<readonly number[], Uint32Array>();
+  private readonly memos = new Map<string, unknown>();
+  /** Per attribute: its catalog entry when Active Directory indexes it and the GC holds it (undefined otherwise). */
+  private readonly indexedInfo = new Map<string, LdapAttribute | undefined>();
 
   private constructor(context?: Pick<ExchangeContext, 'extraGcAttributes'>) {
     this.extraGc = new Set((context?.extraGcAttributes ?? []).map((a) => a.toLowerCase()));
   }
 
   static fromLdif(doc: LdifDocument, context?: Pick<ExchangeContext, 'extraGcAttributes'>): Directory {
-    const dir = new Directory(context);
-    for (const rec of doc.records) {
-      if (!rec.dn || (rec.changetype !== undefined && rec.changetype !== 'add')) {
-        dir.skipped++;
-        continue;
-      }
-      const dn = (rec.dn.value ?? '').trim();
-      const attrs = new Map<string, string[]>();
-      for (const a of rec.attrs) {
-        const info = attributeNamed(a.key);
-        let value: string | undefined;
-        if (info && BINARY.has(info.syntax)) {
-          const bytes = a.kind === 'base64' ? base64Bytes(a.raw.trimEnd()) : new TextEncoder().encode(a.raw);
-          value = bytes ? latin1(bytes) : undefined;
-        } else value = a.value;
-        if (value === undefined || a.kind === 'url') continue;
-        const list = attrs.get(a.key);
-        if (list) list.push(value);
-        else attrs.set(a.key, [value]);
-      }
-      // ldifde writes distinguishedName; an export that left it out still names the object on its dn: line.
-      if (!attrs.has('distinguishedname')) attrs.set('distinguishedname', [dn]);
-      dir.entries.push({ dn, ndn: normalizeDn(dn), line: rec.dn.ll.firstLine, index: dir.entries.length, attrs });
-    }
-    dir.buildIndexes();
+    const dir = Directory.empty(context);
+    const { entries, skipped } = rawEntries(doc);
+    dir.add(entries);
+    dir.skipped += skipped;
     return dir;
+  }
+
+  /** A directory to be filled by add(), batch by batch (a loader that yields between batches; see load.ts). */
+  static empty(context?: Pick<ExchangeContext, 'extraGcAttributes'>): Directory {
+    return new Directory(context);
+  }
+
+  /** Adds objects, in export order, and indexes them. Only for a directory that no preview has used yet. */
+  add(raw: readonly RawEntry[]): void {
+    const from = this.entries.length;
+    for (const r of raw) this.entries.push({ dn: r.dn, ndn: normalizeDn(r.dn), line: r.line, index: this.entries.length, attrs: new Map(r.attrs) });
+    this.buildIndexes(from);
   }
 
   static parse(text: string, context?: Pick<ExchangeContext, 'extraGcAttributes'>): Directory {
@@ -131,6 +167,44 @@ export class Directory {
     return eq;
   }
 
+  /**
+   * The entries of a sorted list as a bitset (bit i of word i >> 5 for entry i), so that an intersection tests
+   * membership at the cost of an array access. Kept as long as the list lives (the lists of the indexes live with the
+   * directory): a list of the index is turned into a bitset once.
+   */
+  bits(list: readonly number[]): Uint32Array {
+    let b = this.bitsets.get(list);
+    if (!b) {
+      b = new Uint32Array((this.entries.length + 31) >>> 5);
+      for (let k = 0; k < list.length; k++) b[list[k] >>> 5] |= 1 << (list[k] & 31);
+      this.bitsets.set(list, b);
+    }
+    return b;
+  }
+
+  /** A value derived from the directory alone (never from a filter's other conditions), computed once. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const v = make();
+    this.memos.set(key, v);
+    return v;
+  }
+
+  /** The keys of an attribute's equality index in code-unit order, for reading the keys that start with a prefix. */
+  sortedKeys(attr: string): readonly string[] {
+    const key = attr.toLowerCase();
+    return this.memo(`sorted-keys\u0000${key}`, () => [...this.postings(key).keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** The entries (ascending) in and below a normalised base DN ('' for the whole export). */
+  inScope(base: string): readonly number[] {
+    return this.memo(`scope\u0000${base}`, () => {
+      const list: number[] = [];
+      for (let i = 0; i < this.entries.length; i++) if (inSubtree(this.entries[i].ndn, base)) list.push(i);
+      return list;
+    });
+  }
+
   /** The equality index of an attribute: key → entries. */
   equalityIndex(attr: string): ReadonlyMap<string, number[]> {
     return this.postings(attr);
@@ -155,10 +229,10 @@ export class Directory {
     return col;
   }
 
-  private buildIndexes(): void {
+  private buildIndexes(from: number): void {
     // Whether each attribute is indexed (and in the GC), looked up once per attribute rather than once per value.
-    const indexedInfo = new Map<string, LdapAttribute | undefined>();
-    for (let i = 0; i < this.entries.length; i++) {
+    const indexedInfo = this.indexedInfo;
+    for (let i = from; i < this.entries.length; i++) {
       for (const [key, values] of this.entries[i].attrs) {
         this.holders.set(key, (this.holders.get(key) ?? 0) + 1);
         let info = indexedInfo.get(key);

@@ -15,7 +15,7 @@ import { codeInfo } from '../core/codes';
 import { attributeNamed, classNamed, LdapAttribute, NO_SUBSTRING_SYNTAXES } from '../languages/ldapfilter/attributes';
 import { Composite, FilterNode, Item, LdapFilterDocument } from '../languages/ldapfilter/parse';
 import { BIT_AND, BIT_OR } from '../languages/ldapfilter/validate';
-import { Directory, Entry, equalityKey, foldCase, inSubtree, latin1, normalizeDn, splitDn, toBigInt } from './directory';
+import { Directory, Entry, equalityKey, foldCase, latin1, normalizeDn, splitDn, toBigInt } from './directory';
 
 /** FALSE, TRUE, Undefined (RFC 4511 section 4.5.1.7). */
 export type Tri = 0 | 1 | 2;
@@ -61,18 +61,32 @@ export interface PreviewResult {
 }
 
 type Test = (e: Entry) => Tri;
+type CandidateSet = readonly number[] | Uint32Array;
 
 interface Compiled {
   test: Test;
   /** Windows 2000: every Undefined condition read as FALSE. */
   test2?: (e: Entry) => boolean;
-  /** A superset of the entries the node matches, from the indexes (undefined: no index helps). */
-  candidates?: () => number[];
+  /** A superset of the entries the node matches, from the indexes, sorted (undefined: no index helps). Read only. */
+  candidates?: () => readonly number[];
+  /**
+   * The same candidates as sets still to be intersected (sorted lists, or bitsets over the directory): an AND hands
+   * its children's sets to the AND above it, and an OR gives one bitset, so that nested conditions are intersected
+   * once, driven by the smallest list of all.
+   */
+  sets?: () => CandidateSet[];
   /** The candidates are exactly the entries the node is TRUE for (in either logic), so no test is needed. */
   exact?: boolean;
+  /**
+   * AND: the test of the children whose candidates are not exact, which is all a candidate still has to pass (the
+   * exact children are TRUE on every candidate, and TRUE changes nothing in an AND, in either logic).
+   */
+  residual?: { test: Test; test2: (e: Entry) => boolean };
 }
 
 const STRING_SYNTAXES = new Set(['unicode', 'teletex', 'printable', 'unknown', 'oid']);
+/** Two or more blanks in a row, or blanks around the value (which LDAP servers following RFC 4518 fold or drop). */
+const BLANK_RUN = /^ | {2}| $/;
 
 /** Decodes the \XX escapes of an assertion value into bytes, then reads them as UTF-8 (binary syntaxes: as bytes). */
 export function unescapeValue(raw: string, binary = false): string {
@@ -95,8 +109,7 @@ export function unescapeValue(raw: string, binary = false): string {
 
 export function previewFilter(doc: LdapFilterDocument, dir: Directory, opts: PreviewOptions = {}): PreviewResult {
   const base = opts.baseDN ? normalizeDn(opts.baseDN) : '';
-  const inScope: number[] = [];
-  for (let i = 0; i < dir.entries.length; i++) if (inSubtree(dir.entries[i].ndn, base)) inScope.push(i);
+  const inScope = dir.inScope(base);
   const result: PreviewResult = { matched: [], total: inScope.length, notes: [], items: doc.items };
   if (!doc.root || doc.problems.some((p) => codeInfo(p.code).severity === 'error')) {
     result.error = 'The filter has syntax errors: the global catalog does not run it, and the group has no members.';
@@ -105,12 +118,16 @@ export function previewFilter(doc: LdapFilterDocument, dir: Directory, opts: Pre
   const notes = new Set<string>();
   const compiled = compile(doc.root, dir, notes);
   const w2000 = opts.windowsVersion === '2000';
-  const scope = compiled.candidates ? compiled.candidates().filter((i) => inSubtree(dir.entries[i].ndn, base)) : inScope;
+  const scope = compiled.candidates ? (base === '' ? compiled.candidates() : intersectAll([compiled.candidates(), inScope], dir)) : inScope;
   // Candidates come sorted and without duplicates, so members stay in export order.
-  if (compiled.exact) for (const i of scope) result.matched.push(dir.entries[i]);
-  else for (const i of scope) {
-    const e = dir.entries[i];
-    if (w2000 ? compiled.test2(e) : compiled.test(e) === T) result.matched.push(e);
+  const { entries } = dir;
+  if (compiled.exact) for (let k = 0; k < scope.length; k++) result.matched.push(entries[scope[k]]);
+  else {
+    const check = compiled.candidates && compiled.residual ? compiled.residual : compiled;
+    for (let k = 0; k < scope.length; k++) {
+      const e = entries[scope[k]];
+      if (w2000 ? check.test2(e) : check.test(e) === T) result.matched.push(e);
+    }
   }
   if (w2000 && [...notes].some((n) => n.includes('Undefined'))) notes.add('On Windows 2000 a condition Active Directory cannot evaluate is FALSE (not Undefined), so a NOT over it matches.');
   result.notes = [...notes];
@@ -136,16 +153,15 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
     // The indexed children narrow the objects read (their candidates intersected), as Active Directory's query
     // optimiser uses indexes; when every child is indexed exactly, the intersection is the answer.
     const indexed = kids.filter((k) => k.candidates);
+    const residual = kids.filter((k) => !(k.candidates && k.exact));
+    const sets = (): CandidateSet[] => indexed.flatMap((k) => setsOf(k));
     return {
       test: threeValued(kids, F),
       test2: (e) => kids.every((k) => k.test2(e)),
-      candidates: indexed.length
-        ? () => {
-            const lists = indexed.map((k) => k.candidates!()).sort((a, b) => a.length - b.length);
-            return lists.slice(1).reduce(intersectSorted, lists[0]);
-          }
-        : undefined,
+      candidates: indexed.length ? () => intersectSets(sets(), dir) : undefined,
+      sets: indexed.length ? sets : undefined,
       exact: indexed.length === kids.length && kids.every((k) => k.exact),
+      residual: { test: threeValued(residual, F), test2: (e) => residual.every((k) => k.test2(e)) },
     };
   }
   // or (and a group of several, which the parser reports as an error and which never gets here)
@@ -153,25 +169,105 @@ function compileComposite(node: Composite, dir: Directory, notes: Set<string>): 
   return {
     test: threeValued(kids, T),
     test2: (e) => kids.some((k) => k.test2(e)),
-    candidates: all && kids.length > 0 ? () => kids.map((k) => k.candidates!()).reduce(mergeSorted) : undefined,
+    candidates: all && kids.length > 0 ? () => listOfBits(unionBits(kids, dir)) : undefined,
+    sets: all && kids.length > 0 ? () => [unionBits(kids, dir)] : undefined,
     exact: all && kids.length > 0 && kids.every((k) => k.exact),
   };
 }
 
-/** The entries in both sorted lists (the shorter one first). */
-function intersectSorted(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let j = 0;
-  for (const x of a) {
-    while (j < b.length && b[j] < x) j++;
-    if (j >= b.length) break;
-    if (b[j] === x) out.push(x);
+function setsOf(k: Compiled): CandidateSet[] {
+  return k.sets ? k.sets() : [k.candidates!()];
+}
+
+/** The union of the children's candidates as a bitset: their bitsets (cached for the lists of the indexes) OR-ed word by word. */
+function unionBits(kids: readonly Compiled[], dir: Directory): Uint32Array {
+  const out = new Uint32Array((dir.entries.length + 31) >>> 5);
+  for (const k of kids) {
+    const sets = setsOf(k);
+    const b = sets.length === 1 ? bitsOf(sets[0], dir) : dir.bits(intersectSets(sets, dir));
+    for (let w = 0; w < out.length; w++) out[w] |= b[w];
   }
   return out;
 }
 
+function bitsOf(s: CandidateSet, dir: Directory): Uint32Array {
+  return s instanceof Uint32Array ? s : dir.bits(s);
+}
+
+/** The entries of a bitset, ascending. */
+function listOfBits(b: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < b.length; w++) {
+    let x = b[w];
+    while (x !== 0) {
+      const low = x & -x;
+      out.push((w << 5) + 31 - Math.clz32(low));
+      x ^= low;
+    }
+  }
+  return out;
+}
+
+/** The entries in all the sets: driven by the smallest list (see intersectAll); bitsets alone are AND-ed word by word. */
+function intersectSets(sets: readonly CandidateSet[], dir: Directory): number[] {
+  const lists = sets.filter((x): x is readonly number[] => !(x instanceof Uint32Array));
+  const bitsets = sets.filter((x): x is Uint32Array => x instanceof Uint32Array);
+  if (lists.length > 0) return intersectAll(lists, dir, bitsets);
+  const out = bitsets[0].slice();
+  for (let o = 1; o < bitsets.length; o++) for (let w = 0; w < out.length; w++) out[w] &= bitsets[o][w];
+  return listOfBits(out);
+}
+
+/**
+ * The entries in all the sorted lists: the shortest is read, and each of its entries looked up in the bitsets of the
+ * others (cached with the directory for the lists of its indexes), so the cost follows the smallest set, as with
+ * Active Directory's query optimiser, which reads the most selective index and tests the other conditions.
+ */
+function intersectAll(lists: readonly (readonly number[])[], dir: Directory, bitsets: readonly Uint32Array[] = []): number[] {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  const first = sorted[0];
+  if (sorted.length === 1 && bitsets.length === 0) return first.slice();
+  const others = [...sorted.slice(1).map((l) => dir.bits(l)), ...bitsets];
+  const out: number[] = [];
+  outer: for (let k = 0; k < first.length; k++) {
+    const i = first[k];
+    const w = i >>> 5;
+    const bit = 1 << (i & 31);
+    for (let o = 0; o < others.length; o++) if ((others[o][w] & bit) === 0) continue outer;
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The union of sorted lists, sorted and without duplicates: when they are short, two are merged and more are gathered
+ * and sorted; otherwise they are marked in one array over the directory and read back in order (linear in the
+ * directory, whatever the number of lists).
+ */
+function unionAll(lists: readonly (readonly number[])[], size: number): number[] {
+  if (lists.length === 1) return lists[0].slice();
+  let total = 0;
+  for (const l of lists) total += l.length;
+  if (total * 8 < size) {
+    if (lists.length === 2) return mergeSorted(lists[0], lists[1]);
+    // Many short lists (the values that start with a prefix): gathered and sorted at once, not merged in turn.
+    const all = new Int32Array(total);
+    let at = 0;
+    for (const l of lists) for (let k = 0; k < l.length; k++) all[at++] = l[k];
+    all.sort();
+    const out: number[] = [];
+    for (let k = 0; k < total; k++) if (k === 0 || all[k] !== all[k - 1]) out.push(all[k]);
+    return out;
+  }
+  const mark = new Uint8Array(size);
+  for (const l of lists) for (let k = 0; k < l.length; k++) mark[l[k]] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < size; i++) if (mark[i] === 1) out.push(i);
+  return out;
+}
+
 /** The union of two sorted lists of entry indexes, sorted and without duplicates. */
-function mergeSorted(a: number[], b: number[]): number[] {
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
@@ -214,6 +310,9 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
   const syntax = info?.syntax ?? 'unknown';
   const binary = syntax === 'octet-string' || syntax === 'sid';
   if (item.type === 'extensible') return compileExtensible(item, info, values, notes);
+  if (!binary && STRING_SYNTAXES.has(syntax) && (item.type === 'equality' || item.type === 'approx' || item.type === 'substring') && BLANK_RUN.test(unescapeValue(item.value))) {
+    notes.add(`${quoteItem(item)}: whether Active Directory compares a run of blanks as one blank is not documented in the sources this tool uses; the preview compares the blanks as written.`);
+  }
   if (item.type === 'substring') {
     if (NO_SUBSTRING_SYNTAXES[syntax] && !binary) {
       notes.add(`${quoteItem(item)}: a * on a ${NO_SUBSTRING_SYNTAXES[syntax]} attribute is no wildcard that Active Directory documents; the condition is taken as Undefined (no match).`);
@@ -245,9 +344,19 @@ function compileItem(item: Item, dir: Directory, notes: Set<string>): Compiled {
     return {
       test,
       candidates: () => {
-        const lists: number[] = [];
-        for (const [k, list] of dir.equalityIndex(key)) if (k.startsWith(initial)) for (const i of list) lists.push(i);
-        return [...new Set(lists)].sort((a, b) => a - b);
+        // The keys that start with it are one stretch of the sorted keys: found by binary search.
+        const keys = dir.sortedKeys(key);
+        const index = dir.equalityIndex(key);
+        let lo = 0;
+        let hi = keys.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (keys[mid] < initial) lo = mid + 1;
+          else hi = mid;
+        }
+        const lists: number[][] = [];
+        for (let k = lo; k < keys.length && keys[k].startsWith(initial); k++) lists.push(index.get(keys[k])!);
+        return lists.length === 0 ? [] : unionAll(lists, dir.entries.length);
       },
     };
   }
@@ -310,14 +419,14 @@ function objectCategoryByClass(item: Item, name: string, dir: Directory, notes: 
     const parts = splitDn(ndn);
     return parts[0] === rdn && parts[1] === 'cn=schema';
   };
-  const index = dir.equalityIndex('objectCategory');
-  {
-    // The distinct objectCategory values are few: the matching ones are read from the index.
+  // The distinct objectCategory values are few: the matching ones are read from the index, once per class.
+  const { keys, hits } = dir.memo(`objectCategory-class\u0000${rdn}`, () => {
+    const index = dir.equalityIndex('objectCategory');
     const keys = new Set([...index.keys()].filter(wanted));
-    const hits = [...keys].map((k) => index.get(k) ?? []).reduce(mergeSorted, []);
-    const col = dir.column('objectCategory');
-    return { test: (e) => (col[e.index]?.some((k) => k !== undefined && keys.has(k)) ? T : F), candidates: () => hits, exact: true };
-  }
+    return { keys, hits: unionAll([...keys].map((k) => index.get(k) ?? []), dir.entries.length) };
+  });
+  const col = dir.column('objectCategory');
+  return { test: (e) => (col[e.index]?.some((k) => k !== undefined && keys.has(k)) ? T : F), candidates: () => hits, exact: true };
 }
 
 function compileExtensible(item: Item, info: LdapAttribute | undefined, values: (e: Entry) => string[] | undefined, notes: Set<string>): Compiled {
@@ -343,6 +452,12 @@ function compileExtensible(item: Item, info: LdapAttribute | undefined, values: 
   }
   // Integers are 32-bit and large integers 64-bit two's complement: -2147483646 has bit 2147483648 set.
   const bits = syntax === 'integer' ? 32 : 64;
+  // A mask the attribute's width cannot hold (above 2^32 - 1 for an integer, 2^64 - 1 for a large integer, or below the
+  // smallest signed value): how Active Directory reads it is not in the sources; OpenLDAP compares 64-bit signed values.
+  if (n > (1n << BigInt(bits)) - 1n || n < -(1n << BigInt(bits - 1))) {
+    notes.add(`${quoteItem(item)}: the value does not fit the attribute's ${bits}-bit integers, and how Active Directory reads such a value is not documented in the sources this tool uses; the condition is taken as Undefined (no match).`);
+    return { test: () => U };
+  }
   const mask = BigInt.asUintN(bits, n);
   const and = rule === BIT_AND;
   return {

@@ -58,6 +58,8 @@ const ENTRY_FIELDS: Fields<RegistryEntry> = {
   internalNotes: false,
   confidence: true,
   sources: true,
+  analyzer: false,
+  typeNotStated: false,
 };
 const CATALOG_FIELDS: Fields<RegistryCatalog> = { $schema: false, version: true, entries: true };
 const SOURCE_FIELDS: Fields<SourceRef> = { document: true, section: true, kb: false, evidence: false };
@@ -104,6 +106,8 @@ function hasType(value: unknown, type: string): boolean {
       return typeof value === 'number' && Number.isFinite(value);
     case 'string':
       return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
     default:
       throw new Error(`unsupported schema type ${type}`);
   }

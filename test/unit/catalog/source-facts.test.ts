@@ -99,26 +99,30 @@ describe('registry catalog: claims beyond the sources, corrected', () => {
   const run = (body: string[], context: ExchangeContext = { exchangeVersion: '2003' }): Diagnostic[] =>
     regLanguage.validate(regLanguage.parse([REG_V5, '', ...body, ''].join('\r\n')), { exchange: { context, registry: registryIndex() } });
 
-  it('MaxMessageObjects is documented for Exchange 2003 too (KB 258748), with the Analyzer\'s < 30001 warning as a recommendation', () => {
+  it('MaxMessageObjects is documented for Exchange 2003 too (KB 258748); the Analyzer reports any value as non-default and warns below 30001', () => {
     const e = entry('exchange.mailmsg.max-message-objects');
     assert.deepStrictEqual(e.versions, ['2000', '2003']);
     assert.ok(e.sources.some((s) => s.kb?.includes('258748')));
     assert.deepStrictEqual([e.recommended?.min, e.recommended?.max], [30001, 100000]);
     const key = '[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Exchange\\Mailmsg]';
-    assert.deepStrictEqual(run([key, '"MaxMessageObjects"=dword:000186a0']), []);
+    // Exchange Server Analyzer rows 49 and 50: any value above 0 is non-default, below 30001 a warning.
+    const usual = run([key, '"MaxMessageObjects"=dword:000186a0']);
+    assert.deepStrictEqual(usual.map((d) => [d.code, d.severity]), [['reg.analyzer-information', 'information']]);
+    assert.match(usual[0].message, /non-default configuration/);
     const low = run([key, '"MaxMessageObjects"=dword:00002710']);
-    assert.deepStrictEqual(low.map((d) => [d.code, d.severity]), [['reg.discouraged-setting', 'information']]);
-    assert.match(low[0].message, /Exchange Server Analyzer warns below 30001/);
+    // The analyzer's warning says more than the recommendation it was taken from: one statement, the stronger one.
+    assert.deepStrictEqual(low.map((d) => [d.code, d.severity]), [['reg.analyzer-warning', 'warning']]);
+    assert.match(low[0].message, /Exchange Server Analyzer reports a warning .*below 30001/);
     assert.doesNotMatch(low[0].message, /ignores/);
     // On Exchange 2000 the same holds: no version finding either way.
-    assert.deepStrictEqual(run([key, '"MaxMessageObjects"=dword:000186a0'], { exchangeVersion: '2000' }), []);
+    assert.deepStrictEqual(run([key, '"MaxMessageObjects"=dword:000186a0'], { exchangeVersion: '2000' }).map((d) => d.code), ['reg.analyzer-information']);
   });
 
-  it('DriveLetter is read by Exchange 2000 as well: discouraged there, never "ignored"', () => {
+  it('DriveLetter is read by Exchange 2000 as well: the Analyzer reports the mapping as an error there too, never "ignored"', () => {
     assert.deepStrictEqual(entry('exifs.parameters.drive-letter').versions, ['2000', '2003']);
     const d = run([`[${SERVICES}\\ExIFS\\Parameters]`, '"DriveLetter"="M"'], { exchangeVersion: '2000' });
-    assert.deepStrictEqual(d.map((x) => x.code), ['reg.discouraged-setting']);
-    assert.match(d[0].message, /KB 305145/);
+    assert.deepStrictEqual(d.map((x) => [x.code, x.severity]), [['reg.analyzer-error', 'error']]);
+    assert.match(d[0].message, /Exchange Server Analyzer reports an error/);
     assert.doesNotMatch(d[0].message, /ignores/);
   });
 

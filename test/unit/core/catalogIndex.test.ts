@@ -42,4 +42,22 @@ describe('core: registry catalog keys with <n> placeholders', () => {
     assert.strictEqual(index.lookup('HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\SERVICES\\SMTPSVC\\1\\2\\PARAMETERS', 'value'), undefined);
     assert.strictEqual(index.lookup('HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\SERVICES\\SMTPSVC\\\\PARAMETERS', 'value'), undefined);
   });
+
+  it('matches <name> as one or more characters of one segment, with and without a fixed prefix, as a regular expression would', () => {
+    const unit = fc.constantFrom('1', 'A', '-', '\\', '<NAME>', '<N>');
+    const asRegExp = (template: string, key: string): boolean =>
+      new RegExp(`^${template.split(/(<NAME>|<N>)/).map((p) => (p === '<NAME>' ? '[^\\\\]+' : p === '<N>' ? '[0-9]+' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`).test(key);
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 5 }), fc.string({ unit: fc.constantFrom('1', 'A', '-', '\\'), maxLength: 8 }), (t, key) => {
+        const template = `X\\${t.join('')}`;
+        const k = `X\\${key}`;
+        assert.strictEqual(matchesTemplate(template.split('\\'), k.split('\\')), asRegExp(template, k), `${template} ${k}`);
+      }),
+      { numRuns: 3000 },
+    );
+    const index = new RegistryCatalogIndex([catalogWithKey('HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\<name>\\Private-<name>')]);
+    assert.ok(index.lookup('HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\SERVICES\\MSEXCHANGEIS\\MAILSRV01\\PRIVATE-5B1E9A44', 'value'));
+    assert.strictEqual(index.lookup('HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\SERVICES\\MSEXCHANGEIS\\MAILSRV01\\PRIVATE-', 'value'), undefined);
+    assert.strictEqual(index.lookup('HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\SERVICES\\MSEXCHANGEIS\\MAILSRV01\\PUBLIC-5B1E9A44', 'value'), undefined);
+  });
 });

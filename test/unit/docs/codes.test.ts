@@ -9,6 +9,8 @@ import * as path from 'path';
 import { allCodes } from '../../../server/src/core/codes';
 import '../../../server/src/languages';
 import '../../../server/src/checks/codes';
+import '../../../server/src/core/projectConfig';
+import '../../../server/src/core/suppress';
 import { CODES_DIR, lintExample, readExample, readPage, REQUIRED_SECTIONS } from '../../helpers/codeDocs';
 import { internalReferences } from '../../helpers/userText';
 

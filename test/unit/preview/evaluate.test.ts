@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { Directory, normalizeDn } from '../../../server/src/preview/directory';
 import { previewDiagnostics } from '../../../server/src/preview/diagnostics';
-import { previewFilter, unescapeValue } from '../../../server/src/preview/evaluate';
+import { PreviewOptions, previewFilter, unescapeValue } from '../../../server/src/preview/evaluate';
 import { previewLdifGroups } from '../../../server/src/preview';
 import { LdifDocument } from '../../../server/src/languages/ldif/parse';
 import { LdapFilterDocument } from '../../../server/src/languages/ldapfilter/parse';
@@ -116,6 +116,27 @@ describe('preview: evaluation with Active Directory semantics', () => {
     assert.ok(previewFilter(LdapFilterDocument.parse('(cn:=Ann Lee)'), dir).notes.some((n) => n.includes('without a matching rule')));
     assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn=Ann Lee)'), dir).notes, []);
   });
+  it('bitwise masks wider than the attribute: Undefined, with a note; masks that fit: as two\'s complement', () => {
+    const notes = (f: string) => previewFilter(LdapFilterDocument.parse(f), dir).notes;
+    // 2^32 - 1 still fits a 32-bit integer (every bit), 2^32 + 2 does not; 2^64 - 1 fits no 32-bit attribute either.
+    assert.deepStrictEqual(names('(groupType:1.2.840.113556.1.4.804:=4294967295)'), ['Sales Team']);
+    assert.deepStrictEqual(names('(userAccountControl:1.2.840.113556.1.4.803:=-4294967295)'), []);
+    for (const mask of ['4294967298', '9223372036854775808', '18446744073709551615', '-2147483649']) {
+      const f = `(userAccountControl:1.2.840.113556.1.4.804:=${mask})`;
+      assert.deepStrictEqual([names(f), names(`(!${f})`)], [[], []], mask);
+      assert.deepStrictEqual(notes(f), [`${f}: the value does not fit the attribute's 32-bit integers, and how Active Directory reads such a value is not documented in the sources this tool uses; the condition is taken as Undefined (no match).`]);
+    }
+    assert.deepStrictEqual(notes('(userAccountControl:1.2.840.113556.1.4.804:=-2147483648)'), []);
+  });
+  it('runs of blanks: compared as written, with a note that the sources do not settle them', () => {
+    const note = 'whether Active Directory compares a run of blanks as one blank is not documented in the sources this tool uses; the preview compares the blanks as written.';
+    assert.deepStrictEqual(names('(cn=Ann  Lee)'), []);
+    assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn=Ann  Lee)'), dir).notes, [`(cn=Ann  Lee): ${note}`]);
+    assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn=*n  L*)'), dir).notes, [`(cn=*n  L*): ${note}`]);
+    assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(cn= Ann Lee)'), dir).notes, [`(cn= Ann Lee): ${note}`]);
+    // One blank inside a value or a substring is no run.
+    assert.deepStrictEqual(previewFilter(LdapFilterDocument.parse('(&(cn=Ann Lee)(cn=Ann *))'), dir).notes, []);
+  });
   it('a filter with syntax errors is not run', () => {
     const r = previewFilter(LdapFilterDocument.parse('(&(cn=x)'), dir);
     assert.ok(r.error);
@@ -170,8 +191,10 @@ describe('preview: the index paths answer as a full scan does', () => {
   const path = require('path') as typeof import('path');
   const example = Directory.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'examples', 'qbdg', 'recipients.ldf'), 'utf8'));
   // (|F(!(objectClass=*))) equals F, but its OR has a child without candidates, so every object is tested.
-  const scan = (f: string) => previewFilter(LdapFilterDocument.parse(`(|${f}(!(objectClass=*)))`), example).matched.map((e) => e.dn);
-  const fast = (f: string) => previewFilter(LdapFilterDocument.parse(f), example).matched.map((e) => e.dn);
+  const scan = (f: string, opts: PreviewOptions = {}) => previewFilter(LdapFilterDocument.parse(`(|${f}(!(objectClass=*)))`), example, opts).matched.map((e) => e.dn);
+  const fast = (f: string, opts: PreviewOptions = {}) => previewFilter(LdapFilterDocument.parse(f), example, opts).matched.map((e) => e.dn);
+  // Within a base DN and on Windows 2000 the candidates are narrowed and tested the same way.
+  const variants: PreviewOptions[] = [{}, { baseDN: 'ou=london, OU=Staff,DC=contoso,DC=com' }, { windowsVersion: '2000' }];
   for (const f of [
     '(&(mailNickname=*)(objectCategory=person)(objectClass=user)(department=Sales))',
     '(&(mailNickname=*)(&(objectCategory=person)(objectClass=user)(|(homeMDB=*)(msExchHomeServerName=*)))(physicalDeliveryOfficeName=Paris))',
@@ -180,11 +203,19 @@ describe('preview: the index paths answer as a full scan does', () => {
     '(&(objectCategory=group)(groupType:1.2.840.113556.1.4.803:=2147483648))',
     '(|(objectCategory=publicFolder)(objectCategory=contact))',
     '(&(mailNickname=*)(employeeType=FTE))',
+    // A nested AND under a condition without an index: its candidates are tested on that condition alone.
+    '(&(!cn=SystemMailbox{*})(&(mailNickname=*)(objectCategory=person)(objectClass=user)(department=Sales)))',
+    // Unions: two lists merged, many short lists (the names that start with "a") gathered, long lists marked.
+    '(&(mailNickname=*)(|(l=Seattle)(cn=ann*)))',
+    '(&(objectCategory=person)(cn=a*))',
+    '(&(mailNickname=*)(|(l=Seattle)(l=London)(l=Paris))(!(department=Sales)))',
   ]) {
-    it(f, () => {
-      const expected = scan(f);
-      assert.ok(expected.length > 0 || f.includes('employeeType'), 'the export has members for this filter');
-      assert.deepStrictEqual(fast(f), expected);
-    });
+    for (const opts of variants) {
+      it(`${f}${opts.baseDN ? ' below ' + opts.baseDN : ''}${opts.windowsVersion ? ' on Windows ' + opts.windowsVersion : ''}`, () => {
+        const expected = scan(f, opts);
+        if (!opts.baseDN) assert.ok(expected.length > 0 || f.includes('employeeType'), 'the export has members for this filter');
+        assert.deepStrictEqual(fast(f, opts), expected);
+      });
+    }
   }
 });

@@ -13,6 +13,7 @@ import { decodeBytes } from '../../../server/src/core/encoding';
 import { AnalyzeOptions } from '../../../server/src/core/language';
 import { languageForFile } from '../../../server/src/languages';
 import '../../../server/src/checks/codes';
+import '../../../server/src/core/projectConfig';
 import { registryIndex } from '../../../server/src/core/catalogLoad';
 import { internalReferences, MESSAGE_MAX, MESSAGE_P95_MAX, percentile95 } from '../../helpers/userText';
 

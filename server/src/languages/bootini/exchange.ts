@@ -12,7 +12,7 @@ import { FixSpec, appendToEntry, removeSwitch, replaceOn } from './edits';
 import { EntryFacts, SwitchUse } from './entries';
 import type { BootIniDocument, Entry } from './parse';
 import { inUserCase } from './switches';
-import type { Reporter } from './validate';
+import type { Reporter } from './reporter';
 import { isExchangeServerOs, windowsLabel, windowsSource } from './windows';
 
 /** The range of /USERVA the Exchange 2003 store's start-up check accepts (the seed prints it as "3030 to 2970", 001:1696). */

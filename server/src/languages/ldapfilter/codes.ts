@@ -33,7 +33,7 @@ defineCodes({
   // Limits of the checks themselves
   'ldapfilter.file-too-large': { severity: 'information', summary: 'The file is larger than the checks read (4 MB): nothing in it is checked.' },
   // Preview against a directory export (server/src/preview/diagnostics.ts)
-  'ldapfilter.preview-matches-nobody': { severity: 'warning', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): no object of the directory export matches the filter, so the group has no members.' },
-  'ldapfilter.preview-not-mail-enabled': { severity: 'warning', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): the filter matches objects without mailNickname, which are not Exchange recipients.' },
-  'ldapfilter.preview-attribute-unused': { severity: 'information', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): a condition on an attribute that no object of the directory export holds.' },
+  'ldapfilter.preview-matches-nobody': { severity: 'warning', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): no object of the directory export matches the filter, so the group has no members.', needsOtherFiles: true },
+  'ldapfilter.preview-not-mail-enabled': { severity: 'warning', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): the filter matches objects without mailNickname, which are not Exchange recipients.', needsOtherFiles: true },
+  'ldapfilter.preview-attribute-unused': { severity: 'information', summary: 'With a directory export (--directory, exchangeConfig.directoryExport): a condition on an attribute that no object of the directory export holds.', needsOtherFiles: true },
 });

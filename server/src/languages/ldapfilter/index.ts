@@ -58,6 +58,10 @@ export const ldapfilterLanguage: LanguageService<LdapFilterDocument> = {
   folding: ldapfilterFolding,
   format: (doc) => formatFilter(doc),
   oneLine: (doc) => joinFilter(doc),
+  // The filter file is this tool's own format: "#" lines are comments to it, and the one-line form pasted into ADSI
+  // Edit leaves them out, so a directive can stand before any line.
+  comments: { marker: '#', indented: true },
+  suppressionPlaces: () => ({ beforeLine: () => true, fileLine: 0 }),
 };
 
 export { LdapFilterDocument };

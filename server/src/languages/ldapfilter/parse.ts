@@ -87,6 +87,12 @@ function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
+/** [A-Za-z0-9.:-]: the characters of ":dn:1.2.840.113556.1.4.803:" between an attribute and ":=". */
+function isRuleChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) /* digits and : */ || c === 46 || c === 45;
+}
+
+
 export class LdapFilterDocument {
   readonly lines: string[];
   readonly eols: string[];
@@ -106,16 +112,18 @@ export class LdapFilterDocument {
     this.eols = eols;
     this.lineStarts = new Array<number>(lines.length);
     this.commentLines = new Array<boolean>(lines.length);
+    // Most filters have no "#" at all, so no comment line: the text is read as it is, without rebuilding it.
+    const mayComment = text.indexOf('#') >= 0;
     let pos = 0;
-    const parts: string[] = [];
+    const parts: string[] | undefined = mayComment ? [] : undefined;
     for (let i = 0; i < lines.length; i++) {
       this.lineStarts[i] = pos;
-      const comment = /^[ \t]*#/.test(lines[i]);
+      const comment = mayComment && /^[ \t]*#/.test(lines[i]);
       this.commentLines[i] = comment;
-      parts.push(comment ? ' '.repeat(lines[i].length) : lines[i], eols[i]);
+      parts?.push(comment ? ' '.repeat(lines[i].length) : lines[i], eols[i]);
       pos += lines[i].length + eols[i].length;
     }
-    this.masked = parts.join('');
+    this.masked = parts ? parts.join('') : text;
   }
 
   static parse(text: string): LdapFilterDocument {
@@ -406,6 +414,15 @@ class Parser {
     });
   }
 
+  private invalid(message: string, s: number, e: number): void {
+    this.problem({ code: 'ldapfilter.invalid-item', start: s, end: Math.min(e, this.n), message: `${message} The global catalog rejects the filter, so mail to the group gets NDR 5.2.4.` });
+  }
+
+  /** invalid-item on the attribute of a condition. */
+  private invalidAttr(item: Item, message: string): void {
+    this.invalid(message, item.attrStart, Math.max(item.attrEnd, item.attrStart + 1));
+  }
+
   private emptyItem(open: number, at: number): Item {
     this.problem({ code: 'ldapfilter.unbalanced-parentheses', start: open, end: open + 1, message: 'This parenthesis is never closed: the file ends after it. The global catalog rejects the filter (NDR 5.2.4). Remove it or complete the condition.' });
     return { kind: 'item', open, close: -1, attr: '', attrStart: at, attrEnd: at, op: '', opStart: at, opEnd: at, ruleStart: at, ruleEnd: at, value: '', valueStart: at, valueEnd: at, type: 'invalid', stars: [], depth: 0 };
@@ -414,29 +431,34 @@ class Parser {
   /** Reads attribute, operator and value from `start`; the value ends before an unbalanced ")" (or "(" in a bare condition). */
   private scanItem(start: number, open: number, bare: boolean): Item {
     const { t, n } = this;
+    // Character codes rather than one-character strings: this loop and the value's below read every character of the
+    // filter, and are most of the parser's time.
     let k = start;
+    let plain = true;
     while (k < n) {
-      const c = t[k];
-      if (c === '=' || c === '~' || c === '<' || c === '>' || c === ':' || c === '(' || c === ')') break;
+      const ch = t.charCodeAt(k);
+      if (ch === 61 /* = */ || ch === 126 /* ~ */ || ch === 60 /* < */ || ch === 62 /* > */ || ch === 58 /* : */ || ch === 40 /* ( */ || ch === 41 /* ) */) break;
+      // An attribute name of letters, digits and "-" starting with a letter (by far the most common) needs no other check.
+      if (plain && !((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (k > start && ((ch >= 48 && ch <= 57) || ch === 45)))) plain = false;
       k++;
     }
     const rawAttr = t.slice(start, k);
-    const attrTrim = rawAttr.trimEnd();
-    const item: Item = { kind: 'item', open, close: -1, attr: attrTrim.split(';', 1)[0], attrStart: start, attrEnd: start + attrTrim.length, op: '', opStart: k, opEnd: k, ruleStart: k, ruleEnd: k, value: '', valueStart: k, valueEnd: k, type: 'invalid', stars: [], depth: 0 };
+    const attrTrim = plain ? rawAttr : rawAttr.trimEnd();
+    const semi = plain ? -1 : attrTrim.indexOf(';');
+    const item: Item = { kind: 'item', open, close: -1, attr: semi < 0 ? attrTrim : attrTrim.slice(0, semi), attrStart: start, attrEnd: start + attrTrim.length, op: '', opStart: k, opEnd: k, ruleStart: k, ruleEnd: k, value: '', valueStart: k, valueEnd: k, type: 'invalid', stars: [], depth: 0 };
     const itemStart = open >= 0 ? open : start;
-    const invalid = (message: string, s = item.attrStart, e = Math.max(item.attrEnd, s + 1)): void => {
-      this.problem({ code: 'ldapfilter.invalid-item', start: s, end: Math.min(e, n), message: `${message} The global catalog rejects the filter, so mail to the group gets NDR 5.2.4.` });
-    };
-    if (k >= n || t[k] === '(' || t[k] === ')') {
+    if (k >= n || t.charCodeAt(k) === 40 || t.charCodeAt(k) === 41) {
       item.valueStart = item.valueEnd = k;
-      if (attrTrim.length > 0) invalid(`"${clip(attrTrim)}" has no comparison operator: a condition is attribute, operator and value, such as (department=Sales) or (mailNickname=*). Add the operator and the value.`, item.attrStart, item.attrEnd);
-      else invalid('An empty condition. Write attribute, operator and value, such as (mailNickname=*).', itemStart, k);
+      if (attrTrim.length > 0) this.invalid(`"${clip(attrTrim)}" has no comparison operator: a condition is attribute, operator and value, such as (department=Sales) or (mailNickname=*). Add the operator and the value.`, item.attrStart, item.attrEnd);
+      else this.invalid('An empty condition. Write attribute, operator and value, such as (mailNickname=*).', itemStart, k);
       return item;
     }
-    if (attrTrim.length === 0) invalid('The condition has no attribute before its operator. Write the attribute first, such as (department=Sales).', itemStart, k + 1);
-    else if (/^\s/.test(rawAttr)) invalid(`A blank before the attribute "${clip(attrTrim.trim())}"; RFC 2254 allows none inside a condition. Remove the blank.`, item.attrStart, k);
-    else if (rawAttr.length !== attrTrim.length) invalid(`A blank between the attribute "${clip(attrTrim)}" and the operator; RFC 2254 allows none. Remove the blank.`, item.attrStart, k);
-    else if (!ATTR_NAME.test(attrTrim)) invalid(`"${clip(attrTrim)}" is not an attribute name: names start with a letter and contain only letters, digits and hyphens. Correct the attribute name.`);
+    if (!plain || attrTrim.length === 0) {
+      if (attrTrim.length === 0) this.invalid('The condition has no attribute before its operator. Write the attribute first, such as (department=Sales).', itemStart, k + 1);
+      else if (/^\s/.test(rawAttr)) this.invalid(`A blank before the attribute "${clip(attrTrim.trim())}"; RFC 2254 allows none inside a condition. Remove the blank.`, item.attrStart, k);
+      else if (rawAttr.length !== attrTrim.length) this.invalid(`A blank between the attribute "${clip(attrTrim)}" and the operator; RFC 2254 allows none. Remove the blank.`, item.attrStart, k);
+      else if (!ATTR_NAME.test(attrTrim)) this.invalidAttr(item, `"${clip(attrTrim)}" is not an attribute name: names start with a letter and contain only letters, digits and hyphens. Correct the attribute name.`);
+    }
     const c = t[k];
     let v: number;
     if (c === '=') {
@@ -448,17 +470,17 @@ class Parser {
     } else if (c === '<' || c === '>') {
       item.op = c;
       v = k + 1;
-      invalid(`LDAP has no strict "${c}" comparison, only ${c}= (RFC 2254). Use ${c}= with the next value, or (!(attribute${c === '>' ? '<' : '>'}=value)).`, k, k + 1);
+      this.invalid(`LDAP has no strict "${c}" comparison, only ${c}= (RFC 2254). Use ${c}= with the next value, or (!(attribute${c === '>' ? '<' : '>'}=value)).`, k, k + 1);
     } else if (c === '~') {
       item.op = '~';
       v = k + 1;
-      invalid('"~" alone is no operator; approximate match is written ~=. Write ~=.', k, k + 1);
+      this.invalid('"~" alone is no operator; approximate match is written ~=. Write ~=.', k, k + 1);
     } else {
       // Extensible match: attr:[dn:]rule:=value
       let m = k;
       if (t[k + 1] !== '=') {
         m = k + 1;
-        while (m < n && /[A-Za-z0-9.:-]/.test(t[m]) && !(t[m] === ':' && t[m + 1] === '=')) m++;
+        while (m < n && isRuleChar(t.charCodeAt(m)) && !(t[m] === ':' && t[m + 1] === '=')) m++;
       }
       if (t[m] === ':' && t[m + 1] === '=') {
         item.op = ':=';
@@ -473,14 +495,14 @@ class Parser {
             item.rule = part;
             item.ruleStart = pos;
             item.ruleEnd = pos + part.length;
-            if (!/^\d+(\.\d+)*$/.test(part)) invalid(`"${clip(part)}" is not a matching rule OID: write the dotted number, such as 1.2.840.113556.1.4.803 (bitwise AND).`, pos, pos + Math.max(part.length, 1));
+            if (!/^\d+(\.\d+)*$/.test(part)) this.invalid(`"${clip(part)}" is not a matching rule OID: write the dotted number, such as 1.2.840.113556.1.4.803 (bitwise AND).`, pos, pos + Math.max(part.length, 1));
           }
           pos += part.length + 1;
         }
       } else {
         item.op = ':';
         v = k + 1;
-        invalid('An extensible match is written attribute:rule:=value, such as (userAccountControl:1.2.840.113556.1.4.803:=2); here ":=" is missing. Write ":=" before the value.', k, Math.max(m, k + 1));
+        this.invalid('An extensible match is written attribute:rule:=value, such as (userAccountControl:1.2.840.113556.1.4.803:=2); here ":=" is missing. Write ":=" before the value.', k, Math.max(m, k + 1));
       }
     }
     item.opEnd = v;

@@ -24,6 +24,15 @@ export const ldifLanguage: LanguageService<LdifDocument> = {
   fixes: ldifFixes,
   symbols: ldifSymbols,
   folding: ldifFolding,
+  // RFC 2849 ("Notes on LDIF Syntax"): a line that begins with "#" is a comment and is ignored; a line that begins
+  // with a space continues the previous one, so a directive goes at the start of a logical line (never between the
+  // physical lines of a folded one) and never right above a line that starts with a space.
+  comments: { marker: '#', indented: false, folded: true },
+  suppressionPlaces: (doc) => ({ beforeLine: (line) => !startsWithSpace(doc.lines[line]), fileLine: startsWithSpace(doc.lines[0]) ? undefined : 0 }),
 };
+
+function startsWithSpace(line: string | undefined): boolean {
+  return line !== undefined && line.startsWith(' ');
+}
 
 export { LdifDocument };

@@ -19,6 +19,12 @@ function escapeName(name: string): string {
   return name.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
 
+/** The article of an analyzer finding whose recommendation is to delete the value, or undefined. */
+function analyzerDeletion(data: unknown): string | undefined {
+  const d = data as { deleteValue?: boolean; article?: string } | undefined;
+  return d?.deleteValue === true && typeof d.article === 'string' ? d.article : undefined;
+}
+
 /** The cleanup file's text (CRLF line endings, as regedit writes), or undefined when nothing is obsolete. */
 export function cleanupReg(sources: readonly CleanupSource[], exchange: ExchangeKnowledge): string | undefined {
   const byKey = new Map<string, { path: string; values: Map<string, { name: string; why: string }> }>();
@@ -26,8 +32,10 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
   /** Values whose sources name no restart: the file says so instead of guessing. */
   const unstated: string[] = [];
   const from: string[] = [];
+  let analyzer = false;
   for (const { name, doc } of sources) {
-    const findings = checkExchange(doc, sectionKeys(doc), exchange.registry, exchange.context).filter((f) => f.code === 'reg.deprecated-e2k-tuning');
+    // Obsolete Exchange 2000 tuning, and values whose removal an Exchange Server Analyzer article recommends.
+    const findings = checkExchange(doc, sectionKeys(doc), exchange.registry, exchange.context).filter((f) => f.code === 'reg.deprecated-e2k-tuning' || analyzerDeletion(f.data) !== undefined);
     if (findings.length === 0) continue;
     from.push(name);
     for (const f of findings) {
@@ -44,14 +52,19 @@ export function cleanupReg(sources: readonly CleanupSource[], exchange: Exchange
       let group = byKey.get(key);
       if (!group) byKey.set(key, (group = { path, values: new Map() }));
       // The name exactly as the first file spells it: variants such as "MPHeaps parallelism" are different values.
-      if (!group.values.has(valueName.toLowerCase())) group.values.set(valueName.toLowerCase(), { name: valueName, why: entry?.replacedBy ?? 'obsolete Exchange 2000 tuning' });
+      const article = analyzerDeletion(f.data);
+      if (article !== undefined) analyzer = true;
+      const why = article !== undefined ? `the Exchange Server Analyzer article "${article}" recommends deleting it` : (entry?.replacedBy ?? 'obsolete Exchange 2000 tuning');
+      if (!group.values.has(valueName.toLowerCase())) group.values.set(valueName.toLowerCase(), { name: valueName, why });
     }
   }
   if (byKey.size === 0) return undefined;
   const lines = [
     HEADER_V5,
     '',
-    '; Removes Exchange 2000 tuning that Exchange 2003 no longer wants. Review it, then import it on each server',
+    analyzer
+      ? '; Removes Exchange 2000 tuning that Exchange 2003 no longer wants and values the Exchange Server Analyzer\r\n; recommends deleting. Review it, then import it on each server'
+      : '; Removes Exchange 2000 tuning that Exchange 2003 no longer wants. Review it, then import it on each server',
     '; (regedit /s this-file.reg) and restart the services listed below.',
     ...from.map((f) => `; Found in: ${f}`),
     ...[...restarts].map((r) => `; ${r}`),

@@ -71,6 +71,10 @@ defineCodes({
   'reg.not-for-this-version': { severity: 'information', summary: 'A value documented only for other Exchange versions than the one configured (for example an Exchange 2003 setting on Exchange 2000).' },
   'reg.not-for-this-role': { severity: 'information', summary: 'A value that belongs on servers of another role than the one configured (for example a front-end setting on a mailbox server).' },
   'reg.discouraged-setting': { severity: 'information', summary: 'A valid setting or value that the documentation advises against (outside troubleshooting, or outside a recommended range).' },
+  // The Exchange Server Analyzer's rules (the catalog's `analyzer` field), one code per kind of finding
+  'reg.analyzer-error': { severity: 'error', summary: 'A value the Exchange Server Analyzer (ExBPA) reports as an error; the message names the article and what it recommends.' },
+  'reg.analyzer-warning': { severity: 'warning', summary: 'A value the Exchange Server Analyzer (ExBPA) reports as a warning; the message names the article and what it recommends.' },
+  'reg.analyzer-information': { severity: 'information', summary: 'A value the Exchange Server Analyzer (ExBPA) reports as a non-default configuration or a best practice (the message says which), with what the article recommends.' },
   // Across the file
   'reg.duplicate-value': { severity: 'warning', summary: 'The same value is set or deleted twice under one key; only the later line has an effect.', tags: ['unnecessary'] },
   'reg.duplicate-key': { severity: 'information', summary: 'The same key is opened twice; its values are spread over two places.' },

@@ -6,13 +6,14 @@
  * the whole document, so it answers at once in a 20 MB export.
  */
 import { DEFAULT_CONTEXT, ExchangeContext, isExchange2003OrLater, RegistryEntry } from '../../core/catalog';
-import { normalizeRegistryPath, RegistryCatalogIndex } from '../../core/catalogIndex';
+import { matchesTemplate, normalizeRegistryPath, RegistryCatalogIndex } from '../../core/catalogIndex';
 import { registryIndex } from '../../core/catalogLoad';
 import { renderRegistryEntry } from '../../core/catalogRender';
 import { AnalyzeOptions, CompletionItem } from '../../core/language';
 import { lineRange, Position, Range } from '../../core/types';
 import type { RegDocument } from './document';
-import { HEADER_V4, HEADER_V5, Kind } from './scan';
+import { Kind } from './lineRecord';
+import { HEADER_V4, HEADER_V5 } from './scan';
 import { keyContextAt } from './validate';
 
 export function regComplete(doc: RegDocument, position: Position, options: AnalyzeOptions = {}): CompletionItem[] {
@@ -180,7 +181,10 @@ function keyPathItems(req: Request, t: number): CompletionItem[] {
   let node: KeyNode | undefined = keyTree(req.registry);
   for (const seg of typed.slice(0, slash).split('\\')) {
     const upper = seg.toUpperCase();
-    node = node.children.get(upper) ?? (/^[0-9]+$/.test(seg) ? node.children.get('<N>') : undefined);
+    const parent: KeyNode = node;
+    node = parent.children.get(upper) ?? (/^[0-9]+$/.test(seg) ? parent.children.get('<N>') : undefined);
+    // A segment with <name> (a server name, a store GUID) matches any text in its place.
+    node ??= [...parent.children].find(([k]) => k.includes('<NAME>') && matchesTemplate([k], [upper]))?.[1];
     if (!node) return [];
   }
   const out: CompletionItem[] = [];
@@ -197,7 +201,7 @@ function keyPathItems(req: Request, t: number): CompletionItem[] {
     };
     if (child.path) {
       // A pattern key (`<N>` for an instance number) is looked up with a sample instance.
-      const names = entriesUnder(req.registry, child.path.replace(/<N>/g, '1')).map((e) => `\`${e.names[0]}\``);
+      const names = entriesUnder(req.registry, child.path.replace(/<N>/g, '1').replace(/<NAME>/g, 'X')).map((e) => `\`${e.names[0]}\``);
       item.detail = `${names.length} known value${names.length === 1 ? '' : 's'}`;
       item.documentation = `Values the catalog knows under this key: ${names.join(', ')}.`;
     }
@@ -206,6 +210,13 @@ function keyPathItems(req: Request, t: number): CompletionItem[] {
       item.isSnippet = true;
       item.detail = `instance number${child.path ? `; ${item.detail}` : ''}`;
       item.documentation = `A virtual server instance: the number of the instance (1 for the first).${item.documentation ? `\n\n${item.documentation}` : ''}`;
+      delete item.filterText;
+    }
+    if (seg.includes('<NAME>') && child.display.includes('<name>')) {
+      // A server name or store GUID: a snippet whose placeholder the user types over.
+      const [before, after] = child.display.split('<name>', 2);
+      item.insertText = `${before}\${1:name}${after}${close}`;
+      item.isSnippet = true;
       delete item.filterText;
     }
     out.push(item);

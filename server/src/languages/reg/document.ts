@@ -5,8 +5,12 @@
  */
 import { splitLines } from '../../core/text';
 import { ContentChange } from '../../core/language';
-import { canonicalLineAt, canonicalLineEnd, decodeQuoted, HeaderKind, Kind, LineRecord, scanHeader, scanLineInto, scanWin31Into } from './scan';
+import { HeaderKind, Kind, LineRecord } from './lineRecord';
+import { scanHeader, scanLineInto, scanWin31Into } from './scan';
+import { canonicalLineAt, canonicalLineEnd } from './scanHex';
+import { decodeQuoted } from './scanValue';
 import { analyzeSection, SectionAnalysis } from './section';
+import type { LineSource, SectionSpan } from './source';
 import { HAS_NAME, HAS_STR, LineTable } from './table';
 
 /** The record every line is scanned into before LineTable.set copies it (the scanner never runs re-entrantly). */
@@ -21,7 +25,7 @@ export interface ParseOptions {
   unicode?: boolean;
 }
 
-export class Section {
+export class Section implements SectionSpan {
   /** First line, maintained by RegDocument after every edit. */
   start = 0;
   private cached: SectionAnalysis | undefined;
@@ -40,7 +44,7 @@ function startsSection(kind: Kind): boolean {
   return kind === Kind.Key || kind === Kind.KeyDelete || kind === Kind.KeyIgnored || kind === Kind.KeyUnopened;
 }
 
-export class RegDocument {
+export class RegDocument implements LineSource {
   /** What the scanner found on each line (see LineTable; record() makes a LineRecord of one line). */
   scan: LineTable = new LineTable(0);
   sections: Section[] = [];

@@ -3,15 +3,17 @@
  * tuning that Exchange 2003 no longer wants, for its type, its documented values or range, and the values Setup
  * writes. Only values regedit would actually import are checked (syntax errors come first).
  */
-import { EXCHANGE_VERSION_NAMES, ExchangeContext, ExchangeVersion, isExchange2003OrLater, RegistryEntry, WindowsConstraint } from '../../core/catalog';
+import { appliesTo, EXCHANGE_VERSION_NAMES, ExchangeContext, ExchangeVersion, isExchange2003OrLater, RegistryEntry, WindowsConstraint } from '../../core/catalog';
 import { recommendedRange } from '../../core/catalogRender';
 import { RegistryCatalogIndex } from '../../core/catalogIndex';
 import { codeInfo } from '../../core/codes';
 import { Severity } from '../../core/types';
 import type { RegDocument } from './document';
-import { dataContentEnd, Kind, REG_DWORD, REG_EXPAND_SZ, REG_SZ } from './scan';
-import { bytesToText, displayName, entryBytes, SectionDiag, typeName, ValueEntry } from './section';
-import { trimEndChars } from '../../core/text';
+import { Kind, REG_SZ } from './lineRecord';
+import { dataContentEnd } from './scanValue';
+import { displayName, SectionDiag, typeName, ValueEntry } from './section';
+import { analyzerHits, SEVERITY_RANK } from './analyzer';
+import { valueData } from './valueData';
 
 export interface ExchangeFinding extends SectionDiag {
   /** Absolute line of the value. */
@@ -21,30 +23,6 @@ export interface ExchangeFinding extends SectionDiag {
 }
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'hint', hint: 'hint' };
-
-/** The data of a value as the registry will hold it: a number for dwords, text for strings. */
-export interface ValueData {
-  type: number;
-  dword?: number;
-  text?: string;
-}
-
-export function valueData(doc: RegDocument, line: number, lastLine: number): ValueData {
-  const scan = doc.scan;
-  const type = scan.type[line];
-  const isHex = doc.isHexData(line);
-  if (!isHex) {
-    if (type === REG_DWORD) return { type, dword: scan.dword[line] };
-    if (type === REG_SZ) return { type, text: doc.str(line) ?? '' };
-    return { type };
-  }
-  const bytes = entryBytes(doc, line, lastLine);
-  if (type === REG_DWORD && bytes.length === 4) return { type, dword: (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0 };
-  if (type === REG_SZ || type === REG_EXPAND_SZ) {
-    return { type, text: trimEndChars(bytesToText(bytes, doc.unicode), '\0') };
-  }
-  return { type };
-}
 
 const TYPE_NUMBER: Record<RegistryEntry['type'], number[]> = {
   REG_SZ: [1],
@@ -59,11 +37,7 @@ function versionName(v: ExchangeVersion): string {
   return EXCHANGE_VERSION_NAMES[v];
 }
 
-/** "2003" in a catalog entry covers Exchange 2003 with any service pack; "2003sp1" covers SP1 and later. */
-export function appliesTo(versions: readonly ExchangeVersion[], v: ExchangeVersion): boolean {
-  const order: ExchangeVersion[] = ['2000', '2003', '2003sp1', '2003sp2'];
-  return versions.some((x) => x === v || (x.startsWith('2003') && v.startsWith('2003') && order.indexOf(v) >= order.indexOf(x)));
-}
+export { appliesTo };
 
 export function restartPhrase(restart: string): string {
   if (restart === 'dynamic') return 'The change takes effect without a restart.';
@@ -142,6 +116,9 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
   }
 
   const expected = TYPE_NUMBER[entry.type];
+  // Where no source states the type, another type is not reported as wrong (the analyzer's numeric conditions then
+  // simply do not apply).
+  if (entry.typeNotStated && !expected.includes(v.type)) return;
   if (!expected.includes(v.type)) {
     const data = valueData(doc, line, lastLine);
     const asNumber = data.text !== undefined && /^\s*\d+\s*$/.test(data.text) ? Number(data.text) : undefined;
@@ -279,6 +256,43 @@ function checkValue(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line:
   }
 }
 
+/**
+ * The catalog's own findings on a value together with the Exchange Server Analyzer's, one statement per value where
+ * they say the same: the analyzer's most severe finding is reported when it is more severe than every finding of the
+ * catalog's own checks, and then replaces a "discouraged" finding on the value (the hover gives both statements with
+ * their sources). Otherwise the catalog's findings stand and the analyzer's statement is in the hover.
+ */
+function withAnalyzer(doc: RegDocument, entry: RegistryEntry, v: ValueEntry, line: number, lastLine: number, ctx: ExchangeContext, own: ExchangeFinding[]): ExchangeFinding[] {
+  if (v.type === -1) return own;
+  // Exchange 2000 tuning reported as obsolete: removing it is also what the analyzer's rules on it come to.
+  if (own.some((f) => f.code === 'reg.deprecated-e2k-tuning' || f.code === 'reg.wrong-type')) return own;
+  const data = valueData(doc, line, lastLine);
+  const hits = analyzerHits(entry, displayName(v.name), data, ctx);
+  if (hits.length === 0) return own;
+  const severityOf = (f: { code: string; severity?: Severity }): Severity => f.severity ?? codeInfo(f.code).severity;
+  const uncertain = entry.confidence === 'uncertain';
+  const ranked = hits.map((h) => ({ h, severity: uncertain ? LOWER[codeInfo(h.code).severity] : codeInfo(h.code).severity }));
+  const top = Math.max(...ranked.map((r) => SEVERITY_RANK[r.severity]));
+  const ownTop = Math.max(-1, ...own.map((f) => SEVERITY_RANK[severityOf(f)]));
+  if (top <= ownTop) return own;
+  const scan = doc.scan;
+  const lineText = doc.lineText(line);
+  const dataStart = scan.dataStart[line];
+  const dataEnd = dataContentEnd(lineText, dataStart, lastLine === line ? scan.dataEnd[line] : lineText.length);
+  const kept = own.filter((f) => f.code !== 'reg.discouraged-setting');
+  for (const { h, severity } of ranked) {
+    if (SEVERITY_RANK[severity] !== top) continue;
+    const finding: ExchangeFinding = { line, rel: 0, start: dataStart, end: dataEnd, code: h.code, message: h.message, data: h.data };
+    if (uncertain) {
+      finding.severity = severity;
+      finding.message += ' (Sources uncertain; see the hover.)';
+    }
+    kept.push(finding);
+    break;
+  }
+  return kept;
+}
+
 const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 
 export function formatProblem(entry: RegistryEntry, text: string): string | undefined {
@@ -371,7 +385,13 @@ export function checkExchange(doc: RegDocument, keys: readonly (string | undefin
       if (!entry) continue;
       const line = s.start + v.rel;
       if (doc.scan.kind(line) !== Kind.Value) continue;
-      checkValue(doc, entry, v, line, s.start + v.lastRel, ctx, out);
+      if (!entry.analyzer?.length) {
+        checkValue(doc, entry, v, line, s.start + v.lastRel, ctx, out);
+        continue;
+      }
+      const own: ExchangeFinding[] = [];
+      checkValue(doc, entry, v, line, s.start + v.lastRel, ctx, own);
+      out.push(...withAnalyzer(doc, entry, v, line, s.start + v.lastRel, ctx, own));
     }
     checkLevelLists(doc, s.start, s.analysis().entries, known, out);
   }

@@ -5,7 +5,9 @@
 import { Fix } from '../../core/language';
 import { Diagnostic, lineRange, range, TextEdit } from '../../core/types';
 import type { RegDocument } from './document';
-import { dataContentEnd, HEADER_V4, HEADER_V5, Kind } from './scan';
+import { Kind } from './lineRecord';
+import { HEADER_V4, HEADER_V5 } from './scan';
+import { dataContentEnd } from './scanValue';
 
 type FixBuilder = (doc: RegDocument, d: Diagnostic, data: Record<string, unknown>) => Fix[];
 
@@ -87,7 +89,32 @@ const setDwordFix =
     return edits.length ? [{ title: title(n), isPreferred: preferred, edits }] : [];
   };
 
+/**
+ * The Exchange Server Analyzer's recommendation where it is a value: set the DWORD, or delete the value. Never
+ * preferred, so Fix all leaves the analyzer's findings alone: a non-default value may be deliberate (set on the
+ * advice of Microsoft support, as several articles say).
+ */
+const analyzerFix: FixBuilder = (doc, d, data) => {
+  const line = d.range.start.line;
+  if (typeof data.setDword === 'number') {
+    const edits = replaceData(doc, line, dword(data.setDword));
+    return edits.length ? [{ title: `Set it to ${data.setDword}, as the Exchange Server Analyzer article recommends`, edits }] : [];
+  }
+  if (data.deleteValue === true) {
+    const span = entrySpan(doc, line);
+    if (!span) return [];
+    return [
+      { title: 'Turn into a deletion entry ("Name"=-), as the Exchange Server Analyzer article recommends', edits: replaceData(doc, line, '-') },
+      { title: 'Remove this value from the file', edits: [deleteLines(doc, span[0], span[1])] },
+    ];
+  }
+  return [];
+};
+
 const FIXES: Record<string, FixBuilder> = {
+  'reg.analyzer-error': analyzerFix,
+  'reg.analyzer-warning': analyzerFix,
+  'reg.analyzer-information': analyzerFix,
   'reg.deprecated-e2k-tuning': (doc, d) => {
     const line = d.range.start.line;
     const span = entrySpan(doc, line);

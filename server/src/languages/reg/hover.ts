@@ -4,9 +4,10 @@ import { describeDword, renderRegistryEntry } from '../../core/catalogRender';
 import { AnalyzeOptions, Hover } from '../../core/language';
 import { lineRange, Position } from '../../core/types';
 import type { RegDocument } from './document';
-import { Kind, matchRoot, REG_BINARY, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_NONE, REG_QWORD, REG_SZ } from './scan';
+import { Kind, REG_BINARY, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_NONE, REG_QWORD, REG_SZ } from './lineRecord';
+import { matchRoot } from './scanKey';
 import { bytesToText, displayName, entryBytes, typeName, ValueEntry } from './section';
-import { valueData } from './exchange';
+import { valueData } from './valueData';
 import { keyContextAt } from './validate';
 import { trimEndChars } from '../../core/text';
 

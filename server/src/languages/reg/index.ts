@@ -8,7 +8,7 @@ import { applySeverityOverrides } from '../../core/severity';
 import { Diagnostic, lineRange, SOURCE } from '../../core/types';
 import { regComplete } from './complete';
 import { RegDocument } from './document';
-import { Kind } from './scan';
+import { Kind } from './lineRecord';
 import { regFixes } from './fixes';
 import { regHover } from './hover';
 import { regFolding, regSymbols } from './symbols';
@@ -85,6 +85,11 @@ export const regLanguage: LanguageService<RegDocument> = {
   fixes: regFixes,
   symbols: regSymbols,
   folding: regFolding,
+  // regedit skips every line whose first non-blank character is ";", also between a key and its values and between
+  // the continuation lines of hex data (external-facts §6.10 and §6.8: Wine's regedit tests Comment1-4, Wine9,
+  // Wine29a/b, which pass on Windows). The header must stay the first line (§6.1), so nothing goes before it.
+  comments: { marker: ';', indented: true },
+  suppressionPlaces: () => ({ beforeLine: (line) => line >= 1, fileLine: 1 }),
 };
 
 export { RegDocument };

@@ -4,10 +4,13 @@
  * or the whole section (duplicate value names). Results are relative to the section's first line so that they
  * survive edits elsewhere in the file.
  */
-import type { RegDocument, Section } from './document';
+import type { LineSource, SectionSpan } from './source';
 import type { Severity } from '../../core/types';
-import type { LineDiag } from './scan';
-import { canonicalHasSurrogateByte, canonicalTail, CONT, dataContentEnd, hexCount, isHexDigit, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './scan';
+import type { LineDiag } from './lineRecord';
+import { isHexDigit } from './chars';
+import { CONT, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './lineRecord';
+import { canonicalHasSurrogateByte, canonicalTail, hexCount } from './scanHex';
+import { dataContentEnd } from './scanValue';
 import { HAS_DIAGS, HAS_NAME, LineTable, NAME_ESCAPED } from './table';
 
 export interface RelatedRel {
@@ -59,8 +62,8 @@ export class SectionAnalysis {
   private entryList: ValueEntry[] | undefined;
 
   constructor(
-    private readonly doc: RegDocument,
-    private readonly section: Section,
+    private readonly doc: LineSource,
+    private readonly section: SectionSpan,
     /** The key the first line opens (Kind.Key), deletes (Kind.KeyDelete), or undefined. */
     readonly keyKind: Kind | undefined,
     /** The key, normalised (normalizeKeyPath), when keyKind is set. */
@@ -149,7 +152,7 @@ function valueEnd(scan: LineTable, line: number, end: number): number {
 }
 
 /** The value lines of a section, as ValueEntry objects. */
-function collectEntries(doc: RegDocument, start: number, end: number): ValueEntry[] {
+function collectEntries(doc: LineSource, start: number, end: number): ValueEntry[] {
   const scan = doc.scan;
   const out: ValueEntry[] = [];
   for (let i = start; i < end; i++) {
@@ -161,7 +164,7 @@ function collectEntries(doc: RegDocument, start: number, end: number): ValueEntr
   return out;
 }
 
-function makeEntry(doc: RegDocument, line: number, last: number, start: number, valid: boolean): ValueEntry {
+function makeEntry(doc: LineSource, line: number, last: number, start: number, valid: boolean): ValueEntry {
   const name = doc.name(line);
   return { rel: line - start, lastRel: last - start, name, nameKey: name === null ? 0 : nameHash(name), type: doc.scan.type[line], valid };
 }
@@ -174,7 +177,7 @@ let entryValid = new Uint8Array(64);
 let entryKey = new Int32Array(64);
 let entryLength = new Int32Array(64);
 
-export function analyzeSection(doc: RegDocument, section: Section): SectionAnalysis {
+export function analyzeSection(doc: LineSource, section: SectionSpan): SectionAnalysis {
   const scan = doc.scan;
   const start = section.start;
   const end = start + section.length;
@@ -234,7 +237,7 @@ const CONTINUATION_ROOTS = new Set(['reg.hex-backslash-without-comma', 'reg.hex-
  * consequence of the finding on the value line, which lists them, rather than findings of their own (whose message,
  * "the value above did not end its line with ",\\"", would not be true).
  */
-function foldIgnoredContinuations(doc: RegDocument, start: number, end: number, diags: SectionDiag[]): void {
+function foldIgnoredContinuations(doc: LineSource, start: number, end: number, diags: SectionDiag[]): void {
   const scan = doc.scan;
   for (let i = start; i < end; i++) {
     // The root is on the value line, or on one of its continuation lines (which then holds only bytes from column 0).
@@ -279,7 +282,7 @@ function looksLikeHexBytes(text: string): boolean {
 }
 
 /** The line after ",\\" that is no hex data: regedit discards the value on `line` (and, often, the line). */
-function swallowedDiag(doc: RegDocument, line: number, swallowed: number, start: number): SectionDiag {
+function swallowedDiag(doc: LineSource, line: number, swallowed: number, start: number): SectionDiag {
   const text = doc.lineText(swallowed);
   const lost = /^\s*\[/.test(text)
     ? ' and skips this key line, so the values below it go to the key above'
@@ -297,7 +300,7 @@ function swallowedDiag(doc: RegDocument, line: number, swallowed: number, start:
 }
 
 /** The bytes of a hex value from its first line to its last continuation line. */
-export function entryBytes(doc: RegDocument, first: number, last: number): number[] {
+export function entryBytes(doc: LineSource, first: number, last: number): number[] {
   const bytes: number[] = [];
   const scan = doc.scan;
   for (let i = first; i <= last; i++) {
@@ -340,7 +343,7 @@ let summaryCount = 0;
 let summaryLastFour = 0;
 
 /** Byte count and last four bytes of a hex value from its first to its last line, from the line table. */
-function hexSummary(doc: RegDocument, first: number, last: number): void {
+function hexSummary(doc: LineSource, first: number, last: number): void {
   const scan = doc.scan;
   let count = 0;
   let lastFour = 0;
@@ -361,7 +364,7 @@ function hexSummary(doc: RegDocument, first: number, last: number): void {
 }
 
 /** Whether some byte of a hex value is d8-df, so that it may hold a UTF-16 surrogate. */
-function mayHoldSurrogate(doc: RegDocument, first: number, last: number): boolean {
+function mayHoldSurrogate(doc: LineSource, first: number, last: number): boolean {
   const scan = doc.scan;
   for (let i = first; i <= last; i++) {
     const bits = scan.bits[i];
@@ -376,7 +379,7 @@ function mayHoldSurrogate(doc: RegDocument, first: number, last: number): boolea
   return false;
 }
 
-function checkHexMeaning(doc: RegDocument, first: number, last: number, start: number, diags: SectionDiag[]): void {
+function checkHexMeaning(doc: LineSource, first: number, last: number, start: number, diags: SectionDiag[]): void {
   const scan = doc.scan;
   const type = scan.type[first];
   const isHex = doc.isHexData(first);
@@ -543,7 +546,7 @@ export function rememberName<T extends { entry: ValueEntry }>(buckets: Map<numbe
 }
 
 /** The length of the decoded name on a value line (-1 for the default value), without decoding it if it has no escapes. */
-function nameLengthAt(doc: RegDocument, line: number): number {
+function nameLengthAt(doc: LineSource, line: number): number {
   const bits = doc.scan.bits[line];
   if ((bits & HAS_NAME) === 0) return -1;
   if ((bits & NAME_ESCAPED) === 0) return doc.scan.nameEnd[line] - doc.scan.nameStart[line] - 2;
@@ -551,7 +554,7 @@ function nameLengthAt(doc: RegDocument, line: number): number {
 }
 
 /** nameHash of the name on a value line (ValueEntry.nameKey), read in place unless it has escapes; 0 for the default value. */
-function nameKeyAt(doc: RegDocument, line: number): number {
+function nameKeyAt(doc: LineSource, line: number): number {
   const scan = doc.scan;
   const bits = scan.bits[line];
   if ((bits & HAS_NAME) === 0) return 0;
@@ -564,7 +567,7 @@ function nameKeyAt(doc: RegDocument, line: number): number {
  * Duplicate values within the section (the entries are in entryLine … from analyzeSection). Returns the entries as
  * ValueEntry objects when it had to make them (sections with many values), for the analysis to keep.
  */
-function checkDuplicates(doc: RegDocument, start: number, count: number, diags: SectionDiag[]): ValueEntry[] | undefined {
+function checkDuplicates(doc: LineSource, start: number, count: number, diags: SectionDiag[]): ValueEntry[] | undefined {
   if (count < 2) return undefined;
   if (count <= 16) {
     // Most keys have a few values: compare each with the ones before it, the latest first, without a map. Only
@@ -603,7 +606,7 @@ function checkDuplicates(doc: RegDocument, start: number, count: number, diags: 
 }
 
 /** The diagnostic on the earlier of two lines that set or delete the same value; the later one wins. */
-export function duplicateDiag(earlier: ValueEntry, later: ValueEntry, doc: RegDocument, earlierStart: number, laterStart: number): SectionDiag {
+export function duplicateDiag(earlier: ValueEntry, later: ValueEntry, doc: LineSource, earlierStart: number, laterStart: number): SectionDiag {
   const scan = doc.scan;
   const eLine = earlierStart + earlier.rel;
   const lLine = laterStart + later.rel;

@@ -2,7 +2,7 @@
 import { DocumentSymbol, FoldingRange } from '../../core/language';
 import { lineRange, range } from '../../core/types';
 import type { RegDocument } from './document';
-import { Kind } from './scan';
+import { Kind } from './lineRecord';
 import { typeName } from './section';
 
 function lastContentLine(doc: RegDocument, from: number, to: number): number {

@@ -6,7 +6,8 @@
  * all: RegDocument decodes them from the line when they are asked for, and makes a LineRecord only for a line
  * someone asks about (RegDocument.record).
  */
-import { canonicalInto, CONT, Kind, KIND_MASK, LineDiag, LineRecord } from './scan';
+import { CONT, Kind, KIND_MASK, LineDiag, LineRecord } from './lineRecord';
+import { canonicalInto } from './scanHex';
 
 /** A value line whose quoted name has escapes, so that its decoded name is shorter than nameEnd - nameStart - 2. */
 export const NAME_ESCAPED = 0x80;

@@ -8,7 +8,7 @@ import { applySeverityOverrides } from '../../core/severity';
 import { Diagnostic, lineRange, Severity, SOURCE } from '../../core/types';
 import type { RegDocument, Section } from './document';
 import { checkExchange } from './exchange';
-import { Kind } from './scan';
+import { Kind } from './lineRecord';
 import { duplicateDiag, findSameName, normalizeKeyPath, rememberName, resolveLineRefs, SectionAnalysis, SectionDiag, ValueEntry } from './section';
 
 interface GlobalDiag {

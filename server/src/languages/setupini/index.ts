@@ -2,7 +2,7 @@ import './codes';
 import { AnalyzeOptions, LanguageService } from '../../core/language';
 import { applySeverityOverrides } from '../../core/severity';
 import { setupiniComplete } from './complete';
-import { isAnswerFile } from './detect';
+import { answerFileFormat, isAnswerFile } from './detect';
 import { setupiniFixes } from './fixes';
 import { setupiniHover } from './hover';
 import { setupIndex } from './catalog';
@@ -31,6 +31,15 @@ export const setupiniLanguage: LanguageService<SetupIniDocument> = {
   fixes: setupiniFixes,
   symbols: setupiniSymbols,
   folding: setupiniFolding,
+  comments: { marker: ';', indented: true },
+  // KB 188625 ("XADM: Unattended Exchange Server 5.5 Setup") shows ";" comment lines inside a section of the batch
+  // Setup.ini; nothing documents them before the first section, nor in the Exchange 2000/2003 format
+  // (external-facts §4.1), so quick fixes write directives only inside the sections of a 4.0/5.5 batch file.
+  suppressionPlaces(doc) {
+    const first = doc.sections[0];
+    if (!first || answerFileFormat(doc) !== 'exchange55') return undefined;
+    return { beforeLine: (line) => line > first.line, fileLine: first.line + 1 };
+  },
 };
 
 /** Whether the document is checked as an answer file: its content shows one, or the host forces it. */

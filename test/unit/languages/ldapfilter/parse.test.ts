@@ -24,6 +24,41 @@ describe('ldapfilter: parser', () => {
     assert.deepStrictEqual(doc.items.slice(6).map((i) => i.rule), ['1.2.840.113556.1.4.803', '1.2.3']);
   });
 
+  // The parser reads plain attribute names (a letter, then letters, digits and "-") on a fast path; these are the
+  // names that leave it, each with what the full check makes of it.
+  it('reads attribute names with options, OIDs and invalid first characters exactly', () => {
+    const doc = LdapFilterDocument.parse('(&(userCertificate;binary=x)(1.2.840.113556.1.4.221=y)(9a=x)(-a=x)(a-1=x)(cn\u00a0=x))');
+    assert.deepStrictEqual(
+      doc.items.map((i) => [i.attr, i.attrStart, i.attrEnd, i.op, i.value]),
+      [
+        ['userCertificate', 3, 25, '=', 'x'],
+        ['1.2.840.113556.1.4.221', 29, 51, '=', 'y'],
+        ['9a', 55, 57, '=', 'x'],
+        ['-a', 61, 63, '=', 'x'],
+        ['a-1', 67, 70, '=', 'x'],
+        ['cn', 74, 76, '=', 'x'],
+      ],
+    );
+    assert.deepStrictEqual(
+      doc.problems.map((p) => [p.code, p.start, p.end, p.message.slice(0, 40)]),
+      [
+        ['ldapfilter.invalid-item', 55, 57, '"9a" is not an attribute name: names sta'],
+        ['ldapfilter.invalid-item', 61, 63, '"-a" is not an attribute name: names sta'],
+        ['ldapfilter.invalid-item', 74, 77, 'A blank between the attribute "cn" and t'],
+      ],
+    );
+  });
+
+  it('masks comment lines only: a # inside a value or after a filter on its line is text', () => {
+    const doc = LdapFilterDocument.parse('(cn=#1)\n  # note\n');
+    assert.strictEqual(doc.masked, '(cn=#1)\n        \n');
+    assert.deepStrictEqual(doc.commentLines, [false, true, false]);
+    assert.strictEqual(doc.items[0].value, '#1');
+    const plain = LdapFilterDocument.parse('(cn=x)');
+    assert.strictEqual(plain.masked, '(cn=x)');
+    assert.deepStrictEqual([plain.lines, plain.eols, plain.lineStarts, plain.commentLines], [['(cn=x)'], [''], [0], [false]]);
+  });
+
   it('accepts blanks between components, as Exchange tools write them', () => {
     const text = '(&(&(& (mailnickname=*) (!(cn=SystemMailbox{*})) (| (&(objectCategory=person)(objectClass=user)(|(homeMDB=*)(msExchHomeServerName=*))) ))))';
     assert.strictEqual(fmt(diagnose(text)), '(none)');

@@ -2,7 +2,7 @@
  * Section 6.10: comments and blank lines.
  */
 import * as assert from 'assert';
-import { Kind } from '../../../../server/src/languages/reg/scan';
+import { Kind } from '../../../../server/src/languages/reg/lineRecord';
 import { parse, regFile } from '../../../helpers/reg';
 import { BODY, clean, diagAt, importedNames, noCode, v4File } from './support';
 

@@ -98,7 +98,8 @@ describe('reg completion', () => {
 
     it('offers the next segment of the key paths the catalog knows', () => {
       const items = complete([`[${SERVICES}\\MSExchangeIS\\$0`]);
-      assert.deepStrictEqual(labels(items).sort(), ['ParametersPrivate', 'ParametersSystem', 'ParametersSystemInternetContent']);
+      // <name>: a server name (MSExchangeIS\<server>\Private-<store GUID> holds the stores' own values).
+      assert.deepStrictEqual(labels(items).sort(), ['<name>', 'ParametersPrivate', 'ParametersSystem', 'ParametersSystemInternetContent']);
       const ps = item(items, 'ParametersSystem');
       assert.strictEqual(ps.kind, 'key');
       assert.match(ps.detail ?? '', /known values/);

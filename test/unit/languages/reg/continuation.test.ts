@@ -2,7 +2,7 @@
  * Section 6.8: hex data continued over several lines with a backslash at the end of the line.
  */
 import * as assert from 'assert';
-import { Kind } from '../../../../server/src/languages/reg/scan';
+import { Kind } from '../../../../server/src/languages/reg/lineRecord';
 import { diagnose, parse, regFile } from '../../../helpers/reg';
 import { BODY, bytesOf, clean, codesOn, diagAt, entryAt, exactlyEverywhere, hexOf, importedNames, KEY, noCode, onlyCodes, relatedAt, v4File } from './support';
 

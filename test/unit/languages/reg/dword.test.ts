@@ -2,7 +2,7 @@
  * Section 6.6: REG_DWORD data `dword:`.
  */
 import * as assert from 'assert';
-import { Kind, REG_DWORD } from '../../../../server/src/languages/reg/scan';
+import { Kind, REG_DWORD } from '../../../../server/src/languages/reg/lineRecord';
 import { codes, parse, regFile } from '../../../helpers/reg';
 import { BODY, clean, codesOn, diagAt, imported, importedNames, v4File } from './support';
 

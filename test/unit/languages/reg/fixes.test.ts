@@ -9,6 +9,10 @@ const crlf = (...lines: string[]): string => lines.join('\r\n');
 /** [code, before, after]: each fix in before/after form; the after text must be clean of that code. */
 const IS = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]';
 const OWA = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeWeb\\OWA]';
+const POP3 = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\POP3Svc\\Parameters]';
+const TCPIP = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]';
+const NETLOGON = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Netlogon\\Parameters]';
+const QUEUING = '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\SMTPSVC\\Queuing]';
 
 const CASES: [string, string, string][] = [
   // Exchange knowledge, with the built-in catalog
@@ -19,6 +23,12 @@ const CASES: [string, string, string][] = [
   ['reg.value-out-of-range', crlf(V5, OWA, '"KeyInterval"=dword:000005a1', ''), crlf(V5, OWA, '"KeyInterval"=dword:000005a0', '')],
   ['reg.discouraged-setting', crlf(V5, IS, '"Maximum Polling Frequency"=dword:00007530', ''), crlf(V5, IS, '"Maximum Polling Frequency"=dword:0000ea60', '')],
   ['reg.undefined-bits', crlf(V5, OWA, '"DefaultMailboxFolderSet"=dword:00040003', ''), crlf(V5, OWA, '"DefaultMailboxFolderSet"=dword:00000003', '')],
+  // The Exchange Server Analyzer's recommendations where they are a value (catalog field analyzer[].fix)
+  ['reg.analyzer-error', crlf(V5, POP3, '"MaxBufferSize"=dword:00000200', ''), crlf(V5, POP3, '"MaxBufferSize"=dword:00002000', '')],
+  ['reg.analyzer-warning', crlf(V5, TCPIP, '"MaxUserPort"=dword:00001388 ; Windows default', ''), crlf(V5, TCPIP, '"MaxUserPort"=dword:0000ea60 ; Windows default', '')],
+  ['reg.analyzer-warning', crlf(V5, NETLOGON, '"SiteName"="Branch-Office"', ''), crlf(V5, NETLOGON, '"SiteName"=-', '')],
+  ['reg.analyzer-information', crlf(V5, QUEUING, '"GlitchRetrySeconds"=dword:0000003c', ''), crlf(V5, QUEUING, '"GlitchRetrySeconds"=-', '')],
+  ['reg.analyzer-information', crlf(V5, IS, '"Disable Call Tracing"=dword:00000000', ''), crlf(V5, IS, '"Disable Call Tracing"=dword:00000001', '')],
   ['reg.invalid-header', crlf('windows registry editor version 5.00', K, '"a"="b"', ''), crlf(V5, K, '"a"="b"', '')],
   ['reg.invalid-header', crlf(K, '"a"="b"', ''), crlf(V5, '', K, '"a"="b"', '')],
   ['reg.header-imports-nothing', crlf('REGEDIT4 ', K, ''), crlf('REGEDIT4', K, '')],
@@ -84,6 +94,14 @@ describe('reg: quick fixes', () => {
   it('has a before/after case for every fixable code', () => {
     const covered = new Set(CASES.map((c) => c[0]));
     assert.deepStrictEqual(fixableCodes().filter((c) => !covered.has(c)), []);
+  });
+
+  it('never prefers an analyzer fix, so Fix all leaves deliberate non-default values alone', () => {
+    const text = crlf(V5, TCPIP, '"MaxUserPort"=dword:00001388', '');
+    const doc = regLanguage.parse(text);
+    const d = regLanguage.validate(doc).find((x) => x.code === 'reg.analyzer-warning');
+    assert.ok(d);
+    assert.deepStrictEqual(regLanguage.fixes!(doc, d).map((f) => [f.title, f.isPreferred ?? false]), [['Set it to 60000, as the Exchange Server Analyzer article recommends', false]]);
   });
 
   it('offers no fix for diagnostics that have none', () => {

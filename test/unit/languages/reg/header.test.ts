@@ -3,7 +3,7 @@
  */
 import * as assert from 'assert';
 import { decodeBytes } from '../../../../server/src/core/encoding';
-import { Kind } from '../../../../server/src/languages/reg/scan';
+import { Kind } from '../../../../server/src/languages/reg/lineRecord';
 import { regLanguage } from '../../../../server/src/languages/reg';
 import { diagnose, parse } from '../../../helpers/reg';
 import { clean, diagAt, importedNames, noCode, onlyCodes, V5 } from './support';

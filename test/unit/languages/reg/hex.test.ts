@@ -2,7 +2,7 @@
  * Section 6.7: hex data `hex:` and `hex(N):` on one line (continuation lines are in continuation.test.ts).
  */
 import * as assert from 'assert';
-import { Kind, REG_BINARY } from '../../../../server/src/languages/reg/scan';
+import { Kind, REG_BINARY } from '../../../../server/src/languages/reg/lineRecord';
 import { codes, diagnose, parse, regFile } from '../../../helpers/reg';
 import { BODY, bytesOf, clean, codesOn, diagAt, imported, importedNames, v4File } from './support';
 

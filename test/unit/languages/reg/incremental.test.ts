@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { ContentChange } from '../../../../server/src/core/language';
 import { range } from '../../../../server/src/core/types';
 import { regLanguage, RegDocument } from '../../../../server/src/languages/reg';
-import { Kind } from '../../../../server/src/languages/reg/scan';
+import { Kind } from '../../../../server/src/languages/reg/lineRecord';
 import { parse } from '../../../helpers/reg';
 import { KEY, V5 } from './support';
 

@@ -2,7 +2,7 @@
  * Section 6.2: key lines `[...]` and key deletion `[-...]`.
  */
 import * as assert from 'assert';
-import { Kind } from '../../../../server/src/languages/reg/scan';
+import { Kind } from '../../../../server/src/languages/reg/lineRecord';
 import { parse, regFile } from '../../../helpers/reg';
 import { BODY, clean, codesOn, diagAt, importedNames, noCode, noKeyFile, onlyCodes, relatedAt } from './support';
 

@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import { splitLines } from '../../../../server/src/core/text';
 import { crlfLineStarts, RegDocument } from '../../../../server/src/languages/reg/document';
-import { LineRecord, scanHeader, scanLine, scanWin31Line } from '../../../../server/src/languages/reg/scan';
+import { LineRecord } from '../../../../server/src/languages/reg/lineRecord';
+import { scanHeader, scanLine, scanWin31Line } from '../../../../server/src/languages/reg/scan';
 
 const V5 = 'Windows Registry Editor Version 5.00';
 

@@ -2,7 +2,7 @@
  * Section 6.5: REG_SZ string data, and the escapes of 6.3 as they apply to names and data.
  */
 import * as assert from 'assert';
-import { Kind, REG_SZ } from '../../../../server/src/languages/reg/scan';
+import { Kind, REG_SZ } from '../../../../server/src/languages/reg/lineRecord';
 import { parse, regFile } from '../../../helpers/reg';
 import { BODY, clean, codesOn, diagAt, imported, importedNames, noCode, onlyCodes, v4File } from './support';
 

@@ -2,7 +2,7 @@
  * Section 6.3 (the value-name part), 6.4 (data: general rules) and 6.9 (value deletion `"name"=-`).
  */
 import * as assert from 'assert';
-import { Kind, REG_DWORD, REG_SZ } from '../../../../server/src/languages/reg/scan';
+import { Kind, REG_DWORD, REG_SZ } from '../../../../server/src/languages/reg/lineRecord';
 import { parse, regFile } from '../../../helpers/reg';
 import { BODY, clean, codesOn, diagAt, exactly, imported, importedNames, noCode, onlyCodes } from './support';
 

@@ -1,0 +1,313 @@
+/**
+ * The checks of an entry's switches against the switch catalog (server/data/catalog/bootini-switches.json): name,
+ * value, the Windows versions that know it, duplicates, conflicts and requirements.
+ */
+import { nearestCandidates } from '../../core/nearest';
+import { FixSpec, removeSwitch, replaceOn } from './edits';
+import { EntryFacts, SwitchUse } from './entries';
+import type { BootIniDocument } from './parse';
+import { BootSwitch, conflictsOf, documentedValue, inUserCase, RELEASE_NAMES, switchNamed, SWITCH_NAMES, valuePattern, WindowsRelease } from './switches';
+import { EntryWindows, windowsLabel, windowsSource } from './windows';
+import { Reporter } from './reporter';
+
+
+function display(use: SwitchUse): string {
+  return `/${use.token.name}`;
+}
+
+export function checkSwitch(doc: BootIniDocument, facts: EntryFacts, use: SwitchUse, r: Reporter): void {
+  const { entry } = facts;
+  const { token, sw } = use;
+  const line = entry.line;
+  if (!sw) {
+    if (token.name === '') {
+      r.add('bootini.unknown-switch', line, token.start, token.end, 'A "/" without a switch name after it. Remove it, or write the switch name right after the slash.', {
+        fixes: [{ title: 'Remove it', preferred: true, edits: [removeSwitch(doc, entry, token)] }],
+      });
+      return;
+    }
+    const near = nearestCandidates(token.name, SWITCH_NAMES, token.name.length <= 4 ? 1 : 2);
+    r.add(
+      'bootini.unknown-switch',
+      line,
+      token.start,
+      token.nameEnd,
+      `/${token.name} is not a switch any Windows version documents${near.length ? `; did you mean /${near.join(' or /')}?` : '.'} Windows ignores switches it does not know, so this one has no effect.`,
+      {
+        fixes: [
+          ...near.map((n) => ({ title: `Change to /${inUserCase(n, token.name)}`, preferred: near.length === 1, edits: [replaceOn(line, token.nameStart, token.nameEnd, inUserCase(n, token.name))] })),
+          { title: `Remove /${token.name}`, edits: [removeSwitch(doc, entry, token)] },
+        ],
+      },
+    );
+    return;
+  }
+  if (checkValueForm(doc, facts, use, sw, r)) checkValue(facts, use, sw, r);
+  checkVersion(doc, facts, use, sw, r);
+}
+
+/** The form of the value (present, absent, separator); true when the value itself can be checked. */
+function checkValueForm(doc: BootIniDocument, facts: EntryFacts, use: SwitchUse, sw: BootSwitch, r: Reporter): boolean {
+  const { entry } = facts;
+  const { token } = use;
+  const line = entry.line;
+  const name = display(use);
+  const seps = sw.separators ?? ['='];
+  if (sw.value === 'none') {
+    if (token.separator === undefined) return false;
+    r.add(
+      'bootini.unexpected-switch-value',
+      line,
+      token.nameEnd,
+      token.end,
+      `${name} takes no value; "${token.separator}${token.value}" is not documented and has no documented effect. Write ${name} alone.`,
+      { fixes: [{ title: `Write ${name} without a value`, preferred: true, edits: [replaceOn(line, token.nameEnd, token.end, '')] }] },
+    );
+    return false;
+  }
+  if (token.separator === undefined) {
+    if (sw.value === 'optional') return false;
+    const fixes: FixSpec[] = [];
+    const example = sw.recommended ?? (sw.valueKind === 'enum' ? undefined : sw.values?.[0]?.value);
+    if (example !== undefined) fixes.push({ title: `Add ${seps[0]}${example}`, preferred: sw.recommended !== undefined, edits: [replaceOn(line, token.end, token.end, `${seps[0]}${example}`)] });
+    fixes.push({ title: `Remove ${name}`, edits: [removeSwitch(doc, entry, token)] });
+    r.add(
+      'bootini.switch-value-missing',
+      line,
+      token.start,
+      token.end,
+      `${name} needs a value after "${seps[0]}": ${sw.valueForm ?? 'see its description'}${sw.values?.length ? `, for example ${sw.name}${seps[0]}${sw.recommended ?? sw.values[0].value}` : ''}. Without one the switch does not do what it is meant to; add a value, or remove the switch.`,
+      { fixes },
+    );
+    return false;
+  }
+  if (!seps.includes(token.separator)) {
+    r.add(
+      'bootini.invalid-switch-value',
+      line,
+      token.nameEnd,
+      token.nameEnd + 1,
+      `${name} takes its value after "${seps[0]}", not "${token.separator}": write ${name}${seps[0]}${token.value}.`,
+      { fixes: [{ title: `Write ${name}${seps[0]}${token.value}`, preferred: true, edits: [replaceOn(line, token.nameEnd, token.nameEnd + 1, seps[0])] }] },
+    );
+    return false;
+  }
+  if (token.value === '') {
+    // "/safeboot: minimal" (the form KB 833721 prints): the value is the next word, cut off by the blank.
+    const next = entry.stray.find((s) => s.start > token.end && doc.lines[line].slice(token.end, s.start).trim() === '');
+    const fixes: FixSpec[] = [];
+    if (next && sw.value === 'required') fixes.push({ title: `Write ${name}${token.separator}${next.text}`, preferred: true, edits: [replaceOn(line, token.end, next.start, '')] });
+    if (sw.recommended) fixes.push({ title: `Add ${sw.recommended}`, preferred: !next, edits: [replaceOn(line, token.end, token.end, sw.recommended)] });
+    if (sw.value === 'optional') fixes.push({ title: `Write ${name} without "${token.separator}"`, preferred: !next, edits: [replaceOn(line, token.nameEnd, token.end, '')] });
+    r.add(
+      'bootini.switch-value-missing',
+      line,
+      token.start,
+      token.end,
+      next
+        ? `Nothing follows "${token.separator}": the blank before "${next.text}" ends the switch, so ${name} has no value and "${next.text}" is a separate word. Remove the blank.`
+        : sw.value === 'optional'
+          ? `Nothing follows "${token.separator}": write ${name} alone, or add ${sw.valueForm ?? 'a value'} after "${token.separator}".`
+          : `Nothing follows "${token.separator}": ${name} needs ${sw.valueForm ?? 'a value'} there. Add it, or remove the switch.`,
+      { fixes },
+    );
+    return false;
+  }
+  return true;
+}
+
+function checkValue(facts: EntryFacts, use: SwitchUse, sw: BootSwitch, r: Reporter): void {
+  const { entry } = facts;
+  const { token } = use;
+  const value = token.value ?? '';
+  const line = entry.line;
+  const name = display(use);
+  const replaceValue = (v: string): FixSpec['edits'] => [replaceOn(line, token.valueStart, token.valueEnd, v)];
+  if (sw.valueKind === 'integer') {
+    if (!/^\d+$/.test(value)) {
+      r.add('bootini.invalid-switch-value', line, token.valueStart, token.valueEnd, `${name}${token.separator}${value} is not a decimal number, so Windows cannot use it: ${sw.name} takes ${sw.valueForm ?? 'a number'}. Write the number alone.`, {
+        fixes: sw.recommended ? [{ title: `Set ${name}${token.separator}${sw.recommended}`, edits: replaceValue(sw.recommended) }] : [],
+      });
+      return;
+    }
+    const n = Number(value);
+    const below = sw.min !== undefined && n < sw.min;
+    const above = sw.max !== undefined && n > sw.max;
+    if (!below && !above) return;
+    const fixes: FixSpec[] = [];
+    if (sw.recommended) fixes.push({ title: `Set ${name}${token.separator}${sw.recommended}${sw.exchange ? ' (what Exchange 2003 expects)' : ''}`, preferred: true, edits: replaceValue(sw.recommended) });
+    const bound = String(below ? sw.min : sw.max);
+    if (bound !== sw.recommended) fixes.push({ title: `Set ${name}${token.separator}${bound}`, edits: replaceValue(bound) });
+    const range = sw.min !== undefined && sw.max !== undefined ? `${sw.min} to ${sw.max}` : below ? `at least ${sw.min}` : `at most ${sw.max}`;
+    r.add(
+      'bootini.switch-value-out-of-range',
+      line,
+      token.valueStart,
+      token.valueEnd,
+      `${name}${token.separator}${value} is outside the range ${sw.name} accepts, ${range}${sw.unit ? ` ${sw.unit}` : ''}, so Windows does not use it as written.${sw.name === '/USERVA' ? ' For Exchange 2003 write /USERVA=3030.' : ''}`,
+      { fixes },
+    );
+    return;
+  }
+  if (sw.valueKind === 'enum') {
+    if (documentedValue(sw.values, value)) return;
+    const allowed = (sw.values ?? []).map((v) => v.value);
+    const near = nearestCandidates(value, allowed, 3);
+    r.add(
+      'bootini.invalid-switch-value',
+      line,
+      token.valueStart,
+      token.valueEnd,
+      `${name}${token.separator}${value} is not one of the values ${sw.name} takes, so Windows does not apply it. Write one of ${allowed.join(', ')}${near.length ? `; did you mean ${near.join(' or ')}?` : '.'}${sw.name === '/SAFEBOOT' && value.toLowerCase() === 'disrepair' ? ' (KB 833721 misprints dsrepair as "disrepair".)' : ''}`,
+      { fixes: near.map((v) => ({ title: `Change to ${v}`, preferred: near.length === 1, edits: replaceValue(v) })) },
+    );
+    return;
+  }
+  if (valuePattern(sw)?.test(value) === false) {
+    r.add('bootini.invalid-switch-value', line, token.valueStart, token.valueEnd, `${name}${token.separator}${value} is not of the form ${sw.name} takes, so Windows cannot use it. Write ${sw.valueForm ?? 'the documented form'}.`);
+  }
+}
+
+function versionProblem(releases: readonly WindowsRelease[] | undefined, sp: Partial<Record<WindowsRelease, number>> | undefined, w: EntryWindows): string | undefined {
+  if (!releases || !w.release) return undefined;
+  const list = releases.map((r) => `${RELEASE_NAMES[r]}${sp?.[r] ? ` SP${sp[r]}` : ''}`).join(' and ');
+  if (!releases.includes(w.release)) return `known only to ${list}${sp ? ' and later' : ''}`;
+  const needed = sp?.[w.release];
+  if (needed !== undefined && w.servicePack !== undefined && w.servicePack < needed) return `known only from ${RELEASE_NAMES[w.release]} SP${needed} on`;
+  return undefined;
+}
+
+function checkVersion(doc: BootIniDocument, facts: EntryFacts, use: SwitchUse, sw: BootSwitch, r: Reporter): void {
+  const { entry, windows } = facts;
+  const { token } = use;
+  const line = entry.line;
+  const label = (): string => `${windowsLabel(windows)}${windowsSource(windows)}`;
+  // Where the sources are silent on the entry's Windows, say nothing.
+  const unclear = windows.release !== undefined && sw.windowsUnclear?.includes(windows.release);
+  const problem = sw.windowsOnly && !unclear ? versionProblem(sw.windows, sw.servicePack, windows) : undefined;
+  if (problem) {
+    const fixes: FixSpec[] = [];
+    if (sw.replacedBy && windows.release && windows.release !== 'nt4') {
+      const successor = switchNamed(sw.replacedBy.slice(1));
+      const sep = successor?.separators?.[0] ?? '=';
+      const newName = inUserCase(sw.replacedBy.slice(1), token.name);
+      fixes.push({
+        title: `Write /${newName}${token.separator ? `${sep}${token.value}` : ''}`,
+        preferred: true,
+        edits: [replaceOn(line, token.nameStart, token.separator ? token.nameEnd + 1 : token.nameEnd, `${newName}${token.separator ? sep : ''}`)],
+      });
+    }
+    fixes.push({ title: `Remove ${display(use)}`, edits: [removeSwitch(doc, entry, token)] });
+    r.add(
+      'bootini.switch-not-for-version',
+      line,
+      token.start,
+      token.nameEnd,
+      `${sw.name} is ${problem}; this entry starts ${label()}, which does not know it.${sw.replacedBy ? ` There it is called ${sw.replacedBy}.` : ''} Remove it, or correct the description.`,
+      { fixes },
+    );
+    return;
+  }
+  // Values that only some versions know (/DEBUGPORT=1394, /DEBUGPORT=USB).
+  const v = token.value !== undefined ? documentedValue(sw.values, token.value) : undefined;
+  const valueProblem = v ? versionProblem(v.windows, undefined, windows) : undefined;
+  if (valueProblem && v) {
+    r.add(
+      'bootini.switch-not-for-version',
+      line,
+      token.valueStart,
+      token.valueEnd,
+      `${display(use)}${token.separator}${token.value}: ${v.value} is ${valueProblem}; this entry starts ${label()}. Use a value this Windows knows (a COM port), or correct the description.`,
+    );
+  }
+}
+
+export function checkDuplicates(doc: BootIniDocument, facts: EntryFacts, r: Reporter): void {
+  for (const use of facts.uses) {
+    if (!use.sw) continue;
+    const first = facts.first.get(use.sw.name.toUpperCase());
+    if (!first || first === use) continue;
+    const same = (first.token.value ?? '').toUpperCase() === (use.token.value ?? '').toUpperCase() && first.token.separator === use.token.separator;
+    r.add(
+      'bootini.duplicate-switch',
+      facts.entry.line,
+      use.token.start,
+      use.token.end,
+      same
+        ? `${use.sw.name} appears twice on this entry; the second one adds nothing. Remove it.`
+        : `${use.sw.name} appears twice on this entry with different values (${first.token.separator ?? ''}${first.token.value ?? ''} and ${use.token.separator ?? ''}${use.token.value ?? ''}); which one Windows uses is not documented. Keep one.`,
+      {
+        related: [{ line: facts.entry.line, start: first.token.start, end: first.token.end, message: 'The first one' }],
+        fixes: [{ title: `Remove this ${display(use)}`, preferred: same, edits: [removeSwitch(doc, facts.entry, use.token)] }],
+      },
+    );
+  }
+}
+
+export function checkConflicts(doc: BootIniDocument, facts: EntryFacts, r: Reporter): void {
+  const reported = new Set<string>();
+  const known = [...facts.first.values()];
+  for (let j = 0; j < known.length; j++) {
+    const b = known[j];
+    const opposites = conflictsOf(b.sw!);
+    for (let i = 0; i < j; i++) {
+      const a = known[i];
+      if (!opposites.has(a.sw!.name.toUpperCase())) continue;
+      const pair = [a.sw!.name, b.sw!.name].sort().join(' ');
+      if (reported.has(pair)) continue;
+      reported.add(pair);
+      r.add(
+        'bootini.conflicting-switches',
+        facts.entry.line,
+        b.token.start,
+        b.token.end,
+        `${b.sw!.name} contradicts ${a.sw!.name} on the same entry${conflictReason(a.sw!.name, b.sw!.name)}. Keep the one you mean.`,
+        {
+          related: [{ line: facts.entry.line, start: a.token.start, end: a.token.end, message: `The ${a.sw!.name} it contradicts` }],
+          fixes: [
+            { title: `Remove ${display(b)}`, edits: [removeSwitch(doc, facts.entry, b.token)] },
+            { title: `Remove ${display(a)}`, edits: [removeSwitch(doc, facts.entry, a.token)] },
+          ],
+        },
+      );
+    }
+  }
+}
+
+function conflictReason(a: string, b: string): string {
+  const pair = new Set([a, b]);
+  if (pair.has('/PAE') && pair.has('/NOPAE')) return ': one loads the PAE kernel, the other forbids it (and with hardware DEP on, /NOPAE is ignored anyway)';
+  if (pair.has('/NOEXECUTE') && pair.has('/EXECUTE')) return ': both set the DEP policy, and they are alternatives (WDK)';
+  if (pair.has('/NODEBUG')) return ': /NODEBUG turns the kernel debugger off, while the other turns it on (/DEBUGPORT and /BAUDRATE imply /DEBUG)';
+  if (pair.has('/CRASHDEBUG') && pair.has('/DEBUG')) return ': they are alternative debugger modes (always active, or only after a crash)';
+  return '';
+}
+
+function requirementMet(facts: EntryFacts, req: string): boolean {
+  const [name, value] = req.split('=');
+  const use = facts.first.get(name.toUpperCase());
+  if (!use) return false;
+  return value === undefined || (use.token.value ?? '').toUpperCase() === value.toUpperCase();
+}
+
+export function checkRequirements(doc: BootIniDocument, facts: EntryFacts, r: Reporter): void {
+  for (const use of facts.first.values()) {
+    const sw = use.sw!;
+    if (!sw.requires?.length || sw.requires.some((req) => requirementMet(facts, req))) continue;
+    const req = sw.requires[0];
+    const [reqName] = req.split('=');
+    const present = facts.first.get(reqName.toUpperCase());
+    const fixes: FixSpec[] = [];
+    if (!present) fixes.push({ title: `Add ${req} before ${display(use)}`, edits: [replaceOn(facts.entry.line, use.token.start, use.token.start, `${req} `)] });
+    fixes.push({ title: `Remove ${display(use)}`, edits: [removeSwitch(doc, facts.entry, use.token)] });
+    r.add(
+      'bootini.switch-ignored',
+      facts.entry.line,
+      use.token.start,
+      use.token.end,
+      `${display(use)} has no effect here: ${sw.requiresNote ?? `it needs ${sw.requires.join(' or ')}`}${present ? ` (this entry has ${present.sw!.name}${present.token.separator ?? ''}${present.token.value ?? ''})` : ''}. Add ${req}, or remove ${display(use)}.`,
+      { fixes },
+    );
+  }
+}
+

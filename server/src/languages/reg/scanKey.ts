@@ -1,0 +1,189 @@
+/**
+ * Key lines (`[KEY]`, `[-KEY]`): which root a key path names (regedit matches it case-insensitively), abbreviated
+ * and misspelt roots, and everything regedit does with the text between the brackets.
+ */
+import { editDistance } from '../../core/nearest';
+import { REGISTRY_ROOTS, ROOT_ABBREVIATIONS } from '../../core/registryRoots';
+import { trimEndChars } from '../../core/text';
+import { isBlank, SPACE, TAB } from './chars';
+import { Kind, LineRecord } from './lineRecord';
+
+/** The root a key path starts with, as regedit matches it: case-insensitively, followed by `\` or the end. */
+export function matchRoot(path: string): string | undefined {
+  for (const root of REGISTRY_ROOTS) {
+    if (path.length >= root.length && startsWithUpper(path, root)) {
+      if (path.length === root.length || path.charCodeAt(root.length) === 0x5c) return root;
+    }
+  }
+  return undefined;
+}
+
+/** `text` starts with `upper` (an upper-case ASCII word), ignoring ASCII case, without allocating. */
+function startsWithUpper(text: string, upper: string): boolean {
+  for (let i = 0; i < upper.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (c !== upper.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+export function expandAbbreviation(path: string): string | undefined {
+  const slash = path.indexOf('\\');
+  const first = (slash < 0 ? path : path.slice(0, slash)).toUpperCase();
+  const full = ROOT_ABBREVIATIONS[first];
+  return full ? full + (slash < 0 ? '' : path.slice(slash)) : undefined;
+}
+
+function nearestRoot(first: string): string | undefined {
+  const upper = first.toUpperCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const root of REGISTRY_ROOTS) {
+    const d = editDistance(upper, root);
+    if (d < bestScore) {
+      bestScore = d;
+      best = root;
+    }
+  }
+  return bestScore <= 3 ? best : undefined;
+}
+
+export function scanKey(text: string, open: number, end: number, rec: LineRecord): void {
+  const p = open + 1;
+  const c = p < end ? text.charCodeAt(p) : -1;
+  if (c === SPACE || c === TAB) {
+    rec.kind = Kind.KeyIgnored;
+    rec.diag(
+      'reg.key-blank-after-bracket',
+      open,
+      end,
+      'regedit ignores this key line because a blank follows "[": the key is not created, and the values below go to the previously opened key, if any. Remove the blank after "[".',
+    );
+    return;
+  }
+  const close = text.lastIndexOf(']', end - 1);
+  if (close < p) {
+    rec.kind = Kind.KeyIgnored;
+    rec.diag(
+      'reg.key-missing-closing-bracket',
+      open,
+      end,
+      'regedit ignores this key line because it has no closing "]": the key is not created, and the values below go to the previously opened key, if any. Add "]" after the key path.',
+      { insertAt: end },
+    );
+    return;
+  }
+  const isDelete = c === 0x2d; /* - */
+  const nameStart = isDelete ? p + 1 : p;
+  const name = text.slice(nameStart, close);
+  rec.name = name;
+  rec.nameStart = nameStart;
+  rec.nameEnd = close;
+  if (isDelete) {
+    const first = name.charCodeAt(0);
+    if (first === SPACE || first === TAB) {
+      rec.kind = Kind.KeyUnopened;
+      rec.diag(
+        'reg.key-blank-after-bracket',
+        open,
+        close + 1,
+        'regedit deletes nothing here because a blank follows "[-" (it only closes the open key). Remove the blank after "[-".',
+      );
+      return;
+    }
+  }
+  const root = matchRoot(name);
+  if (!root) {
+    rec.kind = Kind.KeyUnopened;
+    const slash = name.indexOf('\\');
+    const first = slash < 0 ? name : name.slice(0, slash);
+    const full = expandAbbreviation(name);
+    const consequence = isDelete
+      ? (name[0] === 'H' || name[0] === 'h')
+        ? 'regedit refuses the deletion (Wine\'s reference implementation stops the whole import at this line)'
+        : 'regedit deletes nothing and closes the open key'
+      : 'the key is not opened, and the values below it are written nowhere';
+    if (full) {
+      rec.diag(
+        'reg.key-abbreviated-root',
+        nameStart,
+        nameStart + first.length,
+        `"${first}" is an abbreviation that .reg files do not understand (it is INF and reg.exe syntax): ${consequence}. Write ${full.slice(0, full.length - (name.length - first.length))}.`,
+        { replacement: full.slice(0, full.length - (name.length - first.length)) },
+      );
+    } else {
+      const near = nearestRoot(first);
+      rec.diag(
+        'reg.key-unknown-root',
+        nameStart,
+        nameStart + first.length,
+        `"${first}" is not a registry root: ${consequence}. Roots are HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS and HKEY_CURRENT_CONFIG${near ? `; did you mean ${near}?` : '.'}`,
+        near ? { replacement: near } : undefined,
+      );
+    }
+    return;
+  }
+  if (root === 'HKEY_DYN_DATA') {
+    rec.diag(
+      'reg.key-dyn-data',
+      nameStart,
+      nameStart + root.length,
+      'HKEY_DYN_DATA exists only on Windows 95/98/Me; on Windows 2000 and Windows Server 2003 this key cannot be opened, so nothing under it is imported.',
+    );
+  }
+  const afterRoot = name.slice(root.length + 1);
+  if (isDelete) {
+    if (trimEndChars(afterRoot, '\\') === '') {
+      rec.kind = Kind.KeyUnopened;
+      rec.diag(
+        'reg.key-delete-root',
+        open,
+        close + 1,
+        `regedit refuses to delete the root ${root} (Wine's reference implementation also stops the import at this line). Name the subkey to delete.`,
+      );
+      return;
+    }
+    rec.kind = Kind.KeyDelete;
+  } else {
+    rec.kind = Kind.Key;
+  }
+  // A segment over 255 characters makes RegCreateKeyEx fail.
+  let segStart = root.length + 1;
+  while (segStart <= name.length) {
+    let segEnd = name.indexOf('\\', segStart);
+    if (segEnd < 0) segEnd = name.length;
+    if (segEnd - segStart > 255) {
+      if (!isDelete) rec.kind = Kind.KeyUnopened;
+      rec.diag(
+        'reg.key-name-too-long',
+        nameStart + segStart,
+        nameStart + segEnd,
+        `This key name is ${segEnd - segStart} characters long; the registry allows at most 255, so the key cannot be ${isDelete ? 'deleted' : 'created and the values below are written nowhere'}. Shorten the name.`,
+      );
+      break;
+    }
+    segStart = segEnd + 1;
+  }
+  const lastChar = name.charCodeAt(name.length - 1);
+  if (isBlank(lastChar)) {
+    let b = name.length;
+    while (b > 0 && isBlank(name.charCodeAt(b - 1))) b--;
+    rec.diag(
+      'reg.key-trailing-blank',
+      nameStart + b,
+      close,
+      'The blank before "]" becomes part of the key name, so regedit creates a different key whose name ends with a blank. Remove it unless that is really intended.',
+      { deleteFrom: nameStart + b, deleteTo: close },
+    );
+  }
+  const inner = name.indexOf(']');
+  if (inner >= 0) {
+    rec.diag(
+      'reg.key-bracket-in-name',
+      nameStart + inner,
+      close,
+      'regedit takes everything up to the last "]" on the line as the key name, so this name contains "]" and the text after it. Put comments on their own line starting with ";".',
+    );
+  }
+}
