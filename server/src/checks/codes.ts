@@ -1,8 +1,8 @@
 import { defineCodes } from '../core/codes';
 
 /**
- * Diagnostics that need more than one file of the same server (checks/memory.ts, checks/exbpa.ts). Codes are permanent; the README
- * has one section per code.
+ * Diagnostics that need more than one file of the same server (checks/memory.ts, checks/exbpa.ts). Codes are permanent; each has its page in
+ * docs/codes/<code>.md.
  */
 defineCodes({
   'cross.memory-config': {

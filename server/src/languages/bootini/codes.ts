@@ -1,7 +1,7 @@
 import { defineCodes } from '../../core/codes';
 
 /**
- * Every diagnostic the boot.ini language reports. Codes are permanent; the README has one section per code.
+ * Every diagnostic the boot.ini language reports. Codes are permanent; each has its page in docs/codes/<code>.md.
  * Switch facts come from server/data/catalog/bootini-switches.json (external-facts section 1); the Exchange rules
  * from external-facts section 2 and the seed document 001:1672-1698 (seed-facts sections 3 and 7.1). The summaries
  * are shown to users: name public sources only.

@@ -20,7 +20,7 @@ export const EXCHANGE_USERVA_MIN = 2970;
 export const EXCHANGE_USERVA_MAX = 3030;
 export const EXCHANGE_USERVA = '3030';
 
-/** The messages say who the guidance is for; the why and the sources are in hover and the README. */
+/** The messages say who the guidance is for; the why and the sources are in hover and the code's page (docs/codes). */
 const FOR_1GB = 'servers with 1 GB of RAM or more';
 
 export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, context: ExchangeContext, boot: Entry | undefined, r: Reporter): void {
@@ -107,7 +107,7 @@ export function checkExchangeMemory(doc: BootIniDocument, facts: EntryFacts, con
     // What's New (001:1672-1681) and KB 823440 for Exchange 2003; KB 266096 for Exchange 2000 (its title says "more
     // than 1 gigabyte", seed-facts ⚠D13). Event 9665 without /3GB: 001:1693 says any server with 1 GB or more, the
     // ExBPA flag table (external-facts §2.1, flag 0x1) only Windows 2000 Advanced/Datacenter; the message claims the
-    // event only where both agree, and the hover and README say the rest.
+    // event only where both agree, and the hover and the code's page say the rest.
     const message = !e2003
       ? `No /3GB on the entry this ${roleName} starts: KB 266096 says Exchange 2000 needs /3GB with more than 1 GB of RAM (on Windows 2000 Advanced Server or Datacenter Server). Add /3GB.${below}`
       : windows.release === '2003'

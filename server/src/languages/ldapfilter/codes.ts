@@ -2,7 +2,7 @@ import { defineCodes } from '../../core/codes';
 
 /**
  * Every diagnostic the LDAP filter language (query-based distribution group filters, Exchange 2003) reports. Codes
- * are permanent; the README has one section per code. Syntax rules: RFC 2254/4515 and the Active Directory parser
+ * are permanent; each has its page in docs/codes/<code>.md. Syntax rules: RFC 2254/4515 and the Active Directory parser
  * (external-facts §5.4); attribute flags: server/data/catalog/ldap-attributes.json (exchange-schema-facts); the
  * Exchange rules: seed-facts §5 (Q7, Q8, Q10, Q12-Q14) and external-facts §5.2-5.3.
  */

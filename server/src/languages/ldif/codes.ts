@@ -1,8 +1,8 @@
 import { defineCodes } from '../../core/codes';
 
 /**
- * Every diagnostic the LDIF language (ldifde exports and imports, RFC 2849) reports. Codes are permanent; the README
- * has one section per code. Values of msExchDynamicDLFilter are checked by the LDAP filter language and keep its
+ * Every diagnostic the LDIF language (ldifde exports and imports, RFC 2849) reports. Codes are permanent; each has its page in
+ * docs/codes/<code>.md. Values of msExchDynamicDLFilter are checked by the LDAP filter language and keep its
  * ldapfilter.* codes. Where the Exchange rules come from (internal evidence, never shown to users): seed-facts §2.2
  * (001:1801-1824, 001:501-534; 004:1724-1730, 1864-1978, 3306-3310; 003:93-120, 400-409), external-facts §3.1 and
  * §5.1, exchange-schema-facts (OC-A: ms-Exch-Preferred-Backfill-Source has syntax 2.5.5.1).

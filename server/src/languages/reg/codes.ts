@@ -1,7 +1,7 @@
 import { defineCodes } from '../../core/codes';
 
 /**
- * Every diagnostic the .reg language reports. Codes are permanent; the README has one section per code.
+ * Every diagnostic the .reg language reports. Codes are permanent; each has its page in docs/codes/<code>.md.
  * Behaviour described as "regedit does X" follows Wine's Windows-verified regedit conformance tests
  * (external-facts section 6); where only Wine's implementation is known, the message says so.
  */

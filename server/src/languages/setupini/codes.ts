@@ -1,8 +1,7 @@
 import { defineCodes } from '../../core/codes';
 
 /**
- * Every diagnostic the Setup answer-file language (setupini) reports. Codes are permanent; the README has one section
- * per code. Keys and values come from server/data/catalog/setup-keys.json (external-facts §4.2: the Exchange 4.0/5.5
+ * Every diagnostic the Setup answer-file language (setupini) reports. Codes are permanent; each has its page in docs/codes/<code>.md. Keys and values come from server/data/catalog/setup-keys.json (external-facts §4.2: the Exchange 4.0/5.5
  * batch Setup.ini); the Exchange 2000/2003 rules from seed-facts §4 (S1, S2, S12, S13). Summaries are shown to users
  * (SARIF rule help): they name KB articles and public documents only.
  */
