@@ -102,11 +102,18 @@ exports.openCopy = async function openCopy(src, rel) {
 exports.quickFixActions = (uri, diagnostic) =>
   vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
 
+/** A quick fix that writes a suppression comment ("Suppress CODE on this line" / "… in this file"). */
+const isSuppression = (action) => /^Suppress \S+ (on this line|in this file)$/.test(action.title);
+
 /**
  * The quick fixes (actions that edit the document) VS Code gets for `diagnostic`, computed by the server for the
- * document's current version; the "Show documentation for CODE" actions, which only run a command, are left out.
+ * document's current version; the "Show documentation for CODE" actions, which only run a command, and the
+ * suppression comments (suppressionFixes) are left out.
  */
-exports.quickFixes = async (uri, diagnostic) => (await exports.quickFixActions(uri, diagnostic)).filter((a) => a.edit !== undefined);
+exports.quickFixes = async (uri, diagnostic) => (await exports.quickFixActions(uri, diagnostic)).filter((a) => a.edit !== undefined && !isSuppression(a));
+
+/** The suppression-comment quick fixes VS Code gets for a diagnostic. */
+exports.suppressionFixes = async (uri, diagnostic) => (await exports.quickFixActions(uri, diagnostic)).filter((a) => a.edit !== undefined && isSuppression(a));
 
 /** The code actions of kind source.fixAll VS Code gets for the whole document. */
 exports.fixAllActions = async (uri) => {

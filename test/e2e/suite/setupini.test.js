@@ -5,7 +5,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
-const { waitForDiagnostics, code, where, has, hoverText, labels, example, openShown, openCopy, quickFixes, fixAllActions, applyAction, titles } = require('./helpers');
+const { waitForDiagnostics, code, where, has, hoverText, labels, example, openShown, openCopy, quickFixes, suppressionFixes, fixAllActions, applyAction, titles } = require('./helpers');
 
 const EXAMPLE = example('setup', 'exchange55-batch-setup.ini');
 const FINDINGS = ['setupini.missing-required-key@22:0-22:14', 'setupini.plain-text-secret@19:16-19:27'];
@@ -54,7 +54,10 @@ suite('Setup answer file (examples/setup/exchange55-batch-setup.ini)', () => {
     const copy = await openCopy(EXAMPLE, 'setupini-quickfix/setup.ini');
     assert.strictEqual(copy.doc.languageId, 'setupini');
     const diags = await waitForDiagnostics(copy.uri, (ds) => where(ds).join() === FINDINGS.join());
-    assert.deepStrictEqual(await quickFixes(copy.uri, diags.find((d) => code(d) === 'setupini.missing-required-key')), [], 'no automatic fix for a missing licence count');
+    const missing = diags.find((d) => code(d) === 'setupini.missing-required-key');
+    assert.deepStrictEqual(await quickFixes(copy.uri, missing), [], 'no automatic fix for a missing licence count');
+    // An Exchange 5.5 batch file: its sections may hold ; comment lines (KB 188625), so the finding can be suppressed.
+    assert.deepStrictEqual((await suppressionFixes(copy.uri, missing)).map((a) => a.title), ['Suppress setupini.missing-required-key on this line', 'Suppress setupini.missing-required-key in this file']);
     const actions = await quickFixes(copy.uri, diags.find((d) => code(d) === 'setupini.plain-text-secret'));
     assert.deepStrictEqual(actions.map((a) => [a.title, !!a.isPreferred]), [['Blank the value of AccountPassword', false]], titles(actions));
     await applyAction(actions[0]);
