@@ -1,6 +1,6 @@
 /**
- * One project with suppression comments in every language, written to a folder: the command-line and the language
- * server tests lint the same files and must find the same things.
+ * One project with suppression comments in every language and a project configuration file, written to a folder: the
+ * command-line and the language server tests lint the same files and must find the same things.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -63,6 +63,21 @@ export const PROJECT: Record<string, { languageId: string; text: string }> = {
   },
 };
 
+/**
+ * The project's .exchange-config.json: a severity for every file (the dword error of memory.reg becomes a warning) and
+ * an override for the filter files (their global catalog finding is turned off).
+ */
+export const CONFIG = [
+  '{',
+  '  // Exchange 2003 SP2 servers.',
+  '  "exchangeVersion": "2003sp2",',
+  '  "severityOverrides": { "reg.dword-too-long": "warning" },',
+  '  "overrides": [{ "files": ["*.ldapfilter"], "severityOverrides": { "ldapfilter.attribute-not-in-gc": "off" } }]',
+  '}',
+  '',
+].join('\n');
+
 export function writeProject(dir: string): void {
   for (const [name, { text }] of Object.entries(PROJECT)) fs.writeFileSync(path.join(dir, name), text);
+  fs.writeFileSync(path.join(dir, '.exchange-config.json'), CONFIG);
 }

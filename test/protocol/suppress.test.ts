@@ -32,7 +32,7 @@ describe('protocol: suppression comments', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the language server and the command line give the same diagnostics for the same project', async () => {
+  it('the language server and the command line give the same diagnostics for the same project (suppression comments and a configuration file)', async () => {
     const cli = JSON.parse(lint(['--format', 'json', dir]).out) as (JsonResult & { diagnostics: { relatedInformation?: unknown[] }[] })[];
     const fromCli = new Map(cli.map((f) => [path.basename(f.file), f.diagnostics.map((d) => show({ ...d, related: d.relatedInformation?.length ?? 0 }))]));
     // The boot.ini first, so that the export is checked against it (the memory check needs both).
@@ -46,8 +46,11 @@ describe('protocol: suppression comments', function () {
       fromServer.set(name, diags.map((d) => show({ ...d, severity: SEVERITY[d.severity], related: d.relatedInformation?.length ?? 0 })));
     }
     assert.deepStrictEqual(fromServer, fromCli);
-    // Not trivially equal: the files have findings left and findings on their directives.
+    // Not trivially equal: the files have findings left and findings on their directives, and the configuration file
+    // applies (a warning instead of the dword error; no global catalog finding on the filter).
     assert.ok(fromServer.get('memory.reg')!.some((l) => l.includes('suppression.unused')));
+    assert.ok(fromServer.get('memory.reg')!.some((l) => l.includes('warning reg.dword-too-long')));
+    assert.deepStrictEqual(fromServer.get('sales.ldapfilter'), []);
     assert.ok(!fromServer.get('memory.reg')!.some((l) => l.includes('cross.memory-config')));
     // Without its directive the same export has the memory finding: the directive is what silenced it.
     const uri = pathToFileURL(path.join(dir, 'unsuppressed.reg')).href;
