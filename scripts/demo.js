@@ -9,5 +9,5 @@ const examples = path.join(__dirname, '..', 'examples');
 // (examples/qbdg/recipients.ldf, from scripts/generate-recipients.js): "preview:" lines say who gets their mail.
 const directory = path.relative(process.cwd(), path.join(examples, 'qbdg', 'recipients.ldf'));
 const status = run([path.relative(process.cwd(), examples) || '.', '--directory', directory, ...process.argv.slice(2)], (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-if (status === 1) process.stdout.write('\nThe examples contain these mistakes on purpose; see README.md for what each code means.\n');
+if (status === 1) process.stdout.write('\nThe examples contain these mistakes on purpose; docs/codes/<code>.md says what each code means.\n');
 process.exitCode = status === 2 ? 2 : 0;
