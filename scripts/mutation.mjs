@@ -1,0 +1,71 @@
+// Mutation testing of one module with the tests of its own part of the code: minutes instead of the hours of
+// `npm run mutation` over everything.
+//
+//   npm run mutation:module -- languages/ldapfilter/parse.ts        one module
+//   npm run mutation:module -- languages/ldapfilter/parse.ts --force test every mutant again
+//   npm run mutation:module -- --list                               the modules and the tests each is run against
+//
+// The module's mutants run against the unit tests of its language (a filter is also tested through LDIF, which
+// embeds it) or, for server/src/core, the core tests and the tests of every language (the core serves them all):
+// a mutant only the documentation examples, the editor suites or the whole-repository corpus would notice counts as
+// survived here. Everything else comes from stryker.config.mjs. Each module keeps its own incremental results,
+// reports/mutation/<module>.json (committed), so a rerun tests only the mutants of changed code or covered by
+// changed tests, and runs of different modules do not overwrite each other. The HTML report goes to
+// reports/mutation/html/<module>.html (not committed).
+import { Stryker } from '@stryker-mutator/core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const UNIT = 'out/test/unit';
+
+/** The unit tests a module is mutated against. */
+function testsFor(module) {
+  const language = /^languages\/([^/]+)\//.exec(module)?.[1];
+  if (language === 'ldapfilter') return [`${UNIT}/languages/ldapfilter/**/*.test.js`, `${UNIT}/languages/ldif/**/*.test.js`];
+  if (language) return [`${UNIT}/languages/${language}/**/*.test.js`];
+  if (module.startsWith('core/')) return [`${UNIT}/core/**/*.test.js`, `${UNIT}/languages/**/*.test.js`];
+  throw new Error(`${module}: not a module of server/src/core or server/src/languages`);
+}
+
+/** The modules mutation testing covers (as stryker.config.mjs's mutate), relative to server/src. */
+function modules() {
+  const out = [];
+  for (const dir of ['core', ...fs.readdirSync(path.join(ROOT, 'server/src/languages')).map((d) => `languages/${d}`)]) {
+    const full = path.join(ROOT, 'server/src', dir);
+    if (!fs.statSync(full).isDirectory()) continue;
+    for (const f of fs.readdirSync(full)) if (f.endsWith('.ts')) out.push(`${dir}/${f}`);
+  }
+  return out.sort();
+}
+
+async function main(argv) {
+  if (argv.includes('--list')) {
+    for (const m of modules()) console.log(`${m}\t${testsFor(m).join(' ')}`);
+    return 0;
+  }
+  const module = argv.find((a) => !a.startsWith('--'))?.replace(/^server\/src\//, '');
+  if (!module || !modules().includes(module)) {
+    console.error(`usage: npm run mutation:module -- <module> [--force], where <module> is one of (--list):\n  ${modules().join('\n  ')}`);
+    return 2;
+  }
+  const name = module.replace(/\.ts$/, '').replace(/\//g, '.');
+  const base = (await import(path.join(ROOT, 'stryker.config.mjs'))).default;
+  const stryker = new Stryker({
+    mutate: [`server/src/${module}`],
+    mochaOptions: { ...base.mochaOptions, spec: testsFor(module) },
+    incrementalFile: `reports/mutation/${name}.json`,
+    htmlReporter: { fileName: `reports/mutation/html/${name}.html` },
+    reporters: ['clear-text', 'progress', 'html'],
+    force: argv.includes('--force'),
+  });
+  const results = await stryker.runMutationTest();
+  const count = (...states) => results.filter((r) => states.includes(r.status)).length;
+  const killed = count('Killed', 'Timeout');
+  const survived = count('Survived', 'NoCoverage');
+  console.log(JSON.stringify({ module: `server/src/${module}`, mutants: results.length, killed, survived, score: killed + survived > 0 ? Math.round((1000 * killed) / (killed + survived)) / 10 : null }));
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
