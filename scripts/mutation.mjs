@@ -4,6 +4,9 @@
 //   npm run mutation:module -- languages/ldapfilter/parse.ts        one module
 //   npm run mutation:module -- languages/ldapfilter/parse.ts --force test every mutant again
 //   npm run mutation:module -- --list                               the modules and the tests each is run against
+//   npm run mutation:module -- languages/ldapfilter/parse.ts --survivors
+//                                                                    the mutants no test killed in the last run
+//                                                                    (from its results; nothing is run)
 //
 // The module's mutants run against the unit tests of its language (a filter is also tested through LDIF, which
 // embeds it) or, for server/src/core, the core tests and the tests of every language (the core serves them all):
@@ -40,6 +43,23 @@ function modules() {
   return out.sort();
 }
 
+/** The surviving and uncovered mutants of a module's last run, one line each, with the source line they change. */
+function printSurvivors(module, resultsFile) {
+  const file = path.join(ROOT, resultsFile);
+  if (!fs.existsSync(file)) {
+    console.error(`${resultsFile}: no results yet; run npm run mutation:module -- ${module}`);
+    return 2;
+  }
+  const results = JSON.parse(fs.readFileSync(file, 'utf8')).files[`server/src/${module}`];
+  const source = fs.readFileSync(path.join(ROOT, 'server/src', module), 'utf8').split('\n');
+  for (const m of results?.mutants ?? []) {
+    if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
+    const { line, column } = m.location.start;
+    console.log(`${module}:${line}:${column} ${m.status} ${m.mutatorName} -> ${JSON.stringify(m.replacement)}\n    ${source[line - 1]?.trim()}`);
+  }
+  return 0;
+}
+
 async function main(argv) {
   if (argv.includes('--list')) {
     for (const m of modules()) console.log(`${m}\t${testsFor(m).join(' ')}`);
@@ -51,6 +71,7 @@ async function main(argv) {
     return 2;
   }
   const name = module.replace(/\.ts$/, '').replace(/\//g, '.');
+  if (argv.includes('--survivors')) return printSurvivors(module, `reports/mutation/${name}.json`);
   const base = (await import(path.join(ROOT, 'stryker.config.mjs'))).default;
   const stryker = new Stryker({
     mutate: [`server/src/${module}`],
