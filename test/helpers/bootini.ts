@@ -21,6 +21,18 @@ export function bootIni(...entries: string[]): string {
 }
 
 /** The line of the first entry in bootIni(...). */
+/** The files of one server for the memory check: a boot.ini whose default entry is Windows Server 2003 with /3GB /USERVA=3030 … */
+export const MEMORY_BOOT = bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`);
+
+/** … and an export that sets SystemPages to 30000 (Windows Server 2003 wants 0: cross.memory-config on line 4). */
+export const MEMORY_REG = [
+  'Windows Registry Editor Version 5.00',
+  '',
+  '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Memory Management]',
+  '"SystemPages"=dword:00007530',
+  '',
+].join('\r\n');
+
 export const ENTRY = 4;
 
 export function context(c: Partial<ExchangeContext> = {}): AnalyzeOptions {

@@ -4,17 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TestClient } from './client';
-import { bootIni, W2003 } from '../helpers/bootini';
+import { MEMORY_BOOT as BOOT, MEMORY_REG as REG } from '../helpers/bootini';
 
-/** A boot.ini whose default entry is Windows Server 2003 with /3GB /USERVA=3030. */
-const BOOT = bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`);
-const REG = [
-  'Windows Registry Editor Version 5.00',
-  '',
-  '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Memory Management]',
-  '"SystemPages"=dword:00007530',
-  '',
-].join('\r\n');
 
 type Related = { location: { uri: string; range: { start: { line: number; character: number } } }; message: string };
 type Diag = { code: string; range: { start: { line: number; character: number } }; relatedInformation?: Related[] };

@@ -5,19 +5,10 @@ import { DiagnosticsProvider } from '../../../../server/src/lsp/handlers/diagnos
 import { DirectoryPreviews } from '../../../../server/src/lsp/handlers/preview';
 import { ValidationScheduler } from '../../../../server/src/lsp/handlers/scheduler';
 import { normalizeSettings } from '../../../../server/src/lsp/handlers/settings';
-import { bootIni, W2003 } from '../../../helpers/bootini';
+import { MEMORY_BOOT as BOOT, MEMORY_REG as REG } from '../../../helpers/bootini';
 import { serverParts } from '../../../helpers/lsp';
 import { CodeDocsLocation } from '../../../../server/src/lsp/codeDocs';
 
-/** A boot.ini whose default entry is Windows Server 2003 with /3GB /USERVA=3030. */
-const BOOT = bootIni(`${W2003} /fastdetect /3GB /USERVA=3030`);
-const REG = [
-  'Windows Registry Editor Version 5.00',
-  '',
-  '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Memory Management]',
-  '"SystemPages"=dword:00007530',
-  '',
-].join('\r\n');
 
 function parts(readUri?: (uri: string, confineTo?: readonly string[]) => Uint8Array) {
   const p = serverParts({}, { readUri });
