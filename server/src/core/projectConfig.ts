@@ -359,31 +359,46 @@ export function settingsForFile(config: ProjectConfig, relativePath: string): { 
   return { settings, ignored: config.ignorer.ignores(key) };
 }
 
+/** A path relative to a folder with `/` separators, without a leading "./" or "/" and trailing "/". */
+function cleanRelative(p: string): string {
+  // Scans, not /\/+$/: that is quadratic on a long run of slashes.
+  const s = p.replace(/\\/g, '/');
+  return trimEndChars(trimStartChars(s.startsWith('./') ? s.slice(1) : s, '/'), '/');
+}
+
 /**
- * The boot.ini that `bootIniFor` pairs with a `.reg` file in `relativeFolder` (both relative to the same folder, `/`
- * separators, '' for that folder itself): the longest matching folder key wins. Returns the boot.ini's path segments
- * relative to that folder, null when the pairing leads out of the folder (not used), undefined when no key matches.
- * (The language server pairs workspace-relative settings the same way, in its own URI terms.)
+ * The boot.ini path `bootIniFor` names for a `.reg` file in `relativeFolder` (both relative to the same folder, '' for
+ * that folder itself), as written: the longest matching folder key wins; undefined when no key matches.
  */
-export function pairedBootIni(relativeFolder: string, bootIniFor: Readonly<Record<string, string>>): string[] | null | undefined {
-  const clean = (p: string): string => {
-    const s = p.replace(/\\/g, '/');
-    return trimEndChars(trimStartChars(s.startsWith('./') ? s.slice(1) : s, '/'), '/');
-  };
-  const folder = clean(relativeFolder);
+export function bootIniForFolder(relativeFolder: string, bootIniFor: Readonly<Record<string, string>>): string | undefined {
+  const folder = cleanRelative(relativeFolder);
   let best: { key: string; bootIni: string } | undefined;
   for (const [k, bootIni] of Object.entries(bootIniFor)) {
-    const key = clean(k);
+    const key = cleanRelative(k);
     const matches = key === '' || folder === key || folder.startsWith(`${key}/`);
     if (matches && (!best || key.length > best.key.length)) best = { key, bootIni };
   }
-  if (!best) return undefined;
+  return best?.bootIni;
+}
+
+/** The segments of a boot.ini path of `bootIniFor`, `.` and `..` resolved; null when it leads out of the folder or names none. */
+export function bootIniSegments(bootIni: string): string[] | null {
   const segments: string[] = [];
-  for (const segment of clean(best.bootIni).split('/')) {
+  for (const segment of cleanRelative(bootIni).split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
       if (segments.pop() === undefined) return null;
     } else segments.push(segment);
   }
   return segments.length > 0 ? segments : null;
+}
+
+/**
+ * The boot.ini that `bootIniFor` pairs with a `.reg` file in `relativeFolder` (both relative to the same folder, `/`
+ * separators, '' for that folder itself): the longest matching folder key wins. Returns the boot.ini's path segments
+ * relative to that folder, null when the pairing leads out of the folder (not used), undefined when no key matches.
+ */
+export function pairedBootIni(relativeFolder: string, bootIniFor: Readonly<Record<string, string>>): string[] | null | undefined {
+  const bootIni = bootIniForFolder(relativeFolder, bootIniFor);
+  return bootIni === undefined ? undefined : bootIniSegments(bootIni);
 }

@@ -10,7 +10,8 @@ import { DEFAULT_CONTEXT } from '../../core/catalog';
 import { registryIndex } from '../../core/catalogLoad';
 import { Diagnostic } from '../../core/types';
 import { decodeBytes } from '../../core/encoding';
-import { trimEndChars, trimStartChars } from '../../core/text';
+import { trimEndChars } from '../../core/text';
+import { bootIniForFolder, bootIniSegments } from '../../core/projectConfig';
 import { bootiniLanguage, BootIniDocument } from '../../languages/bootini';
 import { regLanguage, RegDocument } from '../../languages/reg';
 import { MemoryReportResult } from '../../protocol';
@@ -187,27 +188,12 @@ export class CrossFileChecks {
     const base = trimEndChars(workspaceUri, '/');
     if (!uri.startsWith(`${base}/`)) return undefined;
     const relFolder = trimEndChars(decodeURIComponent(folderOf(uri).slice(base.length + 1)), '/');
-    // Without a leading "./" or "/" and trailing "/" (scans: /\/+$/ is quadratic on a long run of slashes).
-    const clean = (p: string): string => {
-      const s = p.replace(/\\/g, '/');
-      return trimEndChars(trimStartChars(s.startsWith('./') ? s.slice(1) : s, '/'), '/');
-    };
-    let best: { folder: string; bootIni: string } | undefined;
-    for (const [key, bootIni] of Object.entries(bootIniFor)) {
-      const folder = clean(key);
-      const matches = folder === '' || relFolder === folder || relFolder.startsWith(`${folder}/`);
-      if (matches && (!best || folder.length > best.folder.length)) best = { folder, bootIni };
-    }
-    if (!best) return undefined;
-    const segments: string[] = [];
-    for (const segment of clean(best.bootIni).split('/')) {
-      if (segment === '' || segment === '.') continue;
-      if (segment === '..') {
-        if (segments.pop() === undefined) {
-          this.log.warnOnce(`exchangeConfig.bootIniFor: "${best.bootIni}" is outside the workspace folder and is not used; name a boot.ini inside it.`);
-          return null;
-        }
-      } else segments.push(segment);
+    const bootIni = bootIniForFolder(relFolder, bootIniFor);
+    if (bootIni === undefined) return undefined;
+    const segments = bootIniSegments(bootIni);
+    if (!segments) {
+      this.log.warnOnce(`exchangeConfig.bootIniFor: "${bootIni}" is outside the workspace folder and is not used; name a boot.ini inside it.`);
+      return null;
     }
     return `${base}/${segments.map(encodeURIComponent).join('/')}`;
   }
