@@ -28,8 +28,8 @@ function expect(lines: string[], findings: Finding[], fixes: FixRow[], related: 
 describe('bootini settings: whole results', () => {
     it('unknown keys: one candidate (preferred), none, a candidate already set, and the reach of a short and a longer key', () => {
       expect(
-        ['[boot loader]', 'timout=30', 'default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS', 'rate=1', 'defualt=x', 'timxx=1', 'timexx=1', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="W"'],
-        [['bootini.unknown-key', 'warning', 1, 0, 6, '"timout" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect. Did you mean timeout?'], ['bootini.unknown-key', 'warning', 3, 0, 4, '"rate" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect.'], ['bootini.unknown-key', 'warning', 4, 0, 7, '"defualt" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect.'], ['bootini.unknown-key', 'warning', 5, 0, 5, '"timxx" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect.'], ['bootini.unknown-key', 'warning', 6, 0, 6, '"timexx" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect. Did you mean timeout?']],
+        ['[boot loader]', 'timout=30', 'default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS', 'rate=1', 'defualt=x', 'redir=1', 'timexx=1', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="W"'],
+        [['bootini.unknown-key', 'warning', 1, 0, 6, '"timout" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect. Did you mean timeout?'], ['bootini.unknown-key', 'warning', 3, 0, 4, '"rate" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect.'], ['bootini.unknown-key', 'warning', 4, 0, 7, '"defualt" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect.'], ['bootini.unknown-key', 'warning', 5, 0, 5, '"redir" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect.'], ['bootini.unknown-key', 'warning', 6, 0, 6, '"timexx" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect. Did you mean timeout?']],
         [['bootini.unknown-key', 1, 'Change to timeout', true, [[1, 0, 1, 6, 'timeout']]], ['bootini.unknown-key', 6, 'Change to timeout', true, [[6, 0, 6, 6, 'timeout']]]],
         [],
       );
@@ -98,9 +98,33 @@ describe('bootini settings: whole results', () => {
         [],
       );
     });
-    it('timeout=0 is silent when timeout is set twice', () => {
+    it('timeout=0 without default=, timeout set twice', () => {
       expect(
-        ['[boot loader]', 'timeout=0', 'timeout=0', 'default=C:\\', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A"', 'C:\\="DOS"'],
+        ['[boot loader]', 'timeout=0', 'timeout=0', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A"', 'C:\\="DOS"'],
+        [['bootini.duplicate-key', 'warning', 2, 0, 7, 'timeout= is set a second time (first on line 2, to the same value); which one counts is not documented. Keep one.']],
+        [['bootini.duplicate-key', 2, 'Remove this line', true, [[2, 0, 3, 0, '']]]],
+        [['bootini.duplicate-key', 2, 1, 0, 7, 'The first one']],
+      );
+    });
+    it('timeout=05 is not 0', () => {
+      expect(
+        ['[boot loader]', 'timeout=05', 'default=C:\\', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A"', 'C:\\="DOS"'],
+        [],
+        [],
+        [],
+      );
+    });
+    it('timeout=0: keys named in any letter case; a key that only starts like one does not count', () => {
+      expect(
+        ['[boot loader]', 'TIMEOUT=0', 'Default=C:\\', 'defaults=1', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="W1"', 'multi(0)disk(0)rdisk(0)partition(2)\\WINDOWS="W2"', 'multi(0)disk(0)rdisk(0)partition(3)\\WINDOWS="W3"', 'multi(0)disk(0)rdisk(0)partition(4)\\WINDOWS="W4"', 'multi(0)disk(0)rdisk(0)partition(5)\\WINDOWS="W5"', 'multi(0)disk(0)rdisk(0)partition(6)\\WINDOWS="W6"', 'C:\\="DOS"'],
+        [['bootini.zero-timeout-default-not-windows', 'warning', 1, 8, 9, 'timeout=0 starts the default entry without showing the menu, and default= names "DOS", which is not Windows: the computer starts it every time. Point default= at the Windows entry, or give the menu time.'], ['bootini.unknown-key', 'warning', 3, 0, 8, '"defaults" is not a [boot loader] key: the loader reads only timeout, default, redirect and redirectbaudrate, so this line has no effect.']],
+        [['bootini.zero-timeout-default-not-windows', 1, 'Set default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS', false, [[2, 8, 2, 11, 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS']]], ['bootini.zero-timeout-default-not-windows', 1, 'Set default=multi(0)disk(0)rdisk(0)partition(2)\\WINDOWS', false, [[2, 8, 2, 11, 'multi(0)disk(0)rdisk(0)partition(2)\\WINDOWS']]], ['bootini.zero-timeout-default-not-windows', 1, 'Set default=multi(0)disk(0)rdisk(0)partition(3)\\WINDOWS', false, [[2, 8, 2, 11, 'multi(0)disk(0)rdisk(0)partition(3)\\WINDOWS']]], ['bootini.zero-timeout-default-not-windows', 1, 'Set default=multi(0)disk(0)rdisk(0)partition(4)\\WINDOWS', false, [[2, 8, 2, 11, 'multi(0)disk(0)rdisk(0)partition(4)\\WINDOWS']]], ['bootini.zero-timeout-default-not-windows', 1, 'Set default=multi(0)disk(0)rdisk(0)partition(5)\\WINDOWS', false, [[2, 8, 2, 11, 'multi(0)disk(0)rdisk(0)partition(5)\\WINDOWS']]], ['bootini.zero-timeout-default-not-windows', 1, 'Set timeout=30', false, [[1, 8, 1, 9, '30']]]],
+        [['bootini.zero-timeout-default-not-windows', 1, 11, 0, 3, 'The entry default= names']],
+      );
+    });
+    it('timeout=0 is silent when timeout is set twice (in any letter case)', () => {
+      expect(
+        ['[boot loader]', 'timeout=0', 'TIMEOUT=0', 'default=C:\\', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A"', 'C:\\="DOS"'],
         [['bootini.duplicate-key', 'warning', 2, 0, 7, 'timeout= is set a second time (first on line 2, to the same value); which one counts is not documented. Keep one.']],
         [['bootini.duplicate-key', 2, 'Remove this line', true, [[2, 0, 3, 0, '']]]],
         [['bootini.duplicate-key', 2, 1, 0, 7, 'The first one']],
@@ -159,6 +183,38 @@ describe('bootini settings: whole results', () => {
         ['[boot loader]', 'timeout=30', 'default=multi(0)disk(0)rdisk(0)partition(3)\\WINDOWS', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A"', 'multi(0)disk(0)rdisk(0)partition(2)\\WINDOWS="B"'],
         [['bootini.default-not-found', 'warning', 2, 8, 51, 'default= names no entry of [operating systems], so it does not choose the entry that starts. Write the path as in the entry\'s line (letter case aside).']],
         [['bootini.default-not-found', 2, 'Set default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS', false, [[2, 8, 2, 51, 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS']]], ['bootini.default-not-found', 2, 'Set default=multi(0)disk(0)rdisk(0)partition(2)\\WINDOWS', false, [[2, 8, 2, 51, 'multi(0)disk(0)rdisk(0)partition(2)\\WINDOWS']]]],
+        [],
+      );
+    });
+    it('default=: an empty value offers every path, the short ones too', () => {
+      expect(
+        ['[boot loader]', 'timeout=30', 'default=', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A"', 'C:\\="DOS"'],
+        [['bootini.default-not-found', 'warning', 2, 7, 8, 'default= names no entry of [operating systems] (it is empty), so it does not choose the entry that starts. Write the path as in the entry\'s line (letter case aside).']],
+        [['bootini.default-not-found', 2, 'Set default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS', false, [[2, 8, 2, 8, 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS']]], ['bootini.default-not-found', 2, 'Set default=C:\\', false, [[2, 8, 2, 8, 'C:\\']]]],
+        [],
+      );
+    });
+    it('default=: each path is offered once (letter case aside)', () => {
+      expect(
+        ['[boot loader]', 'timeout=30', 'default=D:\\', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A"', 'MULTI(0)DISK(0)RDISK(0)PARTITION(1)\\WINDOWS="B"'],
+        [['bootini.default-not-found', 'warning', 2, 8, 11, 'default= names no entry of [operating systems], so it does not choose the entry that starts. Write the path as in the entry\'s line (letter case aside).']],
+        [['bootini.default-not-found', 2, 'Set default=MULTI(0)DISK(0)RDISK(0)PARTITION(1)\\WINDOWS', true, [[2, 8, 2, 11, 'MULTI(0)DISK(0)RDISK(0)PARTITION(1)\\WINDOWS']]]],
+        [],
+      );
+    });
+    it('default=: a path 4 edits away is near', () => {
+      expect(
+        ['[boot loader]', 'timeout=30', 'default=multi(0)disk(0)rdisk(0)partition(1)\\WIN', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A"', 'C:\\="DOS"'],
+        [['bootini.default-not-found', 'warning', 2, 8, 47, 'default= names no entry of [operating systems], so it does not choose the entry that starts. Write the path as in the entry\'s line (letter case aside); did you mean multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS?']],
+        [['bootini.default-not-found', 2, 'Set default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS', true, [[2, 8, 2, 47, 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS']]]],
+        [],
+      );
+    });
+    it('redirect: a port 3 edits away', () => {
+      expect(
+        ['[boot loader]', 'timeout=30', 'default=multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS', 'redirect=C', '[operating systems]', 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS="A" /redirect'],
+        [['bootini.invalid-redirect', 'error', 3, 9, 10, 'redirect=C is not a port Emergency Management Services can use: write COM1, COM2, COM3, COM4 or USEBIOSSETTINGS (KB 833721). Without a valid port, entries with /REDIRECT get no console redirection.']],
+        [['bootini.invalid-redirect', 3, 'Change to COM1', false, [[3, 9, 3, 10, 'COM1']]], ['bootini.invalid-redirect', 3, 'Change to COM2', false, [[3, 9, 3, 10, 'COM2']]], ['bootini.invalid-redirect', 3, 'Change to COM3', false, [[3, 9, 3, 10, 'COM3']]], ['bootini.invalid-redirect', 3, 'Change to COM4', false, [[3, 9, 3, 10, 'COM4']]]],
         [],
       );
     });
