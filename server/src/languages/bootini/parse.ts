@@ -104,7 +104,8 @@ export class BootIniDocument {
       else if (e === '\n') lf++;
       else if (e === '\r') cr++;
     }
-    return lf > crlf && lf >= cr ? '\n' : cr > crlf && cr > lf ? '\r' : '\r\n';
+    // When LF does not win, CR wins only over CRLF: it cannot tie with LF then, as LF wins that tie.
+    return lf > crlf && lf >= cr ? '\n' : cr > crlf ? '\r' : '\r\n';
   }
 
   /** The first section of a kind. */
@@ -142,7 +143,7 @@ export class BootIniDocument {
         sections.push({ index, kind, name, line: i, open: t, nameStart: t + 1, nameEnd, close, lastLine: lines.length - 1, repeats: earlier?.index });
         current = index;
         const rec: LineRecord = { kind: 'header', section: index };
-        if (close < 0) rec.problem = { start: t, end: nameEnd, what: 'missing-bracket' };
+        if (close === -1) rec.problem = { start: t, end: nameEnd, what: 'missing-bracket' };
         else {
           const rest = trimBlanksEnd(line, line.length);
           if (rest > close + 1) rec.problem = { start: skipBlanks(line, close + 1), end: rest, what: 'trailing-text' };
@@ -177,8 +178,7 @@ function parseEntry(line: string, i: number, t: number, section: number, entries
   const contentEnd = trimBlanksEnd(line, line.length);
   // The path ends at "=", unless a switch comes first (an entry without a description, whose switch has a value).
   const slash = /[ \t]\//.exec(line.slice(t));
-  let eq: number | undefined = line.indexOf('=', t);
-  if (slash && eq > t + slash.index) eq = -1;
+  let eq: number | undefined = line.slice(0, slash ? t + slash.index : line.length).indexOf('=', t);
   let pathEnd: number;
   let optionsStart: number;
   if (eq < 0) {
@@ -189,12 +189,12 @@ function parseEntry(line: string, i: number, t: number, section: number, entries
     while (pathEnd < line.length && !isBlank(line[pathEnd])) pathEnd++;
     optionsStart = pathEnd;
   } else {
-    pathEnd = trimBlanksEnd(line, eq);
-    if (pathEnd < t) pathEnd = t;
+    pathEnd = Math.max(trimBlanksEnd(line, eq), t);
     optionsStart = eq + 1;
   }
   const path = line.slice(t, pathEnd);
-  const pathInfo: PathInfo = path === '' ? { kind: 'invalid', start: t, end: (eq ?? t) + 1, problem: 'the entry has no path before "="' } : parsePath(path, t);
+  // The path is empty only when "=" is the line's first non-blank character, at t.
+  const pathInfo: PathInfo = path === '' ? { kind: 'invalid', start: t, end: t + 1, problem: 'the entry has no path before "="' } : parsePath(path, t);
   const entry: Entry = {
     line: i,
     section,
@@ -218,7 +218,7 @@ function parseEntry(line: string, i: number, t: number, section: number, entries
       const close = line.indexOf('"', d + 1);
       entry.quoted = true;
       entry.descStart = d;
-      if (close < 0) {
+      if (close === -1) {
         entry.description = line.slice(d + 1, contentEnd);
         entry.descEnd = contentEnd;
         optionsStart = contentEnd;
@@ -249,8 +249,8 @@ function parseEntry(line: string, i: number, t: number, section: number, entries
 function tokenizeOptions(line: string, from: number, to: number, entry: Entry): void {
   let p = from;
   while (p < to) {
-    while (p < to && isBlank(line[p])) p++;
-    if (p >= to) break;
+    // `to` is the end of the line's content, so a run of blanks before it ends before it.
+    while (isBlank(line[p])) p++;
     const start = p;
     while (p < to && !isBlank(line[p])) p++;
     const end = p;

@@ -21,7 +21,7 @@ export function checkSections(doc: BootIniDocument, r: Reporter): void {
       'bootini.missing-boot-loader',
       at,
       os ? os.open : 0,
-      os ? (os.close < 0 ? os.nameEnd : os.close + 1) : line0.length,
+      os ? (os.close === -1 ? os.nameEnd : os.close + 1) : line0.length,
       'This boot.ini has no [boot loader] section, so it sets neither timeout= (how long the menu waits) nor default= (the entry that starts). Add the section before [operating systems].',
       { fixes: [{ title: `Add a [boot loader] section (timeout=30${first ? `, default=${first.path}` : ''})`, edits: [insertLinesBefore(doc, at, lines)] }] },
     );
@@ -61,8 +61,9 @@ export function checkSections(doc: BootIniDocument, r: Reporter): void {
 }
 
 function checkUnknownSection(doc: BootIniDocument, s: Section, r: Reporter): void {
-  const near = nearestCandidates(s.name.trim(), SECTION_NAMES, 4);
-  if (near.length === 0) {
+  // The two section names are 14 edits apart, so no name is within 4 edits of both: there is one candidate at most.
+  const [near] = nearestCandidates(s.name.trim(), SECTION_NAMES, 4);
+  if (near === undefined) {
     // Other programs keep their own sections in boot.ini; the loader skips them, so there is nothing to fix.
     r.add(
       'bootini.other-section',
@@ -73,18 +74,12 @@ function checkUnknownSection(doc: BootIniDocument, s: Section, r: Reporter): voi
     );
     return;
   }
-  const missing = near.filter((n) => !doc.firstSection(n));
-  const fixes: FixSpec[] = missing.map((n) => ({ title: `Change to [${n}]`, preferred: missing.length === 1, edits: [replaceOn(s.line, s.nameStart, s.nameEnd, n)] }));
-  r.add(
-    'bootini.unknown-section',
-    s.line,
-    s.nameStart,
-    s.nameEnd,
-    missing.length
-      ? `[${s.name}] is not a boot.ini section, so the loader ignores the lines below it. Did you mean [${missing.join('] or [')}]?`
-      : `[${s.name}] looks like [${near[0]}], which this file already has; the loader ignores the lines below [${s.name}]. Move them into [${near[0]}].`,
-    { fixes },
-  );
+  if (doc.firstSection(near)) {
+    r.add('bootini.unknown-section', s.line, s.nameStart, s.nameEnd, `[${s.name}] looks like [${near}], which this file already has; the loader ignores the lines below [${s.name}]. Move them into [${near}].`);
+    return;
+  }
+  const fixes: FixSpec[] = [{ title: `Change to [${near}]`, preferred: true, edits: [replaceOn(s.line, s.nameStart, s.nameEnd, near)] }];
+  r.add('bootini.unknown-section', s.line, s.nameStart, s.nameEnd, `[${s.name}] is not a boot.ini section, so the loader ignores the lines below it. Did you mean [${near}]?`, { fixes });
 }
 
 export function checkLines(doc: BootIniDocument, r: Reporter): void {
@@ -115,7 +110,8 @@ export function checkLines(doc: BootIniDocument, r: Reporter): void {
           fixes: [{ title: 'Remove the text after the header', preferred: true, edits: [replaceOn(i, s.close + 1, text.length, '')] }],
         });
       }
-    } else if (rec.kind === 'invalid' && rec.problem) {
+    } else if (rec.problem) {
+      // What is left with a problem is an invalid line: the header problems are read above, other lines have none.
       const p = rec.problem;
       const fixes: FixSpec[] = [{ title: 'Turn the line into a comment', edits: [replaceOn(i, p.start, p.start, '; ')] }];
       if (p.what === 'setting-without-equals') {

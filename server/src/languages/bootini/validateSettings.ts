@@ -76,7 +76,7 @@ export function checkZeroTimeout(doc: BootIniDocument, r: Reporter): void {
   const dflt = settingNamed(doc, 'default');
   if (!timeout || !dflt || !/^0+$/.test(timeout.value)) return;
   // Set twice, which value counts is not documented (bootini.duplicate-key says so).
-  if (doc.settings.filter((s) => /^(?:timeout|default)$/i.test(s.key)).length !== 2) return;
+  if (doc.settings.filter((s) => /^(?:timeout|default)$/i.test(s.key)).length > 2) return;
   const target = entriesNamedBy(doc, dflt.value)[0];
   if (!target || target.pathInfo.kind !== 'drive') return;
   const windows = [...new Map(doc.entries.filter((e) => e.pathInfo.kind === 'arc').map((e) => [e.path.toUpperCase(), e.path])).values()];
@@ -97,7 +97,8 @@ function checkRedirect(s: Setting, key: 'redirect' | 'redirectbaudrate', r: Repo
   const allowed = key === 'redirect' ? REDIRECT_PORTS : REDIRECT_RATES;
   if (allowed.includes(s.value.toUpperCase())) return;
   const [start, end] = valueRange(s);
-  const near = s.value ? nearestCandidates(s.value, allowed, 3) : [];
+  // Every allowed value has 4 characters or more, so an empty value is near none of them.
+  const near = nearestCandidates(s.value, allowed, 3);
   r.add(
     'bootini.invalid-redirect',
     s.line,

@@ -64,7 +64,7 @@ export class SetupIniDocument {
         sections.push(s);
         current = s.index;
         const rec: LineRecord = { kind: 'header', section: current };
-        if (close < 0) rec.problem = { start, end, what: 'The section header has no closing "]".' };
+        if (close === -1) rec.problem = { start, end, what: 'The section header has no closing "]".' };
         else {
           const after = skipBlanks(line, close + 1);
           if (after < line.length && line[after] !== ';') rec.problem = { start: after, end, what: 'Text after the closing "]" of the section header.' };
@@ -73,8 +73,8 @@ export class SetupIniDocument {
         continue;
       }
       const eq = line.indexOf('=', start);
-      if (eq < 0 || eq === start) {
-        const what = eq < 0 ? 'The line has no "=": it is not a key=value setting.' : 'The setting has no key before "=".';
+      if (eq === -1 || eq === start) {
+        const what = eq === -1 ? 'The line has no "=": it is not a key=value setting.' : 'The setting has no key before "=".';
         records.push({ kind: current < 0 ? 'outside' : 'invalid', section: current, problem: { start, end, what } });
         continue;
       }

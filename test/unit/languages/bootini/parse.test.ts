@@ -119,3 +119,156 @@ describe('bootini: parser', () => {
     assert.strictEqual(parse('a\nb\n').eol(), '\n');
   });
 });
+
+describe('bootini: parser, whole parts', () => {
+  const OS = '[operating systems]';
+  const WIN = 'multi(0)disk(0)rdisk(0)partition(1)\\WINDOWS';
+
+  /** The entry of the line after [operating systems], every field but the path's parts. */
+  function entryOf(line: string): unknown {
+    const doc = parse(`${OS}\r\n${line}`);
+    const r = doc.records[1];
+    if (r.kind !== 'entry') return { kind: r.kind, problem: r.problem };
+    const e = r.entry!;
+    return {
+      path: [e.path, e.pathStart, e.pathEnd, e.pathInfo.kind],
+      eq: e.eq,
+      description: [e.description, e.descStart, e.descEnd, e.quoted, e.closed],
+      switches: e.switches.map((s) => [s.name, s.start, s.end, s.nameStart, s.nameEnd, s.separator, s.value, s.valueStart, s.valueEnd]),
+      stray: e.stray.map((s) => [s.text, s.start, s.end]),
+      contentEnd: e.contentEnd,
+    };
+  }
+
+  it('eol(): the line break the file uses most; ties go to CRLF, then LF; CRLF when there is none', () => {
+    const cases: [string, string][] = [
+      ['abc', '\r\n'],
+      ['a\r\nb\r\nc\nd', '\r\n'],
+      ['a\r\nb\nc', '\r\n'],
+      ['a\r\nb\rc', '\r\n'],
+      ['a\r\nb\r\nc\rd', '\r\n'],
+      ['a\nb\rc', '\n'],
+      ['a\nb\n', '\n'],
+      ['a\rb\rc\nd', '\r'],
+      ['a\rb\r\nc\rd\r\ne\r', '\r'],
+    ];
+    for (const [text, eol] of cases) assert.strictEqual(parse(text).eol(), eol, JSON.stringify(text));
+  });
+
+  it('a repeated section of a known kind names the first; unknown sections never repeat', () => {
+    const doc = parse('[junk]\n[JUNK]\n[boot loader]\n[Boot Loader]\n[operating systems]\n[Operating Systems] ; again');
+    assert.deepStrictEqual(
+      doc.sections.map((s) => [s.kind, s.repeats, s.close]),
+      [
+        ['unknown', undefined, 5],
+        ['unknown', undefined, 5],
+        ['boot loader', undefined, 12],
+        ['boot loader', 2, 12],
+        ['operating systems', undefined, 18],
+        ['operating systems', 4, 18],
+      ],
+    );
+    assert.deepStrictEqual(doc.records[5].problem, { start: 20, end: 27, what: 'trailing-text' });
+    assert.deepStrictEqual(doc.records.map((r) => r.problem), [undefined, undefined, undefined, undefined, undefined, { start: 20, end: 27, what: 'trailing-text' }]);
+    assert.strictEqual(doc.firstSection('boot loader'), doc.sections[2]);
+    assert.strictEqual(doc.firstSection('operating systems'), doc.sections[4]);
+  });
+
+  it('a [boot loader] line starting with "=" is a setting without a name; a line without "=" is not a setting', () => {
+    const doc = parse('[boot loader]\n=30\n  timeout 30  ');
+    assert.deepStrictEqual(doc.settings.map((s) => [s.key, s.keyStart, s.keyEnd, s.eq, s.value]), [['', 0, 0, 0, '30']]);
+    assert.deepStrictEqual(doc.records[2], { kind: 'invalid', section: 0, problem: { start: 2, end: 12, what: 'setting-without-equals' } });
+  });
+
+  it('an entry without "=" must start like a path (any letter case); a path alone runs to the end of the line', () => {
+    assert.deepStrictEqual(entryOf(`boot ${WIN} /fastdetect`), { kind: 'invalid', problem: { start: 0, end: 60, what: 'entry-without-equals' } });
+    assert.deepStrictEqual(entryOf(`MULTI(0)disk(0)rdisk(0)partition(1)\\WINDOWS /3GB`), {
+      path: ['MULTI(0)disk(0)rdisk(0)partition(1)\\WINDOWS', 0, 43, 'arc'],
+      eq: undefined,
+      description: [undefined, 43, 43, false, false],
+      switches: [['3GB', 44, 48, 45, 48, undefined, undefined, 48, 48]],
+      stray: [],
+      contentEnd: 48,
+    });
+    assert.deepStrictEqual(entryOf('C:\\CMDCONS\\BOOTSECT.DAT'), {
+      path: ['C:\\CMDCONS\\BOOTSECT.DAT', 0, 23, 'drive'],
+      eq: undefined,
+      description: [undefined, 23, 23, false, false],
+      switches: [],
+      stray: [],
+      contentEnd: 23,
+    });
+  });
+
+  it('an "=" after a switch belongs to the switch, not to the path', () => {
+    assert.deepStrictEqual(entryOf(`${WIN}\t/USERVA=3030 x=y`), {
+      path: [WIN, 0, 43, 'arc'],
+      eq: undefined,
+      description: [undefined, 43, 43, false, false],
+      switches: [['USERVA', 44, 56, 45, 51, '=', '3030', 52, 56]],
+      stray: [['x=y', 57, 60]],
+      contentEnd: 60,
+    });
+  });
+
+  it('an entry with nothing before "=" has an empty path at the "="', () => {
+    const doc = parse(`${OS}\n  ="Windows" /fastdetect`);
+    const e = doc.entries[0];
+    assert.deepStrictEqual([e.path, e.pathStart, e.pathEnd, e.eq], ['', 2, 2, 2]);
+    assert.deepStrictEqual(e.pathInfo, { kind: 'invalid', start: 2, end: 3, problem: 'the entry has no path before "="' });
+  });
+
+  it('blanks after "=" and no description: the empty description sits before the switches', () => {
+    assert.deepStrictEqual(entryOf(`${WIN}=  /fastdetect  /3GB   `), {
+      path: [WIN, 0, 43, 'arc'],
+      eq: 43,
+      description: [undefined, 46, 46, false, false],
+      switches: [
+        ['fastdetect', 46, 57, 47, 57, undefined, undefined, 57, 57],
+        ['3GB', 59, 63, 60, 63, undefined, undefined, 63, 63],
+      ],
+      stray: [],
+      contentEnd: 63,
+    });
+  });
+
+  it('quoted, unterminated and unquoted descriptions, with the words and switches after them', () => {
+    assert.deepStrictEqual(entryOf('C:\\ = "MS-DOS" junk /a=1 /b:2 /c= /'), {
+      path: ['C:\\', 0, 3, 'drive'],
+      eq: 4,
+      description: ['MS-DOS', 6, 14, true, true],
+      switches: [
+        ['a', 20, 24, 21, 22, '=', '1', 23, 24],
+        ['b', 25, 29, 26, 27, ':', '2', 28, 29],
+        ['c', 30, 33, 31, 32, '=', '', 33, 33],
+        ['', 34, 35, 35, 35, undefined, undefined, 35, 35],
+      ],
+      stray: [['junk', 15, 19]],
+      contentEnd: 35,
+    });
+    assert.deepStrictEqual(entryOf('C:\\="MS-DOS /x  '), {
+      path: ['C:\\', 0, 3, 'drive'],
+      eq: 3,
+      description: ['MS-DOS /x', 4, 14, true, false],
+      switches: [],
+      stray: [],
+      contentEnd: 14,
+    });
+    assert.deepStrictEqual(entryOf('C:\\=MS-DOS 6.22  /win95 x'), {
+      path: ['C:\\', 0, 3, 'drive'],
+      eq: 3,
+      description: ['MS-DOS 6.22', 4, 15, false, false],
+      switches: [['win95', 17, 23, 18, 23, undefined, undefined, 23, 23]],
+      stray: [['x', 24, 25]],
+      contentEnd: 25,
+    });
+    assert.deepStrictEqual(entryOf('C:\\=MS-DOS'), {
+      path: ['C:\\', 0, 3, 'drive'],
+      eq: 3,
+      description: ['MS-DOS', 4, 10, false, false],
+      switches: [],
+      stray: [],
+      contentEnd: 10,
+    });
+  });
+});
