@@ -110,7 +110,9 @@ export class LdapFilterDocument {
     const { lines, eols } = splitLines(text);
     this.lines = lines;
     this.eols = eols;
+    // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a preallocated and an empty array end alike
     this.lineStarts = new Array<number>(lines.length);
+    // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a preallocated and an empty array end alike
     this.commentLines = new Array<boolean>(lines.length);
     // Most filters have no "#" at all, so no comment line: the text is read as it is, without rebuilding it.
     const mayComment = text.indexOf('#') >= 0;
