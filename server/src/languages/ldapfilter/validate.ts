@@ -69,14 +69,15 @@ export function standardMembership(doc: LdapFilterDocument): Set<FilterNode> {
     const [s, e] = doc.span(node);
     if (e - s <= 400 && (node.kind !== 'item' || node.close >= 0) && standardClause(doc.masked.slice(s, e))) inside.add(node);
   }
-  // Composites were visited before the items; parents before children within each list, since they attach in order.
-  for (const item of doc.items) if (item.parent && inside.has(item.parent)) inside.add(item);
+  // Composites are visited before the items, and parents before children within each list (they attach in order), so
+  // a node's parent is decided before the node.
   return inside;
 }
 
 /** `indexNarrows`: inside a standard clause, listed as indexed by the forest, or ANDed with an indexed condition. */
 function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out: Problem[]): void {
-  if (item.op === '' || item.attr === '' || !/^[A-Za-z][A-Za-z0-9-]*$/.test(item.attr)) return;
+  // An empty attribute fails the name test too.
+  if (item.op === '' || !/^[A-Za-z][A-Za-z0-9-]*$/.test(item.attr)) return;
   const name = item.attr;
   const s = item.attrStart;
   const e = item.attrStart + name.length;
