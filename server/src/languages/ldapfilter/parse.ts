@@ -490,7 +490,9 @@ class Parser {
         v = m + 2;
         const middle = t.slice(k + 1, m);
         let pos = k + 1;
-        for (const part of middle === '' ? [] : middle.split(':')) {
+        // m === k: "attr:=value", no rule. Otherwise every ":"-separated part is dn or a rule, an empty one included
+        // ("attr::=value" names an empty rule, which RFC 4515's matchingrule = COLON oid does not allow).
+        for (const part of m === k ? [] : middle.split(':')) {
           if (part.toLowerCase() === 'dn') {
             // dn attributes also match: accepted as written.
           } else {
