@@ -24,7 +24,6 @@ function all(text: string): { findings: Finding[]; related: Related[] } {
     related: ds.flatMap((d) => (d.related ?? []).map((r) => [r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character, r.message] as Related)),
   };
 }
-
 const good = (...c: string[]): string => `(&(mailNickname=*)(!(cn=SystemMailbox{*}))${c.join('')})`;
 const CASES: [string, string, Finding[], Related[]?][] = [
   // conditions that are no condition: only the syntax finding
@@ -42,6 +41,8 @@ const CASES: [string, string, Finding[], Related[]?][] = [
     [["ldapfilter.wildcard-not-allowed","warning",0,62,0,65,"userAccountControl has integer syntax, which has no substring matching (RFC 4517): \"*\" in its value is no wildcard. Write the complete value, or test presence with userAccountControl=*."]]],
   ['a wildcard in a DN value', good('(manager=CN=Smith*)'),
     [["ldapfilter.wildcard-not-allowed","warning",0,51,0,60,"manager has distinguished name syntax, which has no substring matching (RFC 4517): \"*\" in its value is no wildcard. Write the complete value (the full distinguished name), or test presence with manager=*."]]],
+  ['a wildcard in an OR-Name value', good('(authOrig=CN=a*)'),
+    [["ldapfilter.wildcard-not-allowed","warning",0,52,0,57,"authOrig has distinguished name (OR-Name) syntax, which has no substring matching (RFC 4517): \"*\" in its value is no wildcard. Write the complete value (the full distinguished name), or test presence with authOrig=*."]]],
   // attributes
   ['anr, a pseudo-attribute, is accepted', good('(anr=Smith)'),
     []],
