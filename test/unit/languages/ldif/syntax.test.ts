@@ -42,6 +42,7 @@ const CASES: [string, string, Finding[], string?][] = [
   ['version: at the start of a later record is no version line', `${DN}cn: x\n\nversion: 1\ncn: y\n`, [['ldif.missing-dn', E, 3, 0, 3, 10]]],
   // changetype
   ['changetype: not right after dn:', `${DN}cn: x\nchangetype: add\n`, [['ldif.invalid-changetype', E, 2, 0, 2, 15]], 'changetype: must be the line right after dn:, once per record. Move it there, or remove it.'],
+  ['an unknown change type: the lines after it are read as content', `${DN}changetype: update\ndescription: x\n`, [['ldif.invalid-changetype', E, 1, 12, 1, 18]]],
   ['an empty change type: reported where the value would be', `${DN}changetype: \n`, [['ldif.invalid-changetype', E, 1, 12, 1, 12]]],
   ['changetype: in a record without dn:', 'cn: x\nchangetype: add\n', [['ldif.missing-dn', E, 0, 0, 0, 5], ['ldif.invalid-changetype', E, 1, 0, 1, 15]]],
   ['an ntdsSchema change type in another case, with blanks around it', `${DN}changetype:  NTDSSchemaModify \nreplace: cn\ncn: y\n-\n`, []],
