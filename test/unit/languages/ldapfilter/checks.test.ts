@@ -36,6 +36,8 @@ const CASES: [string, string, Finding[], Related[]?][] = [
     [["ldapfilter.unknown-attribute","warning",0,43,0,46,"\"mal\" is not in this tool's catalog of recipient attributes; did you mean mail? A misspelt attribute matches no object, silently. Correct the name, or if your forest has it in the global catalog, list it in exchangeConfig.ldapAttributesInGC.","* Change to mail: 0:43-0:46 \"mail\""]]],
   ['a longer name is corrected at distance 2', good('(deprtmet=x)'),
     [["ldapfilter.unknown-attribute","warning",0,43,0,51,"\"deprtmet\" is not in this tool's catalog of recipient attributes; did you mean department? A misspelt attribute matches no object, silently. Correct the name, or if your forest has it in the global catalog, list it in exchangeConfig.ldapAttributesInGC.","* Change to department: 0:43-0:51 \"department\""]]],
+  ['a name with two nearest candidates: two fixes, neither preferred', good('(homeMTB=x)'),
+    [["ldapfilter.unknown-attribute","warning",0,43,0,50,"\"homeMTB\" is not in this tool's catalog of recipient attributes; did you mean homeMDB or homeMTA? A misspelt attribute matches no object, silently. Correct the name, or if your forest has it in the global catalog, list it in exchangeConfig.ldapAttributesInGC.","Change to homeMDB: 0:43-0:50 \"homeMDB\" | Change to homeMTA: 0:43-0:50 \"homeMTA\""]]],
   // wildcards
   ['a wildcard in an integer value', good('(userAccountControl=51*)'),
     [["ldapfilter.wildcard-not-allowed","warning",0,62,0,65,"userAccountControl has integer syntax, which has no substring matching (RFC 4517): \"*\" in its value is no wildcard. Write the complete value, or test presence with userAccountControl=*."]]],
