@@ -8,7 +8,7 @@ import { DEFAULT_CONTEXT, ExchangeContext } from '../../core/catalog';
 import { codeInfo } from '../../core/codes';
 import { nearestCandidates } from '../../core/nearest';
 import { Diagnostic, SOURCE, TextEdit } from '../../core/types';
-import { attributeNamed, ATTRIBUTE_NAMES, NO_SUBSTRING_SYNTAXES, standardClause } from './attributes';
+import { attributeNamed, ATTRIBUTE_NAMES, NO_SUBSTRING_SYNTAXES } from './attributes';
 import { clip, Composite, FilterNode, FixSpec, Item, LdapFilterDocument, Problem } from './parse';
 
 export const BIT_AND = '1.2.840.113556.1.4.803';
@@ -53,31 +53,16 @@ export function validateLdapFilter(doc: LdapFilterDocument, context: ExchangeCon
   const extraGc = new Set((context.extraGcAttributes ?? []).map((a) => a.toLowerCase()));
   // Stryker disable next-line ArrayDeclaration: as above
   const extraIndexed = new Set((context.extraIndexedAttributes ?? []).map((a) => a.toLowerCase()));
-  const standard = standardMembership(doc);
   const narrowed = narrowedByIndex(doc, extraIndexed);
-  for (const item of doc.items) checkItem(item, extraGc, standard.has(item) || extraIndexed.has(item.attr.toLowerCase()) || narrowed.has(item), problems);
+  for (const item of doc.items) checkItem(item, extraGc, extraIndexed.has(item.attr.toLowerCase()) || narrowed.has(item), problems);
   if (!syntaxError && doc.root) checkRecipientClauses(doc, doc.root, problems);
   return problems.map((p) => toDiagnostic(doc, p)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** The nodes that are, or are inside, a standard recipient-type clause (linear: parents come before children). */
-export function standardMembership(doc: LdapFilterDocument): Set<FilterNode> {
-  const inside = new Set<FilterNode>();
-  const nodes: FilterNode[] = [...doc.composites, ...doc.items];
-  for (const node of nodes) {
-    if (node.parent && inside.has(node.parent)) {
-      inside.add(node);
-      continue;
-    }
-    const [s, e] = doc.span(node);
-    if (e - s <= 400 && (node.kind !== 'item' || node.close >= 0) && standardClause(doc.masked.slice(s, e))) inside.add(node);
-  }
-  // Composites are visited before the items, and parents before children within each list (they attach in order), so
-  // a node's parent is decided before the node.
-  return inside;
-}
-
-/** `indexNarrows`: inside a standard clause, listed as indexed by the forest, or ANDed with an indexed condition. */
+/**
+ * `indexNarrows`: listed as indexed by the forest, or ANDed with an indexed condition. The conditions of the standard
+ * recipient clauses are narrowed this way too: each clause ANDs them with an indexed objectCategory condition.
+ */
 function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out: Problem[]): void {
   // An empty attribute fails the name test too.
   if (item.op === '' || !/^[A-Za-z][A-Za-z0-9-]*$/.test(item.attr)) return;

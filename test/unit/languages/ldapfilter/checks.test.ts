@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import { ldapfilterLanguage } from '../../../../server/src/languages/ldapfilter';
+import { STANDARD_CLAUSES } from '../../../../server/src/languages/ldapfilter/attributes';
 import { StoredFix } from '../../../../server/src/languages/ldapfilter/validate';
 
 type Finding = (string | number)[];
@@ -153,4 +154,13 @@ describe('ldapfilter: every branch of the checks, with all findings', () => {
       assert.deepStrictEqual(all(text), { findings, related: related ?? [] });
     });
   }
+
+  it('no condition of a standard recipient clause is reported, alone, ORed or negated (each ANDs an indexed objectCategory)', () => {
+    for (const c of STANDARD_CLAUSES) {
+      for (const text of [c.text, `(|${c.text}(mailNickname=*))`, `(!${c.text})`]) {
+        const attributeFindings = all(text).findings.filter((f) => !['ldapfilter.missing-mailnickname', 'ldapfilter.missing-systemmailbox-exclusion', 'ldapfilter.top-level-or'].includes(f[0] as string));
+        assert.deepStrictEqual(attributeFindings, [], text);
+      }
+    }
+  });
 });
