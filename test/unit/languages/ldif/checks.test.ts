@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { ldifLanguage } from '../../../../server/src/languages/ldif';
 import { LdifFixData } from '../../../../server/src/languages/ldif/validate';
+import { context } from '../../../helpers/ldapfilter';
 
 type Finding = (string | number)[];
 type Related = [number, number, number, number, string];
@@ -22,7 +23,6 @@ function all(text: string): { findings: Finding[]; related: Related[] } {
     related: ds.flatMap((d) => (d.related ?? []).map((r) => [r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character, r.message] as Related)),
   };
 }
-
 const b = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 const DN = 'dn: CN=x,DC=y\n';
 const S = '\u00a7';
@@ -118,6 +118,45 @@ const CASES: [string, string, Finding[], Related[]?][] = [
     [["ldapfilter.unbalanced-parentheses","error",1,24,1,92,"2 parentheses are never closed: the filter ends first. The global catalog rejects an unbalanced filter, so mail to the group gets NDR 5.2.4. Add 2 \")\" at the end of the filter. (in the base64 value of msExchDynamicDLFilter, decoded: \"(&(mailNickname=*)(|(!(cn=SystemMailbox{*}))(cn=x)\")"]], [[1,24,1,92,"Also not closed"]]],
   ['findings are sorted by line and column', `${DN}msExchESEParamMaxOpenTables: 1\nmsExchESEParamLogBuffers: 9001\nmsExchInterOrgAddressType: SMTP\n`,
     [["ldif.max-open-tables-set","warning",1,0,1,27,"msExchESEParamMaxOpenTables should not be set on Exchange 2003, which computes it from the processor count. Clear it to <Not Set> unless Microsoft support told you otherwise, then restart the Information Store service."],["ldif.log-buffers-set","information",2,0,2,24,"msExchESEParamLogBuffers is set. The Exchange Server 2003 Deployment Guide's list of Exchange 2000 tuning to remove says to clear it on Exchange 2003, but its own procedure sets 9000. Clear it unless you follow that procedure."],["ldif.log-buffers-too-high","error",2,26,2,30,"msExchESEParamLogBuffers is 9001: above 9000, which the Exchange Server 2003 Deployment Guide says can corrupt transaction log files. Use 9000 at most, or clear the attribute."],["ldif.inter-org-address-type","warning",3,27,3,31,"msExchInterOrgAddressType is \"SMTP\". The Exchange Server 2003 Deployment Guide assigns SMTP,X500 so that the connection agreement includes X500 addresses with replicated objects. Write SMTP,X500.","SMTP,X500"]]],
+  // mutation-found branches
+  ['values of add: blocks are checked', `${DN}changetype: modify\nadd: msExchESEParamLogBuffers\nmsExchESEParamLogBuffers: 9001\n-\n`,
+    [["ldif.log-buffers-set","information",3,0,3,24,"msExchESEParamLogBuffers is set. The Exchange Server 2003 Deployment Guide's list of Exchange 2000 tuning to remove says to clear it on Exchange 2003, but its own procedure sets 9000. Clear it unless you follow that procedure."],["ldif.log-buffers-too-high","error",3,26,3,30,"msExchESEParamLogBuffers is 9001: above 9000, which the Exchange Server 2003 Deployment Guide says can corrupt transaction log files. Use 9000 at most, or clear the attribute."]]],
+  ['a number with a trailing blank', `${DN}msExchESEParamLogBuffers: 9001 \n`,
+    [["ldif.log-buffers-set","information",1,0,1,24,"msExchESEParamLogBuffers is set. The Exchange Server 2003 Deployment Guide's list of Exchange 2000 tuning to remove says to clear it on Exchange 2003, but its own procedure sets 9000. Clear it unless you follow that procedure."],["ldif.log-buffers-too-high","error",1,26,1,31,"msExchESEParamLogBuffers is 9001: above 9000, which the Exchange Server 2003 Deployment Guide says can corrupt transaction log files. Use 9000 at most, or clear the attribute."]]],
+  ['cache maximum with text before or after the digits: silent', `${DN}msExchESEParamCacheSizeMax: x150000\n\ndn: CN=z,DC=y\nmsExchESEParamCacheSizeMax: 150000x\n\ndn: CN=w,DC=y\nmsExchESEParamCacheSizeMax: y0x25000\n\ndn: CN=v,DC=y\nmsExchESEParamCacheSizeMax: 0x25000y\n`,
+    []],
+  ['a placeholder with a trailing blank is a placeholder value', `${DN}msExchESEParamLogBuffers: <n> \n`,
+    [["ldif.log-buffers-set","information",1,0,1,24,"msExchESEParamLogBuffers is set. The Exchange Server 2003 Deployment Guide's list of Exchange 2000 tuning to remove says to clear it on Exchange 2003, but its own procedure sets 9000. Clear it unless you follow that procedure."],["ldif.template-placeholder","information",1,26,1,29,"This file is a template: msExchESEParamLogBuffers holds the placeholder <n>. Replace each with the real value before importing the file."]]],
+  ['a placeholder followed by text is no placeholder value', `${DN}msExchESEParamCacheSizeMax: <n> pages\n`,
+    []],
+  ['a dn: of a tab only is not checked', 'dn: \t\ncn: x\n',
+    []],
+  ['a base DN with a ${} placeholder inside: counted once', `${DN}msExchDynamicDLBaseDN: OU=\${X},DC=y\n`,
+    [["ldif.template-placeholder","information",1,26,1,30,"This file is a template: msExchDynamicDLBaseDN holds the placeholder ${X}. Replace each with the real value before importing the file."]]],
+  ['folder set bits with a trailing blank, undefined bits with hexadecimal letters', `${DN}msExchMailboxFolderSet: 655360 \n`,
+    [["ldif.undefined-folder-set-bits","warning",1,24,1,31,"msExchMailboxFolderSet 655360 has bits no Outlook Web Access feature uses (0xA0000); the feature bits are 0x1FFFF (4294967295 for all). Remove the undefined bits."]]],
+  ['a 16-byte base64 value written as text is no GUID', `${DN}msExchPreferredBackfillSource: AAECAwQFBgcICQoLDA0O+w==\n`,
+    [["ldif.invalid-backfill-source","warning",1,31,1,55,"msExchPreferredBackfillSource \"AAECAwQFBgcICQoLDA0O+w==\" is neither a GUID nor a distinguished name. Exchange Server 2003 Distilled asks for the backfill server's GUID; the Exchange 2003 schema gives the attribute DN syntax."]]],
+  ['16 bytes base64 with a trailing blank', `${DN}msExchPreferredBackfillSource:: AAECAwQFBgcICQoLDA0ODw== \n`,
+    []],
+  ['a braced GUID with a trailing blank', `${DN}msExchPreferredBackfillSource: {0f2a3b4c-1d2e-3f40-5a6b-7c8d9e0f1a2b} \n`,
+    []],
+  ['a backfill source that is invalid base64: only the base64 finding', `${DN}msExchPreferredBackfillSource:: A*\n`,
+    [["ldif.invalid-base64","error",1,32,1,34,"The value after \"::\" is not valid base64 (only A-Z, a-z, 0-9, +, / and = padding, in groups of 4 characters). Correct the encoding, or write the value after a single colon if it is plain text."]]],
+  ['an empty backfill source', `${DN}msExchPreferredBackfillSource: \n`,
+    [["ldif.invalid-backfill-source","warning",1,31,1,31,"msExchPreferredBackfillSource \"\" is neither a GUID nor a distinguished name. Exchange Server 2003 Distilled asks for the backfill server's GUID; the Exchange 2003 schema gives the attribute DN syntax."]]],
+  ['a malformed MAPI string with a trailing blank', `${DN}protocolSettings: MAPI${S}1 \n`,
+    [["ldif.invalid-mapi-protocol-setting","warning",1,18,1,25,`The MAPI string "MAPI${S}1" in protocolSettings is malformed: it has 1 ${S} separators instead of 8. Exchange 2003 SP2 behaviour is then undefined. Write MAPI${S}<0|1>${S}<0|1>${S}${S}${S}${S}${S}${S}.`]]],
+  ['a protocol name that only ends with MAPI', `${DN}protocolSettings: EXMAPI${S}1\n`,
+    []],
+  ['a first flag of two digits', `${DN}protocolSettings: MAPI${S}10${S}1${S}${S}${S}${S}${S}${S}\n`,
+    [["ldif.invalid-mapi-protocol-setting","warning",1,18,1,33,`The MAPI string "MAPI${S}10${S}1${S}${S}${S}${S}${S}${S}" in protocolSettings is malformed: the two fields after MAPI must each be 0 or 1. Exchange 2003 SP2 behaviour is then undefined. Write MAPI${S}<0|1>${S}<0|1>${S}${S}${S}${S}${S}${S}.`]]],
+  ['a second flag of two digits', `${DN}protocolSettings: MAPI${S}1${S}10${S}${S}${S}${S}${S}${S}\n`,
+    [["ldif.invalid-mapi-protocol-setting","warning",1,18,1,33,`The MAPI string "MAPI${S}1${S}10${S}${S}${S}${S}${S}${S}" in protocolSettings is malformed: the two fields after MAPI must each be 0 or 1. Exchange 2003 SP2 behaviour is then undefined. Write MAPI${S}<0|1>${S}<0|1>${S}${S}${S}${S}${S}${S}.`]]],
+  ['a wrong count with a first flag of two digits: no fix value', `${DN}protocolSettings: MAPI${S}10${S}1${S}${S}\n`,
+    [["ldif.invalid-mapi-protocol-setting","warning",1,18,1,29,`The MAPI string "MAPI${S}10${S}1${S}${S}" in protocolSettings is malformed: it has 4 ${S} separators instead of 8. Exchange 2003 SP2 behaviour is then undefined. Write MAPI${S}<0|1>${S}<0|1>${S}${S}${S}${S}${S}${S}.`]]],
+  ['a wrong count with a second flag of two digits: no fix value', `${DN}protocolSettings: MAPI${S}1${S}10${S}${S}\n`,
+    [["ldif.invalid-mapi-protocol-setting","warning",1,18,1,29,`The MAPI string "MAPI${S}1${S}10${S}${S}" in protocolSettings is malformed: it has 4 ${S} separators instead of 8. Exchange 2003 SP2 behaviour is then undefined. Write MAPI${S}<0|1>${S}<0|1>${S}${S}${S}${S}${S}${S}.`]]],
 ];
 
 describe('ldif: every branch of the checks, with all findings', () => {
@@ -126,4 +165,11 @@ describe('ldif: every branch of the checks, with all findings', () => {
       assert.deepStrictEqual(all(text), { findings, related: related ?? [] });
     });
   }
+
+  it('the filter is checked with the forest\'s settings (an attribute added to the global catalog)', () => {
+    const text = `${DN}msExchDynamicDLFilter: (&(mailNickname=*)(!(cn=SystemMailbox{*}))(employeeType=Full))\n`;
+    const codes = (options?: Parameters<typeof ldifLanguage.validate>[1]): string[] => ldifLanguage.validate(ldifLanguage.parse(text), options).map((d) => d.code);
+    assert.deepStrictEqual(codes(), ['ldapfilter.attribute-not-in-gc']);
+    assert.deepStrictEqual(codes(context({ extraGcAttributes: ['employeeType'] })), []);
+  });
 });
