@@ -116,7 +116,8 @@ function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out:
       message: `${a.name} has ${NO_SUBSTRING_SYNTAXES[a.syntax]} syntax, which has no substring matching (RFC 4517): "*" in its value is no wildcard. Write the complete value${a.syntax === 'dn' || a.syntax === 'or-name' ? ' (the full distinguished name)' : ''}, or test presence with ${a.name}=*.`,
     });
   }
-  if (item.type === 'extensible' && item.rule && /^\d+(\.\d+)*$/.test(item.rule)) {
+  // The parser sets a rule on extensible matches only.
+  if (item.rule && /^\d+(\.\d+)*$/.test(item.rule)) {
     const rule = item.rule;
     if (rule !== BIT_AND && rule !== BIT_OR) {
       const why =

@@ -30,6 +30,8 @@ const CASES: [string, string, Finding[], Related[]?][] = [
   // conditions that are no condition: only the syntax finding
   ['an unknown attribute without operator: only the syntax finding', good('(departmnt)'),
     [["ldapfilter.invalid-item","error",0,43,0,52,"\"departmnt\" has no comparison operator: a condition is attribute, operator and value, such as (department=Sales) or (mailNickname=*). Add the operator and the value. The global catalog rejects the filter, so mail to the group gets NDR 5.2.4."]]],
+  ['an attribute name with a character no name has: only the syntax finding', good('(c_n=x)'),
+    [["ldapfilter.invalid-item","error",0,43,0,46,"\"c_n\" is not an attribute name: names start with a letter and contain only letters, digits and hyphens. Correct the attribute name. The global catalog rejects the filter, so mail to the group gets NDR 5.2.4."]]],
   // did you mean
   ['a name of four letters is corrected at distance 1 only', good('(mial=x)'),
     [["ldapfilter.unknown-attribute","warning",0,43,0,47,"\"mial\" is not in this tool's catalog of recipient attributes. A misspelt attribute matches no object, silently. Check the name, or if your forest has it in the global catalog, list it in exchangeConfig.ldapAttributesInGC."]]],
