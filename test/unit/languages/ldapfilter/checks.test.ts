@@ -78,6 +78,8 @@ const CASES: [string, string, Finding[], Related[]?][] = [
     [["ldapfilter.bitwise-value-not-decimal","error",0,86,0,90,"The value of a bitwise matching rule must be a decimal number: \"0X1f\" is not. The global catalog rejects the filter (NDR 5.2.4). Write the mask in decimal: 31.","* Write 31: 0:86-0:90 \"31\""]]],
   ['a bitwise value that is no number', good('(userAccountControl:1.2.840.113556.1.4.803:=two)'),
     [["ldapfilter.bitwise-value-not-decimal","error",0,86,0,89,"The value of a bitwise matching rule must be a decimal number: \"two\" is not. The global catalog rejects the filter (NDR 5.2.4). Write the mask in decimal, such as 2 for ACCOUNTDISABLE."]]],
+  ['a bitwise value with text before a hexadecimal number: no fix', good('(userAccountControl:1.2.840.113556.1.4.803:=y0x1f)'),
+    [["ldapfilter.bitwise-value-not-decimal","error",0,86,0,91,"The value of a bitwise matching rule must be a decimal number: \"y0x1f\" is not. The global catalog rejects the filter (NDR 5.2.4). Write the mask in decimal, such as 2 for ACCOUNTDISABLE."]]],
   ['a negative bitwise value', good('(userAccountControl:1.2.840.113556.1.4.803:=-2)'),
     []],
   ['an empty bitwise value', good('(userAccountControl:1.2.840.113556.1.4.803:=)'),
