@@ -151,6 +151,7 @@ function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out:
  * AND holds it when one of its conditions does, an OR when all of its branches do, a NOT never (a negation selects no
  * attribute). `doc.composites` lists parents before children, so walking it backwards visits children first.
  */
+// Stryker disable next-line ArrowFunction: a default that returns undefined is as false as one that returns false
 function necessarily(doc: LdapFilterDocument, itemHolds: (item: Item) => boolean, notHolds: (child: FilterNode) => boolean = () => false): Map<FilterNode, boolean> {
   const out = new Map<FilterNode, boolean>();
   for (const item of doc.items) out.set(item, item.op !== '' && itemHolds(item));
@@ -159,7 +160,8 @@ function necessarily(doc: LdapFilterDocument, itemHolds: (item: Item) => boolean
     const kids = c.children.map((n) => out.get(n) === true);
     let v: boolean;
     if (c.kind === 'or') v = kids.length > 0 && kids.every(Boolean);
-    else if (c.kind === 'not') v = c.children.length === 1 && notHolds(c.children[0]);
+    // A NOT's own rule is only given when the filter has no syntax error, so the NOT has exactly one operand.
+    else if (c.kind === 'not') v = notHolds(c.children[0]);
     else v = kids.some(Boolean);
     out.set(c, v);
   }
