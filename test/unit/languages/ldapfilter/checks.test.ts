@@ -173,4 +173,35 @@ describe('ldapfilter: every branch of the checks, with all findings', () => {
       }
     }
   });
+
+  const codesOf = (text: string): string[] => all(text).findings.map((f) => f[0] as string);
+  const SM = '(!(cn=SystemMailbox{*}))';
+
+  it('every attribute only recipients carry limits the filter to recipients', () => {
+    for (const a of ['mailNickname', 'homeMDB', 'homeMTA', 'msExchHomeServerName', 'msExchMailboxGuid', 'legacyExchangeDN', 'proxyAddresses', 'targetAddress']) {
+      assert.ok(!codesOf(`(&(${a}=*)${SM}(objectCategory=person))`).includes('ldapfilter.missing-mailnickname'), a);
+    }
+    assert.deepStrictEqual(codesOf(`(&(department=publicFolder)(objectCategory=person)${SM})`), ['ldapfilter.missing-mailnickname']);
+  });
+
+  it('every recipient category, by name or DN, in any case and with blanks, limits it to recipients; other comparisons do not', () => {
+    for (const c of ['publicFolder', 'ms-Exch-Public-Folder', 'msExchDynamicDistributionList', 'ms-Exch-Dynamic-Distribution-List']) {
+      for (const v of [c, ` ${c.toUpperCase()} `, `CN=${c},CN=Schema,CN=Configuration,DC=y`]) {
+        assert.deepStrictEqual(codesOf(`(&(objectCategory=${v})${SM})`), [], v);
+        assert.deepStrictEqual(codesOf(`(objectCategory=${v})`), [], `${v}: no system mailbox either`);
+      }
+      assert.deepStrictEqual(codesOf(`(&(objectCategory~=${c})${SM})`), ['ldapfilter.missing-mailnickname'], `~= ${c}`);
+    }
+  });
+
+  it('every category and class without users excludes the system mailboxes', () => {
+    for (const c of ['group', 'publicFolder', 'ms-Exch-Public-Folder', 'msExchDynamicDistributionList', 'ms-Exch-Dynamic-Distribution-List', 'computer']) {
+      assert.ok(!codesOf(`(&(mailNickname=*)(objectCategory=${c}))`).includes('ldapfilter.missing-systemmailbox-exclusion'), c);
+    }
+    for (const c of ['contact', 'group', 'publicFolder', 'msExchDynamicDistributionList', 'computer']) {
+      assert.ok(!codesOf(`(&(mailNickname=*)(objectClass= ${c} ))`).includes('ldapfilter.missing-systemmailbox-exclusion'), c);
+    }
+    assert.deepStrictEqual(codesOf('(&(mailNickname=*)(objectCategory=person))'), ['ldapfilter.missing-systemmailbox-exclusion']);
+    assert.deepStrictEqual(codesOf('(&(mailNickname=*)(objectClass=user))'), ['ldapfilter.missing-systemmailbox-exclusion']);
+  });
 });
