@@ -204,4 +204,12 @@ describe('ldapfilter: every branch of the checks, with all findings', () => {
     assert.deepStrictEqual(codesOf('(&(mailNickname=*)(objectCategory=person))'), ['ldapfilter.missing-systemmailbox-exclusion']);
     assert.deepStrictEqual(codesOf('(&(mailNickname=*)(objectClass=user))'), ['ldapfilter.missing-systemmailbox-exclusion']);
   });
+
+  it('every name, alias and address attribute excludes the system mailboxes by its start, or names them under a NOT', () => {
+    for (const a of ['cn', 'name', 'displayName', 'sAMAccountName', 'mailNickname', 'mail']) {
+      assert.ok(!codesOf(`(&(mailNickname=*)(${a}=J*))`).includes('ldapfilter.missing-systemmailbox-exclusion'), a);
+      assert.ok(!codesOf(`(&(mailNickname=*)(!(${a}=SystemMailbox*)))`).includes('ldapfilter.missing-systemmailbox-exclusion'), `!${a}`);
+    }
+    assert.ok(codesOf('(&(mailNickname=*)(department=J*))').includes('ldapfilter.missing-systemmailbox-exclusion'));
+  });
 });
