@@ -110,7 +110,9 @@ export class LdapFilterDocument {
     const { lines, eols } = splitLines(text);
     this.lines = lines;
     this.eols = eols;
+    // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a preallocated and an empty array end alike
     this.lineStarts = new Array<number>(lines.length);
+    // Stryker disable next-line ArrayDeclaration: the loop below assigns every index, so a preallocated and an empty array end alike
     this.commentLines = new Array<boolean>(lines.length);
     // Most filters have no "#" at all, so no comment line: the text is read as it is, without rebuilding it.
     const mayComment = text.indexOf('#') >= 0;
@@ -488,7 +490,9 @@ class Parser {
         v = m + 2;
         const middle = t.slice(k + 1, m);
         let pos = k + 1;
-        for (const part of middle === '' ? [] : middle.split(':')) {
+        // m === k: "attr:=value", no rule. Otherwise every ":"-separated part is dn or a rule, an empty one included
+        // ("attr::=value" names an empty rule, which RFC 4515's matchingrule = COLON oid does not allow).
+        for (const part of m === k ? [] : middle.split(':')) {
           if (part.toLowerCase() === 'dn') {
             // dn attributes also match: accepted as written.
           } else {

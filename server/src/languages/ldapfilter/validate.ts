@@ -8,7 +8,7 @@ import { DEFAULT_CONTEXT, ExchangeContext } from '../../core/catalog';
 import { codeInfo } from '../../core/codes';
 import { nearestCandidates } from '../../core/nearest';
 import { Diagnostic, SOURCE, TextEdit } from '../../core/types';
-import { attributeNamed, ATTRIBUTE_NAMES, NO_SUBSTRING_SYNTAXES, standardClause } from './attributes';
+import { attributeNamed, ATTRIBUTE_NAMES, NO_SUBSTRING_SYNTAXES } from './attributes';
 import { clip, Composite, FilterNode, FixSpec, Item, LdapFilterDocument, Problem } from './parse';
 
 export const BIT_AND = '1.2.840.113556.1.4.803';
@@ -31,6 +31,7 @@ export interface StoredFix {
 function toDiagnostic(doc: LdapFilterDocument, p: Problem): Diagnostic {
   const info = codeInfo(p.code);
   const d: Diagnostic = { range: { start: doc.positionAt(p.start), end: doc.positionAt(Math.max(p.end, p.start)) }, severity: info.severity, code: p.code, message: p.message, source: SOURCE };
+  // Stryker disable next-line ConditionalExpression,ArrayDeclaration: no ldapfilter code has tags, so d.tags is never set either way
   if (info.tags) d.tags = [...info.tags];
   if (p.related?.length) d.related = p.related.map((r) => ({ range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }));
   if (p.fixes?.length) {
@@ -48,35 +49,23 @@ function toDiagnostic(doc: LdapFilterDocument, p: Problem): Diagnostic {
 export function validateLdapFilter(doc: LdapFilterDocument, context: ExchangeContext = DEFAULT_CONTEXT): Diagnostic[] {
   const problems: Problem[] = [...doc.problems];
   const syntaxError = problems.some((p) => codeInfo(p.code).severity === 'error');
+  // Stryker disable next-line ArrayDeclaration: the names looked up are attribute names, which hold no blank, so a set holding "stryker was here" matches none either
   const extraGc = new Set((context.extraGcAttributes ?? []).map((a) => a.toLowerCase()));
+  // Stryker disable next-line ArrayDeclaration: as above
   const extraIndexed = new Set((context.extraIndexedAttributes ?? []).map((a) => a.toLowerCase()));
-  const standard = standardMembership(doc);
   const narrowed = narrowedByIndex(doc, extraIndexed);
-  for (const item of doc.items) checkItem(item, extraGc, standard.has(item) || extraIndexed.has(item.attr.toLowerCase()) || narrowed.has(item), problems);
+  for (const item of doc.items) checkItem(item, extraGc, extraIndexed.has(item.attr.toLowerCase()) || narrowed.has(item), problems);
   if (!syntaxError && doc.root) checkRecipientClauses(doc, doc.root, problems);
   return problems.map((p) => toDiagnostic(doc, p)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** The nodes that are, or are inside, a standard recipient-type clause (linear: parents come before children). */
-export function standardMembership(doc: LdapFilterDocument): Set<FilterNode> {
-  const inside = new Set<FilterNode>();
-  const nodes: FilterNode[] = [...doc.composites, ...doc.items];
-  for (const node of nodes) {
-    if (node.parent && inside.has(node.parent)) {
-      inside.add(node);
-      continue;
-    }
-    const [s, e] = doc.span(node);
-    if (e - s <= 400 && (node.kind !== 'item' || node.close >= 0) && standardClause(doc.masked.slice(s, e))) inside.add(node);
-  }
-  // Composites were visited before the items; parents before children within each list, since they attach in order.
-  for (const item of doc.items) if (item.parent && inside.has(item.parent)) inside.add(item);
-  return inside;
-}
-
-/** `indexNarrows`: inside a standard clause, listed as indexed by the forest, or ANDed with an indexed condition. */
+/**
+ * `indexNarrows`: listed as indexed by the forest, or ANDed with an indexed condition. The conditions of the standard
+ * recipient clauses are narrowed this way too: each clause ANDs them with an indexed objectCategory condition.
+ */
 function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out: Problem[]): void {
-  if (item.op === '' || item.attr === '' || !/^[A-Za-z][A-Za-z0-9-]*$/.test(item.attr)) return;
+  // An empty attribute fails the name test too.
+  if (item.op === '' || !/^[A-Za-z][A-Za-z0-9-]*$/.test(item.attr)) return;
   const name = item.attr;
   const s = item.attrStart;
   const e = item.attrStart + name.length;
@@ -127,7 +116,8 @@ function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out:
       message: `${a.name} has ${NO_SUBSTRING_SYNTAXES[a.syntax]} syntax, which has no substring matching (RFC 4517): "*" in its value is no wildcard. Write the complete value${a.syntax === 'dn' || a.syntax === 'or-name' ? ' (the full distinguished name)' : ''}, or test presence with ${a.name}=*.`,
     });
   }
-  if (item.type === 'extensible' && item.rule && /^\d+(\.\d+)*$/.test(item.rule)) {
+  // The parser sets a rule on extensible matches only.
+  if (item.rule && /^\d+(\.\d+)*$/.test(item.rule)) {
     const rule = item.rule;
     if (rule !== BIT_AND && rule !== BIT_OR) {
       const why =
@@ -161,6 +151,7 @@ function checkItem(item: Item, extraGc: Set<string>, indexNarrows: boolean, out:
  * AND holds it when one of its conditions does, an OR when all of its branches do, a NOT never (a negation selects no
  * attribute). `doc.composites` lists parents before children, so walking it backwards visits children first.
  */
+// Stryker disable next-line ArrowFunction: a default that returns undefined is as false as one that returns false
 function necessarily(doc: LdapFilterDocument, itemHolds: (item: Item) => boolean, notHolds: (child: FilterNode) => boolean = () => false): Map<FilterNode, boolean> {
   const out = new Map<FilterNode, boolean>();
   for (const item of doc.items) out.set(item, item.op !== '' && itemHolds(item));
@@ -169,7 +160,8 @@ function necessarily(doc: LdapFilterDocument, itemHolds: (item: Item) => boolean
     const kids = c.children.map((n) => out.get(n) === true);
     let v: boolean;
     if (c.kind === 'or') v = kids.length > 0 && kids.every(Boolean);
-    else if (c.kind === 'not') v = c.children.length === 1 && notHolds(c.children[0]);
+    // A NOT's own rule is only given when the filter has no syntax error, so the NOT has exactly one operand.
+    else if (c.kind === 'not') v = notHolds(c.children[0]);
     else v = kids.some(Boolean);
     out.set(c, v);
   }

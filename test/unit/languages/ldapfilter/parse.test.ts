@@ -64,6 +64,15 @@ describe('ldapfilter: parser', () => {
     assert.strictEqual(fmt(diagnose(text)), '(none)');
   });
 
+  it('skips space, tab, line breaks, vertical tab and form feed around the filter; other control characters are text', () => {
+    assert.strictEqual(fmt(diagnose(`\u000b\u000c\t ${good('')}\u000b\u000c\t \r\n`)), '(none)');
+    // Control characters below the tab and above the carriage return are no blanks: text before or after the filter.
+    for (const c of ['\u0000', '\u0001', '\u0008', '\u000e', '\u001f']) {
+      assert.strictEqual(fmt(diagnose(`${good('')}${c}`)), 'ldapfilter.unexpected-text@0:43-0:44', JSON.stringify(c));
+      assert.strictEqual(fmt(diagnose(`${c}${good('')}`)), 'ldapfilter.unexpected-text@0:0-0:1', JSON.stringify(c));
+    }
+  });
+
   it('reports a condition missing its ")" before the next "(" at that condition', () => {
     const d = one('(&(mailNickname=*(department=Sales))', 'ldapfilter.unbalanced-parentheses');
     assert.deepStrictEqual(rangeOf(d), [0, 2, 0, 17]);
