@@ -2,7 +2,7 @@
  * Key lines (`[KEY]`, `[-KEY]`): which root a key path names (regedit matches it case-insensitively), abbreviated
  * and misspelt roots, and everything regedit does with the text between the brackets.
  */
-import { editDistance } from '../../core/nearest';
+import { nearestCandidates } from '../../core/nearest';
 import { REGISTRY_ROOTS, ROOT_ABBREVIATIONS } from '../../core/registryRoots';
 import { trimEndChars } from '../../core/text';
 import { isBlank, SPACE, TAB } from './chars';
@@ -33,20 +33,6 @@ export function expandAbbreviation(path: string): string | undefined {
   const first = (slash < 0 ? path : path.slice(0, slash)).toUpperCase();
   const full = ROOT_ABBREVIATIONS[first];
   return full ? full + (slash < 0 ? '' : path.slice(slash)) : undefined;
-}
-
-function nearestRoot(first: string): string | undefined {
-  const upper = first.toUpperCase();
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const root of REGISTRY_ROOTS) {
-    const d = editDistance(upper, root);
-    if (d < bestScore) {
-      bestScore = d;
-      best = root;
-    }
-  }
-  return bestScore <= 3 ? best : undefined;
 }
 
 export function scanKey(text: string, open: number, end: number, rec: LineRecord): void {
@@ -113,13 +99,15 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
         { replacement: full.slice(0, full.length - (name.length - first.length)) },
       );
     } else {
-      const near = nearestRoot(first);
+      // The roots nearest to the misspelt one (at most 3 edits away); when two are equally near, both are named
+      // (instead of the list of all roots) and no fix picks one.
+      const near = nearestCandidates(first, REGISTRY_ROOTS, 3);
       rec.diag(
         'reg.key-unknown-root',
         nameStart,
         nameStart + first.length,
-        `"${first}" is not a registry root: ${consequence}. Roots are HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS and HKEY_CURRENT_CONFIG${near ? `; did you mean ${near}?` : '.'}`,
-        near ? { replacement: near } : undefined,
+        `"${first}" is not a registry root: ${consequence}. ${near.length > 1 ? `Did you mean ${near.join(' or ')}?` : `Roots are HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS and HKEY_CURRENT_CONFIG${near.length ? `; did you mean ${near[0]}?` : '.'}`}`,
+        near.length === 1 ? { replacement: near[0] } : undefined,
       );
     }
     return;

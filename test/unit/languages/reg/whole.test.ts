@@ -6,7 +6,8 @@
  */
 import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
-import { parse, regFile } from '../../../helpers/reg';
+import { Kind } from '../../../../server/src/languages/reg/lineRecord';
+import { diagnose, parse, regFile } from '../../../helpers/reg';
 import { BODY, exactly, exactlyEverywhere, Finding, imported, v4File } from './support';
 
 const W = 'warning';
@@ -200,5 +201,52 @@ describe('reg scanner: whole-result cases', () => {
         exactly(['Windows Registry Editor Version 5.00', '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Test]', ...body, ''].join(eol), findings);
       });
     }
+  });
+
+  describe('key lines', () => {
+    const LONG = 'K'.repeat(256);
+
+    it('a misspelt root 3 edits away gets a suggestion and its fix; 4 edits away, none', () => {
+      const [near] = exactly(regFile('[HKEY_LOCAL_MACH\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 16]]);
+      assert.match(near.message, /; did you mean HKEY_LOCAL_MACHINE\?$/);
+      assert.strictEqual(replacement(near), 'HKEY_LOCAL_MACHINE');
+      const [far] = exactly(regFile('[HKEY_LOCAL_MAC\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 15]]);
+      assert.match(far.message, /HKEY_CURRENT_CONFIG\.$/);
+      assert.strictEqual(far.data, undefined);
+    });
+
+    it('a misspelt root equally near two roots names both and offers no fix that would pick one', () => {
+      const [d] = exactly(regFile('[HKEY_CURRENT_CSIG\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 18]]);
+      assert.match(d.message, /^"HKEY_CURRENT_CSIG" is not a registry root: the key is not opened, and the values below it are written nowhere\. Did you mean HKEY_CURRENT_CONFIG or HKEY_CURRENT_USER\?$/);
+      assert.strictEqual(d.data, undefined);
+    });
+
+    it('a DEL character is not "_": the root is unknown', () => {
+      exactly(regFile('[HKEY\x7fCURRENT_USER\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 18]]);
+    });
+
+    it('a "]" after a NUL character is not read: the key line has no closing bracket', () => {
+      exactly(regFile('[HKEY_CURRENT_USER\\X\0]'), [
+        ['reg.key-missing-closing-bracket', E, BODY, 0, BODY, 20],
+        ['reg.nul-character', E, BODY, 20, BODY, 22],
+      ]);
+    });
+
+    it('two key names over 255 characters in one path: one finding, on the first', () => {
+      exactly(regFile(`[HKEY_CURRENT_USER\\${LONG}\\${LONG}]`), [['reg.key-name-too-long', E, BODY, 19, BODY, 275]]);
+    });
+
+    it('a deletion of a key name over 255 characters is still a deletion line (it closes the open key)', () => {
+      const text = regFile(`[-HKEY_CURRENT_USER\\${LONG}]`, '"a"="b"');
+      const [d] = exactly(text, [['reg.key-name-too-long', E, BODY, 20, BODY, 276]]);
+      assert.match(d.message, /cannot be deleted\. .*No key is open after this line/);
+      assert.strictEqual(parse(text).records[BODY].kind, Kind.KeyDelete);
+      assert.strictEqual(parse(regFile(`[HKEY_CURRENT_USER\\${LONG}]`)).records[BODY].kind, Kind.KeyUnopened);
+    });
+
+    it('a trailing backslash opens the key without a finding', () => {
+      exactly(regFile('[HKEY_CURRENT_USER\\X\\]', '"a"="b"'), []);
+      assert.deepStrictEqual(diagnose(regFile('[HKEY_CURRENT_USER\\]', '"a"="b"')), []);
+    });
   });
 });
