@@ -12,7 +12,7 @@ import { trimEndChars } from '../../core/text';
 import { isHexDigit, skipBlanks, SPACE } from './chars';
 import { CONT, HeaderKind, Kind, LineRecord, REG_SZ, SHARED } from './lineRecord';
 import { canonicalInto, canonicalLayout, HEX_BACKSLASH, HEX_BAD, scanHexBytes } from './scanHex';
-import { expandAbbreviation, matchRoot, scanKey } from './scanKey';
+import { scanKey } from './scanKey';
 import { scanValue } from './scanValue';
 
 export const HEADER_V5 = 'Windows Registry Editor Version 5.00';
@@ -119,7 +119,8 @@ export function looksLikeKeyWithoutBracket(rest: string): boolean {
 function scanIgnored(text: string, i: number, end: number, rec: LineRecord): void {
   rec.kind = Kind.Ignored;
   const rest = text.slice(i, end);
-  if (looksLikeKeyWithoutBracket(rest) && (matchRoot(rest) || expandAbbreviation(rest) || /^HK/i.test(rest))) {
+  // Every root (HKEY_…) and every abbreviation (HKLM, HKCU, …) starts with "HK", and so do misspelt roots.
+  if (/^HK/i.test(rest) && looksLikeKeyWithoutBracket(rest)) {
     rec.diag(
       'reg.key-missing-opening-bracket',
       i,

@@ -249,4 +249,90 @@ describe('reg scanner: whole-result cases', () => {
       assert.deepStrictEqual(diagnose(regFile('[HKEY_CURRENT_USER\\]', '"a"="b"')), []);
     });
   });
+
+  describe('NUL characters, the header and lines that are neither keys nor values', () => {
+    it('a NUL first on a body line: the line is read as empty', () => {
+      exactly(regFile('\0x', '"a"="b"'), [['reg.nul-character', E, BODY, 0, BODY, 2]]);
+      assert.deepStrictEqual(imported(regFile('\0x', '"a"="b"')), [['a', 1]]);
+    });
+
+    it('a NUL first on the header line: the header is empty', () => {
+      const ds = exactly(['\0REGEDIT4', '', '[HKEY_CURRENT_USER\\X]', '"a"="b"', ''].join('\r\n'), [
+        ['reg.invalid-header', E, 0, 0, 0, 0],
+        ['reg.nul-character', E, 0, 0, 0, 9],
+      ]);
+      assert.match(ds[0].message, /: the first line is empty,/);
+    });
+
+    it('a NUL first on a line of a Windows 3.1 file: the line is read as empty', () => {
+      exactly('REGEDIT\r\n\0HKEY_CLASSES_ROOT\\x = y\r\n', [
+        ['reg.win31-format', I, 0, 0, 0, 7],
+        ['reg.nul-character', E, 1, 0, 1, 24],
+      ]);
+    });
+
+    it('a header line of other white space counts as empty', () => {
+      const [d] = exactly([' \v', '', '[HKEY_CURRENT_USER\\X]', '"a"="b"', ''].join('\r\n'), [['reg.invalid-header', E, 0, 1, 0, 2]]);
+      assert.match(d.message, /: the first line is empty,/);
+    });
+
+    const firstLines: [string, RegExp][] = [
+      ['x[y', /: this is not a registry header\./],
+      ['@="x"', /: the file has no header line before its first key, value or comment\./],
+      ['"a"="b"', /: the file has no header line before/],
+      ['# note', /: the file has no header line before/],
+      [';note', /: the file has no header line before/],
+      ['\v[HKEY_CURRENT_USER\\X]', /: the file has no header line before/],
+    ];
+    for (const [first, says] of firstLines) {
+      it(`a first line ${JSON.stringify(first)}`, () => {
+        const [d] = exactly([first, '', '[HKEY_CURRENT_USER\\X]', '"a"="b"', ''].join('\r\n'), [['reg.invalid-header', E, 0, 0, 0, first.length]]);
+        assert.match(d.message, says);
+      });
+    }
+
+    const ignored: [string, string, number, number][] = [
+      ['HKEY_CURRENT_USER\\X] ;note', 'reg.key-missing-opening-bracket', 0, 26],
+      ['hkcu\\x]', 'reg.key-missing-opening-bracket', 0, 7],
+      ['  Hkey_Typo\\x]  ', 'reg.key-missing-opening-bracket', 2, 16],
+      ['HKEY_CURRENT_USER\\X] ;a\u2028b', 'reg.line-ignored', 0, 25],
+      ['HKEY_CURRENT_USER\\X] ;a\u2029b', 'reg.line-ignored', 0, 25],
+      ['HKEY_CURRENT_USER\\X]\u2028', 'reg.key-missing-opening-bracket', 0, 21],
+      ['HKEY_CURRENT_USER\\X] x', 'reg.line-ignored', 0, 22],
+      ['SOFTWARE\\HKX]', 'reg.line-ignored', 0, 13],
+      ['HK CU\\X]', 'reg.line-ignored', 0, 8],
+      ['HKEY_CURRENT_USER\\X=]', 'reg.value-name-unquoted', 0, 19],
+      ['\vName="x"', 'reg.line-ignored', 0, 9],
+    ];
+    for (const [line, code, from, to] of ignored) {
+      it(`${JSON.stringify(line)}: ${code}`, () => {
+        exactly(regFile(line), [[code, code === 'reg.line-ignored' ? W : E, BODY, from, BODY, to]]);
+      });
+    }
+
+    // Whether an ignored line looks like more hex bytes decides the advice.
+    const hexLike: [string, boolean][] = [
+      ['1,2', true],
+      ['41', true],
+      ['41,42', true],
+      ['41,a,', true],
+      ['41,42,\\', true],
+      ['41,42,\\  ', true],
+      ['41,42\\', true],
+      ['412,41', false],
+      ['41,,42', false],
+      ['41,423', false],
+      ['4g', false],
+      ['41 42', false],
+      ['41,42;', false],
+      ['41,42,\\x', false],
+      [',41', false],
+    ];
+    for (const [line, looksHex] of hexLike) {
+      it(`an ignored line ${JSON.stringify(line)} ${looksHex ? 'looks' : 'does not look'} like hex bytes`, () => {
+        const [d] = exactly(regFile(line), [['reg.line-ignored', W, BODY, 0, BODY, line.length]]);
+        assert.match(d.message, looksHex ? /it looks like more hex bytes/ : /it is not a \[key\]/);
+      });
+    }
+  });
 });
