@@ -61,6 +61,10 @@ describe('reg scanner: whole-result cases', () => {
       ['a high surrogate at the end', '41,00,00,d8', true],
       ['a low surrogate before a high one', '00,dc,00,d8', true],
       ['upper-case digits', '00,D8,41,00', true],
+      ['the highest low surrogate byte', '00,df,41,00', true],
+      ['the highest low surrogate byte at the end', '41,00,00,df', true],
+      ['the byte below the surrogates', '00,d7,41,00', false],
+      ['the byte above the surrogates', '00,e0,41,00', false],
       ['a surrogate pair', '3d,d8,00,de', false],
       ['no surrogate byte', '41,00,42,00', false],
     ];
@@ -156,6 +160,12 @@ describe('reg scanner: whole-result cases', () => {
       ['01,02 #c', 'reg.hex-byte-invalid', E, [[6, 8]]],
       ['0x1f,+2', 'reg.hex-byte-unusual', W, [[0, 4], [5, 7]]],
       ['01,0x1f', 'reg.hex-byte-unusual', W, [[3, 7]]],
+      ['01, -0', 'reg.hex-byte-unusual', W, [[4, 6]]],
+      ['01g', 'reg.hex-byte-invalid', E, [[2, 3]]],
+      ['0x,01', 'reg.hex-byte-invalid', E, [[1, 2]]],
+      ['01,0xg', 'reg.hex-byte-invalid', E, [[4, 6]]],
+      ['01, ,02', 'reg.hex-byte-invalid', E, [[4, 5]]],
+      ['01, zz', 'reg.hex-byte-invalid', E, [[3, 6]]],
     ];
     for (const [data, code, severity, spans] of cases) {
       it(`${code}: ${data}`, () => {
@@ -165,6 +175,32 @@ describe('reg scanner: whole-result cases', () => {
         }
       });
     }
+
+    it('blanks, vertical tabs and form feeds before a byte, a byte ff read byte by byte and a ";" comment after a comma are accepted', () => {
+      for (const data of ['01,\v02', '01,\f02', '01, \t02', '01,;c', '01, ;c', '01, ff', '01, 00']) {
+        exactlyEverywhere([`"a"=hex:${data}`], []);
+        exactlyEverywhere(['"a"=hex:\\', `  ${data}`, '"b"="x"'], []);
+      }
+    });
+
+    it('blanks after the last byte of a continuation line are accepted', () => {
+      exactlyEverywhere(['"a"=hex:\\', '  01 ', '"b"="x"'], []);
+    });
+
+    it('a continuation line with only a backslash does not start with a hex digit: it is swallowed', () => {
+      exactlyEverywhere(['"a"=hex:01,\\', '  \\', '  02'], [
+        ['reg.hex-continuation-swallowed', E, BODY + 1, 0, BODY + 1, 3],
+        ['reg.line-ignored', W, BODY + 2, 2, BODY + 2, 4],
+      ]);
+    });
+
+    it('a CRLF file with one other line end after a continuation line in regedit\'s layout reads every line', () => {
+      const head = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\X]\r\n"a"=hex:01,\\\r\n';
+      exactly(`${head}  02,03\n"b"="x"\r\n`, []);
+      exactly(`${head}  02,03\r"b"="x"\r\n`, []);
+      exactly(`${head}  02,03x\n"b"="x"\r\n`, [['reg.hex-byte-invalid', E, 4, 7, 4, 8]]);
+      assert.deepStrictEqual(imported(`${head}  02,03\r"b"="x"\r\n`), [['a', 3], ['b', 1]]);
+    });
 
     it('"-1" is a byte above ff on the value line; a continuation line must start with a hex digit, so there it is swallowed', () => {
       exactlyEverywhere(['"a"=hex:-1'], [['reg.hex-byte-invalid', E, BODY, 8, BODY, 10]]);
