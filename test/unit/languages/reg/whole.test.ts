@@ -371,4 +371,57 @@ describe('reg scanner: whole-result cases', () => {
       });
     }
   });
+
+  describe('value lines', () => {
+    const cases: [string, string[], Finding[]][] = [
+      ['a string ending with a backslash', ['"a"="x\\'], [['reg.string-unterminated', E, BODY, 4, BODY, 7]]],
+      ['a string ending with a backslash and blanks', ['"a"="x\\  '], [['reg.string-unterminated', E, BODY, 4, BODY, 7]]],
+      ['a name ending with a backslash', ['"a\\'], [['reg.value-name-unterminated', E, BODY, 0, BODY, 3]]],
+      ['nothing but blanks after "="', ['"a"= \t'], [['reg.data-missing', E, BODY, 0, BODY, 6]]],
+      ['a comment after "="', ['"a"=  ;c'], [['reg.data-unknown-type', E, BODY, 6, BODY, 8]]],
+      ['a comment after "=-"', ['"a"=- ;c'], []],
+      ['text after "=-"', ['"a"=-x '], [['reg.delete-trailing-text', E, BODY, 5, BODY, 6]]],
+      ['a comment after a string', ['"a"="x"  ;c'], []],
+      ['a NUL inside hex(N)', ['"a"=hex(2\0):01'], [['reg.hex-type-invalid', E, BODY, 4, BODY, 9], ['reg.nul-character', E, BODY, 9, BODY, 14]]],
+      ['hex(N without ")"', ['"a"=hex(2:01'], [['reg.hex-type-invalid', E, BODY, 4, BODY, 12]]],
+      ['hex( and nothing', ['"a"=hex('], [['reg.hex-type-invalid', E, BODY, 4, BODY, 8]]],
+      ['hex(N) and no ":"', ['"a"=hex(2)01'], [['reg.hex-type-invalid', E, BODY, 4, BODY, 10]]],
+      ['hex(zz):', ['"a"=hex(zz):01'], [['reg.hex-type-invalid', E, BODY, 4, BODY, 12]]],
+      ['a vertical tab before the type number', ['"a"=hex(\v2):41,00'], [['reg.hex-type-unusual', W, BODY, 4, BODY, 12]]],
+      ['a form feed before the type number', ['"a"=hex(\f2):41,00'], [['reg.hex-type-unusual', W, BODY, 4, BODY, 12]]],
+      ['an empty type number', ['"a"=hex():'], [['reg.hex-type-unusual', W, BODY, 4, BODY, 10]]],
+      ['a word ending in hex:', ['"a"=xhex:1'], [['reg.data-unknown-type', E, BODY, 4, BODY, 10]]],
+      ['dword: and a comment', ['"a"=dword:;c'], [['reg.dword-only-comment', W, BODY, 4, BODY, 10]]],
+      ['dword: and a word', ['"a"=dword:  x '], [['reg.dword-empty', E, BODY, 4, BODY, 13]]],
+      ['an empty hex value', ['"a"=hex:'], []],
+      ['an empty hex(4) value', ['"a"=hex(4):'], []],
+      ['a value name of 16,383 characters', [`"${'n'.repeat(16383)}"="x"`], []],
+    ];
+    for (const [what, body, findings] of cases) {
+      it(what, () => {
+        exactlyEverywhere(body, findings);
+      });
+    }
+
+    it('hex(N) types read from blanks, signs and 0x', () => {
+      const text = regFile('"a"=hex(\v2):41,00', '"b"=hex():', '"c"=hex:', '"d"=hex(4):');
+      assert.deepStrictEqual(imported(text), [['a', 2], ['b', 0], ['c', 3], ['d', 4]]);
+    });
+
+    const hints: [string, RegExp][] = [
+      ['xhex:1', /: string data must be in quotes\./],
+      ['str:x', /: str: is not a \.reg type/],
+      ['str(12):x', /: str: is not a \.reg type/],
+      ['xstr:x', /: string data must be in quotes\./],
+      ['str(x):x', /: string data must be in quotes\./],
+      ['xqword:1', /: string data must be in quotes\./],
+    ];
+    for (const [data, says] of hints) {
+      it(`data ${data}: the hint`, () => {
+        const [d] = exactly(regFile(`"a"=${data}`), [['reg.data-unknown-type', E, BODY, 4, BODY, 4 + data.length]]);
+        assert.match(d.message, says);
+        assert.strictEqual(d.data, undefined);
+      });
+    }
+  });
 });
