@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import { diagnose, regFile, V5 } from '../../../helpers/reg';
-import { BODY } from './support';
+import { BODY, relatedAt } from './support';
 
 /** [what, file text, code, line, what the message says, fix data (undefined: none)] */
 type Said = [what: string, text: string, code: string, line: number, says: RegExp, data: unknown];
@@ -169,6 +169,54 @@ describe('reg scanner: the reason each message gives, and its fix data', () => {
       assert.strictEqual(found[0].range.start.line, line);
       assert.match(found[0].message, says);
       assert.deepStrictEqual(found[0].data, data);
+    });
+  }
+});
+
+/** [what, body lines (version 5 file, from line BODY), code, line, what the message says, related information as [line, message]] */
+type SaidInSection = [what: string, body: string[], code: string, line: number, says: RegExp, related: [number, string][]];
+
+const sectionCases: SaidInSection[] = [
+  // section.ts: duplicate values, each way the two lines can combine
+  ['a value set twice', ['"a"="x"', '"A"="y"'], 'reg.duplicate-value', BODY,
+    /^"a" is set again on line 5, and regedit applies the later line last: this line has no lasting effect\. Remove one of the two lines\.$/, [[BODY + 1, 'the line that wins']]],
+  ['a value set, then deleted', ['"a"="x"', '"a"=-'], 'reg.duplicate-value', BODY, /^"a" is deleted on line 5, so this setting is undone: /, [[BODY + 1, 'the line that wins']]],
+  ['a value deleted, then set', ['"a"=-', '"a"="x"'], 'reg.duplicate-value', BODY, /^"a" is set again on line 5, after this deletion: /, [[BODY + 1, 'the line that wins']]],
+  ['a value deleted twice', ['"a"=-', ';', '"a"=-'], 'reg.duplicate-value', BODY, /^"a" is deleted again on line 6: /, [[BODY + 2, 'the line that wins']]],
+  ['the default value set twice', ['@="x"', '""="y"'], 'reg.duplicate-value', BODY, /^\(Default\) is set again on line 5,/, [[BODY + 1, 'the line that wins']]],
+
+  // section.ts: what hex data means for its type
+  ['a dword of 2 bytes', ['"a"=hex(4):01,02'], 'reg.hex-size-mismatch', BODY,
+    /^REG_DWORD data of 2 bytes, not the usual 4\. regedit stores the bytes as given, and exports a value of this type with another size in just this form/, []],
+  ['a big-endian dword of 5 bytes', ['"a"=hex(5):01,02,03,04,05'], 'reg.hex-size-mismatch', BODY, /^REG_DWORD_BIG_ENDIAN data of 5 bytes, not the usual 4\./, []],
+  ['a qword of 1 byte', ['"a"=hex(b):01'], 'reg.hex-size-mismatch', BODY, /^REG_QWORD data of 1 bytes, not the usual 8\. regedit stores the bytes as given, and Windows writes some such values itself/, []],
+  ['a string of 1 byte', ['"a"=hex(1):41'], 'reg.hex-string-invalid', BODY, /^REG_SZ data of 1 byte in a UTF-16 file: text has two bytes per character/, []],
+  ['an expandable string of 3 bytes', ['"a"=hex(2):41,00,42'], 'reg.hex-string-invalid', BODY, /^REG_EXPAND_SZ data of 3 bytes in a UTF-16 file/, []],
+  ['a high surrogate first', ['"a"=hex(1):00,d8,41,00'], 'reg.hex-string-invalid', BODY,
+    /^REG_SZ data contains an unpaired UTF-16 surrogate \(d800 at byte 0\), which is not valid text; regedit imports it as given\. Check the bytes\.$/, []],
+  ['a low surrogate in a multi-string', ['"a"=hex(7):41,00,00,dc,00,00,00,00'], 'reg.hex-string-invalid', BODY,
+    /^REG_MULTI_SZ data contains an unpaired UTF-16 surrogate \(dc00 at byte 2\)/, []],
+  ['a multi-string without its end', ['"a"=hex(7):41,00,42,00'], 'reg.multi-sz-unterminated', BODY,
+    /^This multi-string \(hex\(7\)\) does not end with an empty string \(00,00,00,00 in a UTF-16 file\); regedit adds at most one NUL/, []],
+
+  // section.ts: the line after ",\" that is no hex data
+  ['a value line after ",\\"', ['"a"=hex:01,\\', '"b"="x"'], 'reg.hex-continuation-swallowed', BODY + 1,
+    /^regedit expected more hex bytes for the value on line 4 \(its data ends with ",\\"\), found this line instead, and discards that value and this line as well\. Remove the trailing ",\\"/,
+    [[BODY, 'the value that is discarded']]],
+  ['a default value line after ",\\"', ['"a"=hex:01,\\', '  @="x"'], 'reg.hex-continuation-swallowed', BODY + 1, /, and discards that value and this line as well\./, [[BODY, 'the value that is discarded']]],
+  ['a key line after ",\\"', ['"a"=hex:01,\\', ' [HKEY_CURRENT_USER\\X]'], 'reg.hex-continuation-swallowed', BODY + 1,
+    /, and discards that value and skips this key line, so the values below it go to the key above\./, [[BODY, 'the value that is discarded']]],
+  ['other text after ",\\"', ['"a"=hex:01,\\', 'x=y'], 'reg.hex-continuation-swallowed', BODY + 1, /, found this line instead, and discards that value\. Remove/, [[BODY, 'the value that is discarded']]],
+];
+
+describe('reg sections: the reason each message gives, and its related information', () => {
+  for (const [what, body, code, line, says, related] of sectionCases) {
+    it(`${what}: ${code}`, () => {
+      const found = diagnose(regFile(...body)).filter((d) => d.code === code);
+      assert.strictEqual(found.length, 1, `expected one ${code}, got ${found.length}`);
+      assert.strictEqual(found[0].range.start.line, line);
+      assert.match(found[0].message, says);
+      assert.deepStrictEqual(relatedAt(found[0]), related);
     });
   }
 });
