@@ -4,8 +4,9 @@
  * section 6 (the same as the trigger tests); here only the wording and the fix data of each branch are checked.
  */
 import * as assert from 'assert';
-import { diagnose, regFile, V5 } from '../../../helpers/reg';
-import { BODY, relatedAt } from './support';
+import { regLanguage } from '../../../../server/src/languages/reg';
+import { diagnose, KEY, parse, regFile, V5 } from '../../../helpers/reg';
+import { BODY, exactly, noKeyFile, relatedAt } from './support';
 
 /** [what, file text, code, line, what the message says, fix data (undefined: none)] */
 type Said = [what: string, text: string, code: string, line: number, says: RegExp, data: unknown];
@@ -219,4 +220,90 @@ describe('reg sections: the reason each message gives, and its related informati
       assert.deepStrictEqual(relatedAt(found[0]), related);
     });
   }
+});
+
+const LONG_KEY = `[HKEY_CURRENT_USER\\${'K'.repeat(256)}]`;
+
+/** [what, file text, code, line, what the message says, related information as [line, message]] */
+const fileCases: [what: string, text: string, code: string, line: number, says: RegExp, related: [number, string][]][] = [
+  // validate.ts: values written to no key
+  ['a value before any key', noKeyFile('"a"="x"'), 'reg.value-without-key', 2,
+    /^regedit writes this value nowhere because no key line comes before it\. Put the value under a \[HKEY_…\\…\] key line, or remove it\.$/, []],
+  ['a deletion before any key', noKeyFile('"a"=-'), 'reg.value-without-key', 2, /^regedit deletes nothing here because no key line comes before it\./, []],
+  ['two values before any key', noKeyFile('"a"="x"', '"b"=-'), 'reg.value-without-key', 2,
+    /^This value line and the next one have no effect because no key line comes before them\. Put them under a \[HKEY_…\\…\] key line, or remove them\.$/,
+    [[3, 'a value deletion that deletes nothing']]],
+  ['three values before any key', noKeyFile('"a"="x"', '"b"="y"', '"c"="z"'), 'reg.value-without-key', 2,
+    /^This value line and the 2 after it have no effect because no key line comes before them\./, [[3, 'a value that is written nowhere'], [4, 'a value that is written nowhere']]],
+  ['a value after a key deletion', regFile('[-HKEY_CURRENT_USER\\X]', '"a"="b"'), 'reg.value-without-key', BODY + 1,
+    /^regedit writes this value nowhere because the key deletion on line 4 closes the open key\./, []],
+  ['two values after a key deletion', regFile('[-HKEY_CURRENT_USER\\X]', '"a"="b"', '"c"="d"'), 'reg.value-without-key', BODY + 1,
+    /^This value line and the next one have no effect because the key deletion on line 4 closes the open key\./, [[BODY + 2, 'a value that is written nowhere']]],
+  ['a value below a deleted root', regFile('[-HKEY_CURRENT_USER]', '"a"="b"'), 'reg.key-delete-root', BODY,
+    /\. Name the subkey to delete\. No key is open after this line, so the value below is written nowhere\.$/, [[BODY + 1, 'a value that is written nowhere']]],
+  ['two values below a deleted root', regFile('[-HKEY_CURRENT_USER]', '"a"="b"', '"c"=-'), 'reg.key-delete-root', BODY,
+    /\. Name the subkey to delete\. No key is open after this line, so the 2 values below are written nowhere\.$/,
+    [[BODY + 1, 'a value that is written nowhere'], [BODY + 2, 'a value deletion that deletes nothing']]],
+  ['a value below an abbreviated root', regFile('[HKCU\\X]', '"a"="b"'), 'reg.key-abbreviated-root', BODY,
+    /^"HKCU" is an abbreviation that \.reg files do not understand \(it is INF and reg\.exe syntax\): the key is not opened, and the values below it are written nowhere\. Write HKEY_CURRENT_USER\.$/,
+    [[BODY + 1, 'a value that is written nowhere']]],
+  ['a value below a key name too long', regFile(LONG_KEY, '"a"="b"'), 'reg.key-name-too-long', BODY,
+    /^This key name is 256 characters long; the registry allows at most 255, so the key cannot be created and the values below are written nowhere\. Shorten the name\.$/,
+    [[BODY + 1, 'a value that is written nowhere']]],
+
+  // validate.ts: keys opened twice, values set in two places, deletions against settings
+  ['a key opened twice', regFile('"a"="x"', KEY, '"b"="y"'), 'reg.duplicate-key', BODY + 1,
+    /^This key is already opened on line 3; regedit applies both places in order/, [[2, 'first opened here']]],
+  ['a value set under both openings of a key', regFile('"a"="x"', KEY, '"a"="y"'), 'reg.duplicate-value', BODY,
+    /^"a" is set again on line 6, and regedit applies the later line last/, [[BODY + 2, 'the line that wins']]],
+  ['a key deleted later', regFile('"a"="x"', '[-HKEY_LOCAL_MACHINE\\SOFTWARE]'), 'reg.set-then-deleted', 2,
+    /^Line 5 deletes \[HKEY_LOCAL_MACHINE\\SOFTWARE\] later in this file, which removes this key and everything set under it here\./, [[BODY + 1, 'the later deletion']]],
+  ['a key deleted earlier', [V5, '', '[-HKEY_LOCAL_MACHINE\\SOFTWARE]', KEY, '"a"="x"', ''].join('\r\n'), 'reg.deleted-then-set', 3,
+    /^Line 3 deletes \[HKEY_LOCAL_MACHINE\\SOFTWARE\] earlier in this file, so this key is recreated with only the values below/, [[2, 'the earlier deletion']]],
+  ['the same key deleted earlier', [V5, '', '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Test\\]', KEY, '"a"="x"', ''].join('\r\n'), 'reg.deleted-then-set', 3,
+    /^Line 3 deletes \[HKEY_LOCAL_MACHINE\\SOFTWARE\\Test\\\] earlier in this file/, [[2, 'the earlier deletion']]],
+];
+
+describe('reg files: the reason each finding across sections gives, and its related information', () => {
+  for (const [what, text, code, line, says, related] of fileCases) {
+    it(`${what}: ${code}`, () => {
+      const found = diagnose(text).filter((d) => d.code === code);
+      assert.strictEqual(found.length, 1, `expected one ${code}, got ${found.length}`);
+      assert.strictEqual(found[0].range.start.line, line);
+      assert.match(found[0].message, says);
+      assert.deepStrictEqual(relatedAt(found[0]), related);
+    });
+  }
+
+  it('a deleted key whose name only starts the name of a key opened later is another key', () => {
+    exactly([V5, '', '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Tes]', KEY, '"a"="x"', ''].join('\r\n'), []);
+    exactly([V5, '', KEY, '"a"="x"', '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Testing]', ''].join('\r\n'), []);
+  });
+});
+
+describe('reg files: the cap on the number of diagnostics and severity overrides', () => {
+  // Findings in position order: line 3 (in the section of the key on line 2), then lines 4 to 6 (the key opened again).
+  const text = regFile('"a"=dword:x', KEY, '"b"=hex:zz', '"c"=text');
+  const all = (options: { maxDiagnostics?: number; severityOverrides?: Record<string, string> }): string[] =>
+    regLanguage.validate(parse(text), options).map((d) => `${d.code}@${d.range.start.line}:${d.severity}`);
+
+  it('stops after the given number, in position order, across sections', () => {
+    assert.deepStrictEqual(all({}), [
+      'reg.dword-empty@3:error',
+      'reg.duplicate-key@4:information',
+      'reg.hex-byte-invalid@5:error',
+      'reg.data-unknown-type@6:error',
+    ]);
+    assert.deepStrictEqual(all({ maxDiagnostics: 0 }), []);
+    assert.deepStrictEqual(all({ maxDiagnostics: 1 }), ['reg.dword-empty@3:error']);
+    assert.deepStrictEqual(all({ maxDiagnostics: 2 }), ['reg.dword-empty@3:error', 'reg.duplicate-key@4:information']);
+    assert.deepStrictEqual(all({ maxDiagnostics: 3 }), ['reg.dword-empty@3:error', 'reg.duplicate-key@4:information', 'reg.hex-byte-invalid@5:error']);
+  });
+
+  it('drops a code turned off before counting, and changes the severity of another', () => {
+    assert.deepStrictEqual(all({ maxDiagnostics: 2, severityOverrides: { 'reg.dword-empty': 'off', 'reg.duplicate-key': 'warning' } }), [
+      'reg.duplicate-key@4:warning',
+      'reg.hex-byte-invalid@5:error',
+    ]);
+  });
 });
