@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
 import { Kind } from '../../../../server/src/languages/reg/lineRecord';
 import { diagnose, parse, regFile } from '../../../helpers/reg';
-import { BODY, exactly, exactlyEverywhere, Finding, imported, v4File } from './support';
+import { BODY, bytesOf, exactly, exactlyEverywhere, Finding, imported, v4File } from './support';
 
 const W = 'warning';
 const E = 'error';
@@ -180,6 +180,13 @@ describe('reg scanner: whole-result cases', () => {
       for (const data of ['01,\v02', '01,\f02', '01, \t02', '01,;c', '01, ;c', '01, ff', '01, 00']) {
         exactlyEverywhere([`"a"=hex:${data}`], []);
         exactlyEverywhere(['"a"=hex:\\', `  ${data}`, '"b"="x"'], []);
+      }
+    });
+
+    it('a line of blanks or an empty line inside continuation lines is skipped like a comment line', () => {
+      for (const gap of ['   ', '\t', '']) {
+        exactlyEverywhere(['"a"=hex:01,\\', gap, '  02', '"b"="x"'], []);
+        assert.deepStrictEqual(bytesOf(regFile('"a"=hex:01,\\', gap, '  02'), BODY), [1, 2]);
       }
     });
 
