@@ -221,3 +221,32 @@ describe('reg: Exchange findings, each branch of their wording and fix data', ()
     });
   });
 });
+
+describe('reg.level2-blocked-by-level1: one entry or several, file types and MIME types', () => {
+  const entry = (name: string): RegistryEntry => ({ ...BASE, id: name, names: [name], type: 'REG_SZ' });
+  const registry = new RegistryCatalogIndex([
+    { version: 1, entries: ['Level1FileTypes', 'Level2FileTypes', 'Level1MIMETypes', 'Level2MIMETypes'].map(entry) },
+  ]);
+  const run = (...values: string[]): [string, number, number, number, string, [number, string][]][] =>
+    regLanguage
+      .validate(regLanguage.parse([V5, '', `[${KEY}]`, ...values, ''].join('\r\n')), { exchange: { context: { exchangeVersion: '2003' }, registry } })
+      .map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message, (d.related ?? []).map((r): [number, string] => [r.range.start.line, r.message])]);
+
+  it('two entries in both lists: "are", "them"', () => {
+    const got = run('"Level1FileTypes"="exe,vbs,js"', '"Level2FileTypes"="doc,VBS, exe"');
+    assert.deepStrictEqual(got.map(([c, l, a, b, , r]) => [c, l, a, b, r]), [['reg.level2-blocked-by-level1', 4, 18, 32, [[3, 'the Level 1 list']]]]);
+    assert.match(got[0][4], /^"VBS", " exe" are also in "Level1FileTypes", and Level 1 wins: Outlook Web Access blocks such attachments outright instead of letting users save them\. Remove them from one of the two lists,/);
+  });
+
+  it('one MIME type in both lists, with the Level 2 list first: "is", "it"', () => {
+    const got = run('"Level2MIMETypes"="text/html,,image/png"', '"Level1MIMETypes"="TEXT/HTML"');
+    assert.deepStrictEqual(got.map(([c, l, a, b, , r]) => [c, l, a, b, r]), [['reg.level2-blocked-by-level1', 3, 18, 40, [[4, 'the Level 1 list']]]]);
+    assert.match(got[0][4], /^"text\/html" is also in "Level1MIMETypes", and Level 1 wins: .* Remove it from one of the two lists,/);
+  });
+
+  it('stays silent without an overlap, or with a list that is not a string', () => {
+    assert.deepStrictEqual(run('"Level1FileTypes"="exe"', '"Level2FileTypes"="doc"'), []);
+    assert.deepStrictEqual(run('"Level1FileTypes"="exe"', '"Level2MIMETypes"="exe"'), []);
+    assert.deepStrictEqual(run('"Level1FileTypes"="exe"', '"Level2FileTypes"=hex(2):65,00,78,00,65,00,00,00').map(([c]) => c), ['reg.wrong-type']);
+  });
+});
