@@ -88,6 +88,9 @@ describe('reg: Exchange findings, each branch of their wording and fix data', ()
       one({}, '"4294967296"', ['reg.wrong-type', 'warning', 4, 16, /writes REG_SZ/, { ...ID, convert: undefined }]);
       one({}, '"12a"', ['reg.wrong-type', 'warning', 4, 9, /writes REG_SZ/, { ...ID, convert: undefined }]);
       one({}, '"x" ; comment', ['reg.wrong-type', 'warning', 4, 7, /writes REG_SZ/, { ...ID, convert: undefined }]);
+      // The range ends at the closing quote: an escaped quote and a ";" inside the string are data.
+      one({}, '"a\\";b"\t;c"', ['reg.wrong-type', 'warning', 4, 11, /writes REG_SZ/, { ...ID, convert: undefined }]);
+      one({}, '"a\\\\";c', ['reg.wrong-type', 'warning', 4, 9, /writes REG_SZ/, { ...ID, convert: undefined }]);
     });
     it('a DWORD where a string is documented converts to its decimal digits; other types name the documented type', () => {
       one({ type: 'REG_SZ' }, 'dword:0000000c', ['reg.wrong-type', 'warning', 4, 18, /^"V" is documented as REG_SZ, but this line writes REG_DWORD, .* Write it as a quoted string\.$/, { ...ID, convert: '12' }]);
