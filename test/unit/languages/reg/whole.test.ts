@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
 import { Kind } from '../../../../server/src/languages/reg/lineRecord';
 import { diagnose, parse, regFile } from '../../../helpers/reg';
-import { BODY, bytesOf, exactly, exactlyEverywhere, Finding, imported, v4File } from './support';
+import { BODY, bytesOf, exactly, exactlyEverywhere, Finding, imported, KEY, V5, v4File } from './support';
 
 const W = 'warning';
 const E = 'error';
@@ -428,6 +428,46 @@ describe('reg scanner: whole-result cases', () => {
         const [d] = exactly(regFile(`"a"=${data}`), [['reg.data-unknown-type', E, BODY, 4, BODY, 4 + data.length]]);
         assert.match(d.message, says);
         assert.strictEqual(d.data, undefined);
+      });
+    }
+  });
+
+  describe('what hex string data means, with its last bytes spread over continuation lines', () => {
+    const U = 'reg.multi-sz-unterminated';
+    // [lines, findings]: each also read byte by byte (a blank after the first comma of each line).
+    const cases: [string[], Finding[]][] = [
+      [['"a"=hex(7):41,00,00,\\', '  00,00,00'], []],
+      [['"a"=hex(7):41,00,42,00,00,\\', '  00,00,00'], []],
+      [['"a"=hex(7):41,00,42,00,00,\\', '  00,00,01'], [[U, W, BODY, 4, BODY, 11]]],
+      [['"a"=hex(7):41,00,42,00,\\', '  00,\\', '  00,00,00'], []],
+      [['"a"=hex(7):00,00,00,\\', '  00,41,00'], [[U, W, BODY, 4, BODY, 11]]],
+      [['"a"=hex(7):00,\\', '  00'], []],
+      [['"a"=hex(7):01,\\', '  00'], [[U, W, BODY, 4, BODY, 11]]],
+      [['"a"=hex(4):01,02,\\', '  03'], [['reg.hex-size-mismatch', I, BODY, 4, BODY, 11]]],
+      [['"a"=hex(b):01,02,03,04,\\', '  05,06,07,08'], []],
+    ];
+    for (const [body, findings] of cases) {
+      it(body.join(' '), () => {
+        // Version 5 files only (UTF-16 text), with every line end.
+        for (const eol of ['\r\n', '\n', '\r']) {
+          exactly([V5, '', KEY, ...body, ''].join(eol), findings);
+          exactly([V5, '', KEY, ...body.map((l) => l.replace(',', ', ')), ''].join(eol), findings);
+        }
+      });
+    }
+
+    // In an ANSI file, data with NULs at (nearly) every other byte looks like UTF-16 text: at least 4 bytes, and NULs
+    // at 80 % of the odd positions.
+    const ansi: [string, boolean][] = [
+      ['41,00', false],
+      ['41,00,42,00', true],
+      ['41,00,42,43,44,00', false],
+      ['41,00,42,00,43,44,45,00,46,00', true],
+      ['41,00,42,00,43,44,45,46,47,00', false],
+    ];
+    for (const [bytes, mismatch] of ansi) {
+      it(`hex(1):${bytes} in an ANSI file ${mismatch ? 'looks' : 'does not look'} like UTF-16`, () => {
+        exactly(v4File(`"a"=hex(1):${bytes}`), mismatch ? [['reg.hex-string-encoding-mismatch', W, BODY, 4, BODY, 11]] : []);
       });
     }
   });
