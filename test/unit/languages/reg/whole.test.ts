@@ -471,4 +471,25 @@ describe('reg scanner: whole-result cases', () => {
       });
     }
   });
+
+  describe('UTF-16 surrogates at the bounds of their ranges', () => {
+    // [bytes of hex(1), the unpaired unit and its byte offset, or undefined]
+    const cases: [string, string | undefined][] = [
+      ['ff,db,00,dc', undefined],
+      ['00,d8,ff,df', undefined],
+      ['ff,d7,00,dc', 'dc00 at byte 2'],
+      ['ff,db,00,e0', 'dbff at byte 0'],
+      ['ff,db,ff,db', 'dbff at byte 0'],
+      ['41,00,ff,df', 'dfff at byte 2'],
+      ['41,00,00,dc,00,dc', 'dc00 at byte 2'],
+      ['41,00,42,00,ff,db', 'dbff at byte 4'],
+      ['00,e0,ff,d7', undefined],
+    ];
+    for (const [bytes, unpaired] of cases) {
+      it(`hex(1):${bytes}`, () => {
+        const ds = exactly(regFile(`"a"=hex(1):${bytes}`), unpaired ? [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]] : []);
+        if (unpaired) assert.ok(ds[0].message.includes(`(${unpaired})`), ds[0].message);
+      });
+    }
+  });
 });
