@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
 import { Kind } from '../../../../server/src/languages/reg/lineRecord';
 import { diagnose, parse, regFile } from '../../../helpers/reg';
-import { BODY, bytesOf, exactly, exactlyEverywhere, Finding, imported, KEY, V5, v4File } from './support';
+import { BODY, bytesOf, exactly, exactlyEverywhere, Finding, imported, KEY, relatedAt, V5, v4File } from './support';
 
 const W = 'warning';
 const E = 'error';
@@ -489,6 +489,52 @@ describe('reg scanner: whole-result cases', () => {
       it(`hex(1):${bytes}`, () => {
         const ds = exactly(regFile(`"a"=hex(1):${bytes}`), unpaired ? [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]] : []);
         if (unpaired) assert.ok(ds[0].message.includes(`(${unpaired})`), ds[0].message);
+      });
+    }
+  });
+
+  describe('values set twice in one section: a few values, more than 16, more than 64', () => {
+    const specials = [
+      '"Dup"="1"',
+      '"dup"="2"',
+      '"DUP"=-',
+      '"\u00c4x"="1"',
+      '"\u00e4x"="2"',
+      '"q\\"1"="a"',
+      '"Q\\"1"="b"',
+      '@="d"',
+      '""="e"',
+      '"bad"=dword:x',
+      '"bad"="ok"',
+      '"ab"="1"',
+      '"ba"="2"',
+      '"a\\\\b"="1"',
+      '"a\\b"="2"',
+    ];
+    const D = 'reg.duplicate-value';
+    const expected: Finding[] = [
+      [D, W, BODY, 0, BODY, 9],
+      [D, W, BODY + 1, 0, BODY + 1, 9],
+      [D, W, BODY + 3, 0, BODY + 3, 8],
+      [D, W, BODY + 5, 0, BODY + 5, 10],
+      [D, W, BODY + 7, 0, BODY + 7, 5],
+      ['reg.dword-empty', E, BODY + 9, 6, BODY + 9, 13],
+      // "a\b" is stored as "ab" (an unknown escape loses its backslash): it sets "ab" again.
+      [D, W, BODY + 11, 0, BODY + 11, 8],
+      ['reg.string-unknown-escape', W, BODY + 14, 2, BODY + 14, 4],
+    ];
+    for (const fillers of [0, 1, 2, 10, 60]) {
+      it(`with ${fillers} other values after them`, () => {
+        const body = [...specials, ...Array.from({ length: fillers }, (_, k) => `"filler${k}"=dword:1`)];
+        const ds = exactly(regFile(...body), expected);
+        assert.deepStrictEqual(ds.filter((d) => d.code === D).map((d) => relatedAt(d)), [
+          [[BODY + 1, 'the line that wins']],
+          [[BODY + 2, 'the line that wins']],
+          [[BODY + 4, 'the line that wins']],
+          [[BODY + 6, 'the line that wins']],
+          [[BODY + 8, 'the line that wins']],
+          [[BODY + 14, 'the line that wins']],
+        ]);
       });
     }
   });
