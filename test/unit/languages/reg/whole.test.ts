@@ -287,6 +287,12 @@ describe('reg scanner: whole-result cases', () => {
       assert.strictEqual(parse(regFile(`[HKEY_CURRENT_USER\\${LONG}]`)).records[BODY].kind, Kind.KeyUnopened);
     });
 
+    it('a deleted root followed by any number of backslashes is still the root', () => {
+      for (const line of ['[-HKEY_CURRENT_USER\\]', '[-HKEY_CURRENT_USER\\\\]', '[-hkey_current_user\\\\\\]']) {
+        exactly(regFile(line), [['reg.key-delete-root', E, BODY, 0, BODY, line.length]]);
+      }
+    });
+
     it('a trailing backslash opens the key without a finding', () => {
       exactly(regFile('[HKEY_CURRENT_USER\\X\\]', '"a"="b"'), []);
       assert.deepStrictEqual(diagnose(regFile('[HKEY_CURRENT_USER\\]', '"a"="b"')), []);
