@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
 import { Kind } from '../../../../server/src/languages/reg/lineRecord';
+import { looksLikeKeyWithoutBracket } from '../../../../server/src/languages/reg/scan';
 import { diagnose, parse, regFile } from '../../../helpers/reg';
 import { BODY, bytesOf, exactly, exactlyEverywhere, Finding, imported, KEY, relatedAt, V5, v4File } from './support';
 
@@ -358,6 +359,16 @@ describe('reg scanner: whole-result cases', () => {
         exactly(regFile(line), [[code, code === 'reg.line-ignored' ? W : E, BODY, from, BODY, to]]);
       });
     }
+
+    it('the key-path shape test agrees with the expression it replaces, also on text with line breaks', () => {
+      const old = /^[^\s"=]*\\[^=]*\]\s*(;.*)?$/;
+      const samples = [
+        'H\\x]', 'H\\x] ', 'H\\x] ;c', 'H\\x]x', 'H\\x=]', 'H=\\x]', 'H \\x]', 'H"\\x]', '\\]', 'H\\]=]', 'H\\]=x]',
+        'H\\x] ;a\nb', 'H\\x] ;a\rb', 'H\\x] ;a\u2028b', 'H\\x] ;a\u2029b', 'H\\x]\n', 'H\\x]\r\n', 'H\\x]\u2028', 'H\\x];\n;',
+        'H\\x] ;a]\n', 'H\\x]\n;c', 'Hx]', 'H\\x', '',
+      ];
+      for (const sample of samples) assert.strictEqual(looksLikeKeyWithoutBracket(sample), old.test(sample), JSON.stringify(sample));
+    });
 
     // Whether an ignored line looks like more hex bytes decides the advice.
     const hexLike: [string, boolean][] = [
