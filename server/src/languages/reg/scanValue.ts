@@ -211,7 +211,8 @@ function scanData(text: string, p: number, end: number, rec: LineRecord): void {
  */
 function readHexType(text: string, from: number, end: number): { value: number; end: number } {
   const refused = { value: NaN, end: from };
-  if (from >= end || (text.charCodeAt(from + 1) | 0x20) === 0x78) return refused;
+  // "hex(" at the end of the data reads no number either, and is refused the same way below.
+  if ((text.charCodeAt(from + 1) | 0x20) === 0x78) return refused;
   let t = from;
   while (t < end && (isBlank(text.charCodeAt(t)) || text.charCodeAt(t) === 0x0b || text.charCodeAt(t) === 0x0c)) t++;
   const sign = text.charCodeAt(t);
