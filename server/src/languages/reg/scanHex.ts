@@ -137,7 +137,8 @@ export function scanHexBytes(text: string, from: number, end: number, rec: LineR
     if (t === digitsStart) {
       // No number: only a continuation backslash or a comment may stand here.
       let e = skipBlanks(text, s, end);
-      const c = e < end ? text.charCodeAt(e) : -1;
+      // At `end` stands a blank, the NUL that ends the line, or nothing (NaN): no backslash, ";" or comma.
+      const c = text.charCodeAt(e);
       if (c === 0x5c) {
         st.backslash = true;
         e = skipBlanks(text, e + 1, end);
