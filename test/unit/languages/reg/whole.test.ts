@@ -321,6 +321,13 @@ describe('reg scanner: whole-result cases', () => {
       ]);
     });
 
+    it('empty and blank lines of a Windows 3.1 file are skipped; a line of other white space is not', () => {
+      exactly('REGEDIT\r\n\r\n  \r\n\t\r\nHKEY_CLASSES_ROOT\\.txt = txtfile\r\n\v\r\n', [
+        ['reg.win31-format', I, 0, 0, 0, 7],
+        ['reg.win31-line-ignored', W, 5, 0, 5, 1],
+      ]);
+    });
+
     it('a header line of other white space counts as empty', () => {
       const [d] = exactly([' \v', '', '[HKEY_CURRENT_USER\\X]', '"a"="b"', ''].join('\r\n'), [['reg.invalid-header', E, 0, 1, 0, 2]]);
       assert.match(d.message, /: the first line is empty,/);
