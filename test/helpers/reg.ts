@@ -15,8 +15,19 @@ export function parse(text: string): RegDocument {
   return regLanguage.parse(text);
 }
 
+/**
+ * What every message looks like: the finding and what to do, at least a short sentence that starts with no blank and
+ * ends with a full stop or a question.
+ */
+const SENTENCES = /^\S[^]{30,}[.?]$/;
+
+/** The diagnostics of a .reg text; fails when a message is not complete sentences. */
 export function diagnose(text: string): Diagnostic[] {
-  return regLanguage.validate(regLanguage.parse(text));
+  const ds = regLanguage.validate(regLanguage.parse(text));
+  for (const d of ds) {
+    if (!SENTENCES.test(d.message)) throw new Error(`${d.code} message is not complete sentences: ${JSON.stringify(d.message)}`);
+  }
+  return ds;
 }
 
 export function codes(text: string): string[] {

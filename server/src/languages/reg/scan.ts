@@ -12,7 +12,7 @@ import { trimEndChars } from '../../core/text';
 import { isHexDigit, skipBlanks, SPACE } from './chars';
 import { CONT, HeaderKind, Kind, LineRecord, REG_SZ, SHARED } from './lineRecord';
 import { canonicalInto, canonicalLayout, HEX_BACKSLASH, HEX_BAD, scanHexBytes } from './scanHex';
-import { expandAbbreviation, matchRoot, scanKey } from './scanKey';
+import { scanKey } from './scanKey';
 import { scanValue } from './scanValue';
 
 export const HEADER_V5 = 'Windows Registry Editor Version 5.00';
@@ -101,12 +101,13 @@ function emptyLine(rec: LineRecord, inCont: boolean): void {
 export function looksLikeKeyWithoutBracket(rest: string): boolean {
   const slash = rest.indexOf('\\');
   if (slash < 0 || /[\s"=]/.test(rest.slice(0, slash))) return false;
-  const eq = rest.indexOf('=', slash + 1);
-  const before = eq < 0 ? rest.length : eq;
+  // No "=" comes before the backslash (tested above).
+  const eq = rest.indexOf('=');
+  const before = eq === -1 ? rest.length : eq;
   // tailFits: what follows position i + 1 is blanks, then the end or a ";" comment without a line break.
   let tailFits = true;
   let lineBreakAfter = false;
-  for (let i = rest.length - 1; i > slash; i--) {
+  for (let i = rest.length - 1; i !== slash; i--) {
     const c = rest[i];
     if (c === ']' && i < before && tailFits) return true;
     if (c === ';') tailFits = !lineBreakAfter;
@@ -119,7 +120,8 @@ export function looksLikeKeyWithoutBracket(rest: string): boolean {
 function scanIgnored(text: string, i: number, end: number, rec: LineRecord): void {
   rec.kind = Kind.Ignored;
   const rest = text.slice(i, end);
-  if (looksLikeKeyWithoutBracket(rest) && (matchRoot(rest) || expandAbbreviation(rest) || /^HK/i.test(rest))) {
+  // Every root (HKEY_…) and every abbreviation (HKLM, HKCU, …) starts with "HK", and so do misspelt roots.
+  if (/^HK/i.test(rest) && looksLikeKeyWithoutBracket(rest)) {
     rec.diag(
       'reg.key-missing-opening-bracket',
       i,
@@ -130,7 +132,8 @@ function scanIgnored(text: string, i: number, end: number, rec: LineRecord): voi
     return;
   }
   const eq = rest.indexOf('=');
-  if (eq > 0 && /^[^\s"[@;#][^=]*$/.test(rest.slice(0, eq))) {
+  // A name before "=" has at least one character (the pattern fails on "").
+  if (eq !== -1 && /^[^\s"[@;#][^=]*$/.test(rest.slice(0, eq))) {
     rec.diag(
       'reg.value-name-unquoted',
       i,

@@ -99,7 +99,8 @@ export function scanHexBytes(text: string, from: number, end: number, rec: LineR
   while (s < end) {
     // Fast path for what regedit writes: two hex digits followed by a comma or the end of the data.
     const h0 = hexValue(text.charCodeAt(s));
-    const h1 = s + 1 < end ? hexValue(text.charCodeAt(s + 1)) : -1;
+    // At `end` stands a blank, the NUL that ends the line, or nothing (NaN): never a hex digit.
+    const h1 = hexValue(text.charCodeAt(s + 1));
     if (h0 >= 0 && h1 >= 0 && (s + 2 === end || text.charCodeAt(s + 2) === 0x2c)) {
       const byte = (h0 << 4) | h1;
       tail = (tail << 8) | byte;
@@ -127,16 +128,17 @@ export function scanHexBytes(text: string, from: number, end: number, rec: LineR
       unusual = true;
     }
     const digitsStart = t;
+    // Anything above ff is refused, so the number may grow without bound (wcstoul stops at ffffffff).
     let value = 0;
     while (t < end && isHexDigit(text.charCodeAt(t))) {
       value = value * 16 + hexValue(text.charCodeAt(t));
-      if (value > 0xffffffff) value = 0x100000000;
       t++;
     }
     if (t === digitsStart) {
       // No number: only a continuation backslash or a comment may stand here.
       let e = skipBlanks(text, s, end);
-      const c = e < end ? text.charCodeAt(e) : -1;
+      // At `end` stands a blank, the NUL that ends the line, or nothing (NaN): no backslash, ";" or comma.
+      const c = text.charCodeAt(e);
       if (c === 0x5c) {
         st.backslash = true;
         e = skipBlanks(text, e + 1, end);
@@ -198,7 +200,8 @@ export function scanHexBytes(text: string, from: number, end: number, rec: LineR
     tail = (tail << 8) | value;
     if (value >= 0xd8 && value <= 0xdf) surrogate = true;
     let e = t;
-    if (e < end && text.charCodeAt(e) !== 0x2c) {
+    // At the end of the data (no comma there) this finds nothing after the blanks and ends like the last byte below.
+    if (text.charCodeAt(e) !== 0x2c) {
       e = skipBlanks(text, e, end);
       if (e < end && text.charCodeAt(e) !== 0x3b) {
         st.bad = true;
@@ -252,7 +255,8 @@ function finishHex(rec: LineRecord, count: number, tail: number, surrogate: bool
 export function canonicalLayout(text: string, from: number, end: number): number {
   let i0 = from;
   while (i0 < end && isBlank(text.charCodeAt(i0))) i0++;
-  if (i0 >= end || !isHexDigit(text.charCodeAt(i0))) return -1;
+  // At `end` stands the NUL that ends the line or nothing (NaN): no hex digit.
+  if (!isHexDigit(text.charCodeAt(i0))) return -1;
   CANONICAL_HEX.lastIndex = i0;
   if (!CANONICAL_HEX.test(text) || CANONICAL_HEX.lastIndex !== end) return -1;
   const last = text.charCodeAt(end - 1);

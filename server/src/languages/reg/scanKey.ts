@@ -2,7 +2,7 @@
  * Key lines (`[KEY]`, `[-KEY]`): which root a key path names (regedit matches it case-insensitively), abbreviated
  * and misspelt roots, and everything regedit does with the text between the brackets.
  */
-import { editDistance } from '../../core/nearest';
+import { nearestCandidates } from '../../core/nearest';
 import { REGISTRY_ROOTS, ROOT_ABBREVIATIONS } from '../../core/registryRoots';
 import { trimEndChars } from '../../core/text';
 import { isBlank, SPACE, TAB } from './chars';
@@ -11,7 +11,8 @@ import { Kind, LineRecord } from './lineRecord';
 /** The root a key path starts with, as regedit matches it: case-insensitively, followed by `\` or the end. */
 export function matchRoot(path: string): string | undefined {
   for (const root of REGISTRY_ROOTS) {
-    if (path.length >= root.length && startsWithUpper(path, root)) {
+    // A path shorter than the root fails startsWithUpper (charCodeAt past the end is NaN).
+    if (startsWithUpper(path, root)) {
       if (path.length === root.length || path.charCodeAt(root.length) === 0x5c) return root;
     }
   }
@@ -22,7 +23,11 @@ export function matchRoot(path: string): string | undefined {
 function startsWithUpper(text: string, upper: string): boolean {
   for (let i = 0; i < upper.length; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    const lower =
+      c >= 0x61 &&
+      // Stryker disable next-line EqualityOperator: no root contains "Z", so a "z" mismatches with < as with <=
+      c <= 0x7a;
+    if (lower) c -= 0x20;
     if (c !== upper.charCodeAt(i)) return false;
   }
   return true;
@@ -30,28 +35,17 @@ function startsWithUpper(text: string, upper: string): boolean {
 
 export function expandAbbreviation(path: string): string | undefined {
   const slash = path.indexOf('\\');
+  // Stryker disable next-line EqualityOperator: with a "\\" first, slice(0, 0) is "" as well, which is no abbreviation
   const first = (slash < 0 ? path : path.slice(0, slash)).toUpperCase();
   const full = ROOT_ABBREVIATIONS[first];
+  // Stryker disable next-line EqualityOperator: a path starting with "\\" has no abbreviation, so full is undefined
   return full ? full + (slash < 0 ? '' : path.slice(slash)) : undefined;
-}
-
-function nearestRoot(first: string): string | undefined {
-  const upper = first.toUpperCase();
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const root of REGISTRY_ROOTS) {
-    const d = editDistance(upper, root);
-    if (d < bestScore) {
-      bestScore = d;
-      best = root;
-    }
-  }
-  return bestScore <= 3 ? best : undefined;
 }
 
 export function scanKey(text: string, open: number, end: number, rec: LineRecord): void {
   const p = open + 1;
-  const c = p < end ? text.charCodeAt(p) : -1;
+  // At the end of the line this is NaN (past the text) or 0 (the NUL that ends it): no blank and no "-".
+  const c = text.charCodeAt(p);
   if (c === SPACE || c === TAB) {
     rec.kind = Kind.KeyIgnored;
     rec.diag(
@@ -80,23 +74,23 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
   rec.name = name;
   rec.nameStart = nameStart;
   rec.nameEnd = close;
-  if (isDelete) {
-    const first = name.charCodeAt(0);
-    if (first === SPACE || first === TAB) {
-      rec.kind = Kind.KeyUnopened;
-      rec.diag(
-        'reg.key-blank-after-bracket',
-        open,
-        close + 1,
-        'regedit deletes nothing here because a blank follows "[-" (it only closes the open key). Remove the blank after "[-".',
-      );
-      return;
-    }
+  // Only a deletion gets here with a blank first: a blank right after "[" returned above.
+  const firstChar = name.charCodeAt(0);
+  if (firstChar === SPACE || firstChar === TAB) {
+    rec.kind = Kind.KeyUnopened;
+    rec.diag(
+      'reg.key-blank-after-bracket',
+      open,
+      close + 1,
+      'regedit deletes nothing here because a blank follows "[-" (it only closes the open key). Remove the blank after "[-".',
+    );
+    return;
   }
   const root = matchRoot(name);
   if (!root) {
     rec.kind = Kind.KeyUnopened;
     const slash = name.indexOf('\\');
+    // Stryker disable next-line EqualityOperator: with a "\\" first, slice(0, 0) is "" as well
     const first = slash < 0 ? name : name.slice(0, slash);
     const full = expandAbbreviation(name);
     const consequence = isDelete
@@ -113,13 +107,15 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
         { replacement: full.slice(0, full.length - (name.length - first.length)) },
       );
     } else {
-      const near = nearestRoot(first);
+      // The roots nearest to the misspelt one (at most 3 edits away); when two are equally near, both are named
+      // (instead of the list of all roots) and no fix picks one.
+      const near = nearestCandidates(first, REGISTRY_ROOTS, 3);
       rec.diag(
         'reg.key-unknown-root',
         nameStart,
         nameStart + first.length,
-        `"${first}" is not a registry root: ${consequence}. Roots are HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS and HKEY_CURRENT_CONFIG${near ? `; did you mean ${near}?` : '.'}`,
-        near ? { replacement: near } : undefined,
+        `"${first}" is not a registry root: ${consequence}. ${near.length > 1 ? `Did you mean ${near.join(' or ')}?` : `Roots are HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS and HKEY_CURRENT_CONFIG${near.length ? `; did you mean ${near[0]}?` : '.'}`}`,
+        near.length === 1 ? { replacement: near[0] } : undefined,
       );
     }
     return;
@@ -149,9 +145,12 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
     rec.kind = Kind.Key;
   }
   // A segment over 255 characters makes RegCreateKeyEx fail.
+  // Stryker disable next-line ArithmeticOperator: from root.length - 1 the first segment is the root's last letter, 1 long
   let segStart = root.length + 1;
+  // Stryker disable next-line EqualityOperator: a segment starting at the end of the name is empty, never too long
   while (segStart <= name.length) {
     let segEnd = name.indexOf('\\', segStart);
+    // Stryker disable next-line EqualityOperator: segEnd is at least segStart, which is past the root, never 0
     if (segEnd < 0) segEnd = name.length;
     if (segEnd - segStart > 255) {
       if (!isDelete) rec.kind = Kind.KeyUnopened;
@@ -168,7 +167,8 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
   const lastChar = name.charCodeAt(name.length - 1);
   if (isBlank(lastChar)) {
     let b = name.length;
-    while (b > 0 && isBlank(name.charCodeAt(b - 1))) b--;
+    // Stops at the root's last letter at the latest.
+    while (isBlank(name.charCodeAt(b - 1))) b--;
     rec.diag(
       'reg.key-trailing-blank',
       nameStart + b,
@@ -178,7 +178,7 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
     );
   }
   const inner = name.indexOf(']');
-  if (inner >= 0) {
+  if (inner !== -1) {
     rec.diag(
       'reg.key-bracket-in-name',
       nameStart + inner,

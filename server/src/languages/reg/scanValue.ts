@@ -211,7 +211,8 @@ function scanData(text: string, p: number, end: number, rec: LineRecord): void {
  */
 function readHexType(text: string, from: number, end: number): { value: number; end: number } {
   const refused = { value: NaN, end: from };
-  if (from >= end || (text.charCodeAt(from + 1) | 0x20) === 0x78) return refused;
+  // "hex(" at the end of the data reads no number either, and is refused the same way below.
+  if ((text.charCodeAt(from + 1) | 0x20) === 0x78) return refused;
   let t = from;
   while (t < end && (isBlank(text.charCodeAt(t)) || text.charCodeAt(t) === 0x0b || text.charCodeAt(t) === 0x0c)) t++;
   const sign = text.charCodeAt(t);
@@ -237,7 +238,8 @@ function scanDword(text: string, from: number, end: number, rec: LineRecord): vo
     t++;
   }
   const count = t - s;
-  if (count === 0 && s < end && text.charCodeAt(s) === 0x3b) {
+  // At `end` stands a blank, the NUL that ends the line, or nothing (NaN): never ";".
+  if (count === 0 && text.charCodeAt(s) === 0x3b) {
     // Only a comment after "dword:": Wine's reference implementation imports 0 (Windows untested).
     rec.dword = 0;
     rec.diag(
@@ -337,7 +339,8 @@ export function scanValue(text: string, i: number, end: number, rec: LineRecord)
     p = after;
   }
   p = skipBlanks(text, p, end);
-  if (p >= end || text.charCodeAt(p) !== 0x3d /* = */) {
+  // At `end` stands the NUL that ends the line or nothing (NaN): never "=".
+  if (text.charCodeAt(p) !== 0x3d /* = */) {
     rejectValue(rec);
     const isDefault = text.charCodeAt(i) === 0x40;
     rec.diag(

@@ -67,6 +67,8 @@ describe('reg: lines kept in place', () => {
       `${V5}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"a\\"b\\\\c\\q"="x\\"y\\\\z\\n" ; c\r\n""="e"\r\n@=-\r\n"n"="s" junk\r\n"u\\0"="v"\r\n"t"=hex(ffffffff):00\r\n"d"=dword:ffffffff\r\n"\u00c9"="\u00e9"\r\n`,
       `${V5}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"h"=hex:01,\\\r\n  02,d8,\\\r\n\r\n  0x3,04\r\n"g"=hex:01,\\\r\n[HKEY_CURRENT_USER\\B]\r\n`,
       `REGEDIT\r\nHKEY_CLASSES_ROOT\\.x = y\r\nHKEY_CLASSES_ROOT\\.y\r\nother\r\n`,
+      // Continuation lines in regedit's layout from column 0, the last one without a comma.
+      `${V5}\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n"h"=hex:01,\\\r\n02,03,\\\r\n04,05\r\n"i"=hex:01,\\\r\n06\r\n`,
     ];
     for (const text of [...texts, ...more]) {
       for (const doc of [RegDocument.parse(text), RegDocument.parse(`${text}\n`)]) {

@@ -6,8 +6,10 @@
  */
 import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
-import { parse, regFile } from '../../../helpers/reg';
-import { BODY, exactly, exactlyEverywhere, Finding, imported, v4File } from './support';
+import { Kind } from '../../../../server/src/languages/reg/lineRecord';
+import { looksLikeKeyWithoutBracket } from '../../../../server/src/languages/reg/scan';
+import { diagnose, parse, regFile } from '../../../helpers/reg';
+import { BODY, bytesOf, exactly, exactlyEverywhere, Finding, imported, KEY, relatedAt, V5, v4File } from './support';
 
 const W = 'warning';
 const E = 'error';
@@ -60,6 +62,10 @@ describe('reg scanner: whole-result cases', () => {
       ['a high surrogate at the end', '41,00,00,d8', true],
       ['a low surrogate before a high one', '00,dc,00,d8', true],
       ['upper-case digits', '00,D8,41,00', true],
+      ['the highest low surrogate byte', '00,df,41,00', true],
+      ['the highest low surrogate byte at the end', '41,00,00,df', true],
+      ['the byte below the surrogates', '00,d7,41,00', false],
+      ['the byte above the surrogates', '00,e0,41,00', false],
       ['a surrogate pair', '3d,d8,00,de', false],
       ['no surrogate byte', '41,00,42,00', false],
     ];
@@ -155,6 +161,12 @@ describe('reg scanner: whole-result cases', () => {
       ['01,02 #c', 'reg.hex-byte-invalid', E, [[6, 8]]],
       ['0x1f,+2', 'reg.hex-byte-unusual', W, [[0, 4], [5, 7]]],
       ['01,0x1f', 'reg.hex-byte-unusual', W, [[3, 7]]],
+      ['01, -0', 'reg.hex-byte-unusual', W, [[4, 6]]],
+      ['01g', 'reg.hex-byte-invalid', E, [[2, 3]]],
+      ['0x,01', 'reg.hex-byte-invalid', E, [[1, 2]]],
+      ['01,0xg', 'reg.hex-byte-invalid', E, [[4, 6]]],
+      ['01, ,02', 'reg.hex-byte-invalid', E, [[4, 5]]],
+      ['01, zz', 'reg.hex-byte-invalid', E, [[3, 6]]],
     ];
     for (const [data, code, severity, spans] of cases) {
       it(`${code}: ${data}`, () => {
@@ -164,6 +176,39 @@ describe('reg scanner: whole-result cases', () => {
         }
       });
     }
+
+    it('blanks, vertical tabs and form feeds before a byte, a byte ff read byte by byte and a ";" comment after a comma are accepted', () => {
+      for (const data of ['01,\v02', '01,\f02', '01, \t02', '01,;c', '01, ;c', '01, ff', '01, 00']) {
+        exactlyEverywhere([`"a"=hex:${data}`], []);
+        exactlyEverywhere(['"a"=hex:\\', `  ${data}`, '"b"="x"'], []);
+      }
+    });
+
+    it('a line of blanks or an empty line inside continuation lines is skipped like a comment line', () => {
+      for (const gap of ['   ', '\t', '']) {
+        exactlyEverywhere(['"a"=hex:01,\\', gap, '  02', '"b"="x"'], []);
+        assert.deepStrictEqual(bytesOf(regFile('"a"=hex:01,\\', gap, '  02'), BODY), [1, 2]);
+      }
+    });
+
+    it('blanks after the last byte of a continuation line are accepted', () => {
+      exactlyEverywhere(['"a"=hex:\\', '  01 ', '"b"="x"'], []);
+    });
+
+    it('a continuation line with only a backslash does not start with a hex digit: it is swallowed', () => {
+      exactlyEverywhere(['"a"=hex:01,\\', '  \\', '  02'], [
+        ['reg.hex-continuation-swallowed', E, BODY + 1, 0, BODY + 1, 3],
+        ['reg.line-ignored', W, BODY + 2, 2, BODY + 2, 4],
+      ]);
+    });
+
+    it('a CRLF file with one other line end after a continuation line in regedit\'s layout reads every line', () => {
+      const head = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\X]\r\n"a"=hex:01,\\\r\n';
+      exactly(`${head}  02,03\n"b"="x"\r\n`, []);
+      exactly(`${head}  02,03\r"b"="x"\r\n`, []);
+      exactly(`${head}  02,03x\n"b"="x"\r\n`, [['reg.hex-byte-invalid', E, 4, 7, 4, 8]]);
+      assert.deepStrictEqual(imported(`${head}  02,03\r"b"="x"\r\n`), [['a', 3], ['b', 1]]);
+    });
 
     it('"-1" is a byte above ff on the value line; a continuation line must start with a hex digit, so there it is swallowed', () => {
       exactlyEverywhere(['"a"=hex:-1'], [['reg.hex-byte-invalid', E, BODY, 8, BODY, 10]]);
@@ -198,6 +243,322 @@ describe('reg scanner: whole-result cases', () => {
     ]) {
       it(`version 5 with ${name}`, () => {
         exactly(['Windows Registry Editor Version 5.00', '', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Test]', ...body, ''].join(eol), findings);
+      });
+    }
+  });
+
+  describe('key lines', () => {
+    const LONG = 'K'.repeat(256);
+
+    it('a misspelt root 3 edits away gets a suggestion and its fix; 4 edits away, none', () => {
+      const [near] = exactly(regFile('[HKEY_LOCAL_MACH\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 16]]);
+      assert.match(near.message, /; did you mean HKEY_LOCAL_MACHINE\?$/);
+      assert.strictEqual(replacement(near), 'HKEY_LOCAL_MACHINE');
+      const [far] = exactly(regFile('[HKEY_LOCAL_MAC\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 15]]);
+      assert.match(far.message, /HKEY_CURRENT_CONFIG\.$/);
+      assert.strictEqual(far.data, undefined);
+    });
+
+    it('a misspelt root equally near two roots names both and offers no fix that would pick one', () => {
+      const [d] = exactly(regFile('[HKEY_CURRENT_CSIG\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 18]]);
+      assert.match(d.message, /^"HKEY_CURRENT_CSIG" is not a registry root: the key is not opened, and the values below it are written nowhere\. Did you mean HKEY_CURRENT_CONFIG or HKEY_CURRENT_USER\?$/);
+      assert.strictEqual(d.data, undefined);
+    });
+
+    it('a DEL character is not "_": the root is unknown', () => {
+      exactly(regFile('[HKEY\x7fCURRENT_USER\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 18]]);
+    });
+
+    it('a "]" after a NUL character is not read: the key line has no closing bracket', () => {
+      exactly(regFile('[HKEY_CURRENT_USER\\X\0]'), [
+        ['reg.key-missing-closing-bracket', E, BODY, 0, BODY, 20],
+        ['reg.nul-character', E, BODY, 20, BODY, 22],
+      ]);
+    });
+
+    it('two key names over 255 characters in one path: one finding, on the first', () => {
+      exactly(regFile(`[HKEY_CURRENT_USER\\${LONG}\\${LONG}]`), [['reg.key-name-too-long', E, BODY, 19, BODY, 275]]);
+    });
+
+    it('a deletion of a key name over 255 characters is still a deletion line (it closes the open key)', () => {
+      const text = regFile(`[-HKEY_CURRENT_USER\\${LONG}]`, '"a"="b"');
+      const [d] = exactly(text, [['reg.key-name-too-long', E, BODY, 20, BODY, 276]]);
+      assert.match(d.message, /cannot be deleted\. .*No key is open after this line/);
+      assert.strictEqual(parse(text).records[BODY].kind, Kind.KeyDelete);
+      assert.strictEqual(parse(regFile(`[HKEY_CURRENT_USER\\${LONG}]`)).records[BODY].kind, Kind.KeyUnopened);
+    });
+
+    it('a deleted root followed by any number of backslashes is still the root', () => {
+      for (const line of ['[-HKEY_CURRENT_USER\\]', '[-HKEY_CURRENT_USER\\\\]', '[-hkey_current_user\\\\\\]']) {
+        exactly(regFile(line), [['reg.key-delete-root', E, BODY, 0, BODY, line.length]]);
+      }
+    });
+
+    it('a trailing backslash opens the key without a finding', () => {
+      exactly(regFile('[HKEY_CURRENT_USER\\X\\]', '"a"="b"'), []);
+      assert.deepStrictEqual(diagnose(regFile('[HKEY_CURRENT_USER\\]', '"a"="b"')), []);
+    });
+  });
+
+  describe('NUL characters, the header and lines that are neither keys nor values', () => {
+    it('a NUL first on a body line: the line is read as empty', () => {
+      exactly(regFile('\0x', '"a"="b"'), [['reg.nul-character', E, BODY, 0, BODY, 2]]);
+      assert.deepStrictEqual(imported(regFile('\0x', '"a"="b"')), [['a', 1]]);
+    });
+
+    it('a NUL first on the header line: the header is empty', () => {
+      const ds = exactly(['\0REGEDIT4', '', '[HKEY_CURRENT_USER\\X]', '"a"="b"', ''].join('\r\n'), [
+        ['reg.invalid-header', E, 0, 0, 0, 0],
+        ['reg.nul-character', E, 0, 0, 0, 9],
+      ]);
+      assert.match(ds[0].message, /: the first line is empty,/);
+    });
+
+    it('a NUL first on a line of a Windows 3.1 file: the line is read as empty', () => {
+      exactly('REGEDIT\r\n\0HKEY_CLASSES_ROOT\\x = y\r\n', [
+        ['reg.win31-format', I, 0, 0, 0, 7],
+        ['reg.nul-character', E, 1, 0, 1, 24],
+      ]);
+    });
+
+    it('empty and blank lines of a Windows 3.1 file are skipped; a line of other white space is not', () => {
+      exactly('REGEDIT\r\n\r\n  \r\n\t\r\nHKEY_CLASSES_ROOT\\.txt = txtfile\r\n\v\r\n', [
+        ['reg.win31-format', I, 0, 0, 0, 7],
+        ['reg.win31-line-ignored', W, 5, 0, 5, 1],
+      ]);
+    });
+
+    it('a header line of other white space counts as empty', () => {
+      const [d] = exactly([' \v', '', '[HKEY_CURRENT_USER\\X]', '"a"="b"', ''].join('\r\n'), [['reg.invalid-header', E, 0, 1, 0, 2]]);
+      assert.match(d.message, /: the first line is empty,/);
+    });
+
+    const firstLines: [string, RegExp][] = [
+      ['x[y', /: this is not a registry header\./],
+      ['@="x"', /: the file has no header line before its first key, value or comment\./],
+      ['"a"="b"', /: the file has no header line before/],
+      ['# note', /: the file has no header line before/],
+      [';note', /: the file has no header line before/],
+      ['\v[HKEY_CURRENT_USER\\X]', /: the file has no header line before/],
+    ];
+    for (const [first, says] of firstLines) {
+      it(`a first line ${JSON.stringify(first)}`, () => {
+        const [d] = exactly([first, '', '[HKEY_CURRENT_USER\\X]', '"a"="b"', ''].join('\r\n'), [['reg.invalid-header', E, 0, 0, 0, first.length]]);
+        assert.match(d.message, says);
+      });
+    }
+
+    const ignored: [string, string, number, number][] = [
+      ['HKEY_CURRENT_USER\\X] ;note', 'reg.key-missing-opening-bracket', 0, 26],
+      ['hkcu\\x]', 'reg.key-missing-opening-bracket', 0, 7],
+      ['  Hkey_Typo\\x]  ', 'reg.key-missing-opening-bracket', 2, 16],
+      ['HKEY_CURRENT_USER\\X] ;a\u2028b', 'reg.line-ignored', 0, 25],
+      ['HKEY_CURRENT_USER\\X] ;a\u2029b', 'reg.line-ignored', 0, 25],
+      ['HKEY_CURRENT_USER\\X]\u2028', 'reg.key-missing-opening-bracket', 0, 21],
+      ['HKEY_CURRENT_USER\\X] x', 'reg.line-ignored', 0, 22],
+      ['SOFTWARE\\HKX]', 'reg.line-ignored', 0, 13],
+      ['HK CU\\X]', 'reg.line-ignored', 0, 8],
+      ['HKEY_CURRENT_USER\\X=]', 'reg.value-name-unquoted', 0, 19],
+      ['\vName="x"', 'reg.line-ignored', 0, 9],
+    ];
+    for (const [line, code, from, to] of ignored) {
+      it(`${JSON.stringify(line)}: ${code}`, () => {
+        exactly(regFile(line), [[code, code === 'reg.line-ignored' ? W : E, BODY, from, BODY, to]]);
+      });
+    }
+
+    it('the key-path shape test agrees with the expression it replaces, also on text with line breaks', () => {
+      const old = /^[^\s"=]*\\[^=]*\]\s*(;.*)?$/;
+      const samples = [
+        'H\\x]', 'H\\x] ', 'H\\x] ;c', 'H\\x]x', 'H\\x=]', 'H=\\x]', 'H \\x]', 'H"\\x]', '\\]', 'H\\]=]', 'H\\]=x]',
+        'H\\x] ;a\nb', 'H\\x] ;a\rb', 'H\\x] ;a\u2028b', 'H\\x] ;a\u2029b', 'H\\x]\n', 'H\\x]\r\n', 'H\\x]\u2028', 'H\\x];\n;',
+        'H\\x] ;a]\n', 'H\\x]\n;c', 'Hx]', 'H\\x', '',
+      ];
+      for (const sample of samples) assert.strictEqual(looksLikeKeyWithoutBracket(sample), old.test(sample), JSON.stringify(sample));
+    });
+
+    // Whether an ignored line looks like more hex bytes decides the advice.
+    const hexLike: [string, boolean][] = [
+      ['1,2', true],
+      ['41', true],
+      ['41,42', true],
+      ['41,a,', true],
+      ['41,42,\\', true],
+      ['41,42,\\  ', true],
+      ['41,42\\', true],
+      ['412,41', false],
+      ['41,,42', false],
+      ['41,423', false],
+      ['4g', false],
+      ['41 42', false],
+      ['41,42;', false],
+      ['41,42,\\x', false],
+      [',41', false],
+    ];
+    for (const [line, looksHex] of hexLike) {
+      it(`an ignored line ${JSON.stringify(line)} ${looksHex ? 'looks' : 'does not look'} like hex bytes`, () => {
+        const [d] = exactly(regFile(line), [['reg.line-ignored', W, BODY, 0, BODY, line.length]]);
+        assert.match(d.message, looksHex ? /it looks like more hex bytes/ : /it is not a \[key\]/);
+      });
+    }
+  });
+
+  describe('value lines', () => {
+    const cases: [string, string[], Finding[]][] = [
+      ['a string ending with a backslash', ['"a"="x\\'], [['reg.string-unterminated', E, BODY, 4, BODY, 7]]],
+      ['a string ending with a backslash and blanks', ['"a"="x\\  '], [['reg.string-unterminated', E, BODY, 4, BODY, 7]]],
+      ['a name ending with a backslash', ['"a\\'], [['reg.value-name-unterminated', E, BODY, 0, BODY, 3]]],
+      ['nothing but blanks after "="', ['"a"= \t'], [['reg.data-missing', E, BODY, 0, BODY, 6]]],
+      ['a comment after "="', ['"a"=  ;c'], [['reg.data-unknown-type', E, BODY, 6, BODY, 8]]],
+      ['a comment after "=-"', ['"a"=- ;c'], []],
+      ['text after "=-"', ['"a"=-x '], [['reg.delete-trailing-text', E, BODY, 5, BODY, 6]]],
+      ['a comment after a string', ['"a"="x"  ;c'], []],
+      ['a NUL inside hex(N)', ['"a"=hex(2\0):01'], [['reg.hex-type-invalid', E, BODY, 4, BODY, 9], ['reg.nul-character', E, BODY, 9, BODY, 14]]],
+      ['hex(N without ")"', ['"a"=hex(2:01'], [['reg.hex-type-invalid', E, BODY, 4, BODY, 12]]],
+      ['hex( and nothing', ['"a"=hex('], [['reg.hex-type-invalid', E, BODY, 4, BODY, 8]]],
+      ['hex(N) and no ":"', ['"a"=hex(2)01'], [['reg.hex-type-invalid', E, BODY, 4, BODY, 10]]],
+      ['hex(zz):', ['"a"=hex(zz):01'], [['reg.hex-type-invalid', E, BODY, 4, BODY, 12]]],
+      ['a vertical tab before the type number', ['"a"=hex(\v2):41,00'], [['reg.hex-type-unusual', W, BODY, 4, BODY, 12]]],
+      ['a form feed before the type number', ['"a"=hex(\f2):41,00'], [['reg.hex-type-unusual', W, BODY, 4, BODY, 12]]],
+      ['an empty type number', ['"a"=hex():'], [['reg.hex-type-unusual', W, BODY, 4, BODY, 10]]],
+      ['a word ending in hex:', ['"a"=xhex:1'], [['reg.data-unknown-type', E, BODY, 4, BODY, 10]]],
+      ['dword: and a comment', ['"a"=dword:;c'], [['reg.dword-only-comment', W, BODY, 4, BODY, 10]]],
+      ['dword: and a word', ['"a"=dword:  x '], [['reg.dword-empty', E, BODY, 4, BODY, 13]]],
+      ['an empty hex value', ['"a"=hex:'], []],
+      ['an empty hex(4) value', ['"a"=hex(4):'], []],
+      ['a value name of 16,383 characters', [`"${'n'.repeat(16383)}"="x"`], []],
+    ];
+    for (const [what, body, findings] of cases) {
+      it(what, () => {
+        exactlyEverywhere(body, findings);
+      });
+    }
+
+    it('hex(N) types read from blanks, signs and 0x', () => {
+      const text = regFile('"a"=hex(\v2):41,00', '"b"=hex():', '"c"=hex:', '"d"=hex(4):');
+      assert.deepStrictEqual(imported(text), [['a', 2], ['b', 0], ['c', 3], ['d', 4]]);
+    });
+
+    const hints: [string, RegExp][] = [
+      ['xhex:1', /: string data must be in quotes\./],
+      ['str:x', /: str: is not a \.reg type/],
+      ['str(12):x', /: str: is not a \.reg type/],
+      ['xstr:x', /: string data must be in quotes\./],
+      ['str(x):x', /: string data must be in quotes\./],
+      ['xqword:1', /: string data must be in quotes\./],
+    ];
+    for (const [data, says] of hints) {
+      it(`data ${data}: the hint`, () => {
+        const [d] = exactly(regFile(`"a"=${data}`), [['reg.data-unknown-type', E, BODY, 4, BODY, 4 + data.length]]);
+        assert.match(d.message, says);
+        assert.strictEqual(d.data, undefined);
+      });
+    }
+  });
+
+  describe('what hex string data means, with its last bytes spread over continuation lines', () => {
+    const U = 'reg.multi-sz-unterminated';
+    // [lines, findings]: each also read byte by byte (a blank after the first comma of each line).
+    const cases: [string[], Finding[]][] = [
+      [['"a"=hex(7):41,00,00,\\', '  00,00,00'], []],
+      [['"a"=hex(7):41,00,42,00,00,\\', '  00,00,00'], []],
+      [['"a"=hex(7):41,00,42,00,00,\\', '  00,00,01'], [[U, W, BODY, 4, BODY, 11]]],
+      [['"a"=hex(7):41,00,42,00,\\', '  00,\\', '  00,00,00'], []],
+      [['"a"=hex(7):00,00,00,\\', '  00,41,00'], [[U, W, BODY, 4, BODY, 11]]],
+      [['"a"=hex(7):00,\\', '  00'], []],
+      [['"a"=hex(7):01,\\', '  00'], [[U, W, BODY, 4, BODY, 11]]],
+      [['"a"=hex(4):01,02,\\', '  03'], [['reg.hex-size-mismatch', I, BODY, 4, BODY, 11]]],
+      [['"a"=hex(b):01,02,03,04,\\', '  05,06,07,08'], []],
+    ];
+    for (const [body, findings] of cases) {
+      it(body.join(' '), () => {
+        // Version 5 files only (UTF-16 text), with every line end.
+        for (const eol of ['\r\n', '\n', '\r']) {
+          exactly([V5, '', KEY, ...body, ''].join(eol), findings);
+          exactly([V5, '', KEY, ...body.map((l) => l.replace(',', ', ')), ''].join(eol), findings);
+        }
+      });
+    }
+
+    // In an ANSI file, data with NULs at (nearly) every other byte looks like UTF-16 text: at least 4 bytes, and NULs
+    // at 80 % of the odd positions.
+    const ansi: [string, boolean][] = [
+      ['41,00', false],
+      ['41,00,42,00', true],
+      ['41,00,42,43,44,00', false],
+      ['41,00,42,00,43,44,45,00,46,00', true],
+      ['41,00,42,00,43,44,45,46,47,00', false],
+    ];
+    for (const [bytes, mismatch] of ansi) {
+      it(`hex(1):${bytes} in an ANSI file ${mismatch ? 'looks' : 'does not look'} like UTF-16`, () => {
+        exactly(v4File(`"a"=hex(1):${bytes}`), mismatch ? [['reg.hex-string-encoding-mismatch', W, BODY, 4, BODY, 11]] : []);
+      });
+    }
+  });
+
+  describe('UTF-16 surrogates at the bounds of their ranges', () => {
+    // [bytes of hex(1), the unpaired unit and its byte offset, or undefined]
+    const cases: [string, string | undefined][] = [
+      ['ff,db,00,dc', undefined],
+      ['00,d8,ff,df', undefined],
+      ['ff,d7,00,dc', 'dc00 at byte 2'],
+      ['ff,db,00,e0', 'dbff at byte 0'],
+      ['ff,db,ff,db', 'dbff at byte 0'],
+      ['41,00,ff,df', 'dfff at byte 2'],
+      ['41,00,00,dc,00,dc', 'dc00 at byte 2'],
+      ['41,00,42,00,ff,db', 'dbff at byte 4'],
+      ['00,e0,ff,d7', undefined],
+    ];
+    for (const [bytes, unpaired] of cases) {
+      it(`hex(1):${bytes}`, () => {
+        const ds = exactly(regFile(`"a"=hex(1):${bytes}`), unpaired ? [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]] : []);
+        if (unpaired) assert.ok(ds[0].message.includes(`(${unpaired})`), ds[0].message);
+      });
+    }
+  });
+
+  describe('values set twice in one section: a few values, more than 16, more than 64', () => {
+    const specials = [
+      '"Dup"="1"',
+      '"dup"="2"',
+      '"DUP"=-',
+      '"\u00c4x"="1"',
+      '"\u00e4x"="2"',
+      '"q\\"1"="a"',
+      '"Q\\"1"="b"',
+      '@="d"',
+      '""="e"',
+      '"bad"=dword:x',
+      '"bad"="ok"',
+      '"ab"="1"',
+      '"ba"="2"',
+      '"a\\\\b"="1"',
+      '"a\\b"="2"',
+    ];
+    const D = 'reg.duplicate-value';
+    const expected: Finding[] = [
+      [D, W, BODY, 0, BODY, 9],
+      [D, W, BODY + 1, 0, BODY + 1, 9],
+      [D, W, BODY + 3, 0, BODY + 3, 8],
+      [D, W, BODY + 5, 0, BODY + 5, 10],
+      [D, W, BODY + 7, 0, BODY + 7, 5],
+      ['reg.dword-empty', E, BODY + 9, 6, BODY + 9, 13],
+      // "a\b" is stored as "ab" (an unknown escape loses its backslash): it sets "ab" again.
+      [D, W, BODY + 11, 0, BODY + 11, 8],
+      ['reg.string-unknown-escape', W, BODY + 14, 2, BODY + 14, 4],
+    ];
+    for (const fillers of [0, 1, 2, 10, 60]) {
+      it(`with ${fillers} other values after them`, () => {
+        const body = [...specials, ...Array.from({ length: fillers }, (_, k) => `"filler${k}"=dword:1`)];
+        const ds = exactly(regFile(...body), expected);
+        assert.deepStrictEqual(ds.filter((d) => d.code === D).map((d) => relatedAt(d)), [
+          [[BODY + 1, 'the line that wins']],
+          [[BODY + 2, 'the line that wins']],
+          [[BODY + 4, 'the line that wins']],
+          [[BODY + 6, 'the line that wins']],
+          [[BODY + 8, 'the line that wins']],
+          [[BODY + 14, 'the line that wins']],
+        ]);
       });
     }
   });
