@@ -151,7 +151,7 @@ const FIXES: Record<string, FixBuilder> = {
   },
   'reg.header-imports-nothing': replacementFix((r) => `Replace the header with "${r}"`, true),
   'reg.key-abbreviated-root': replacementFix((r) => `Write ${r}`, true),
-  'reg.key-unknown-root': replacementFix((r) => `Change to ${r}`, false),
+  'reg.key-unknown-root': replacementFix((r) => (r === '' ? 'Remove the "\\" before the root' : `Change to ${r}`), false),
   'reg.key-blank-after-bracket': (doc, d) => {
     const line = d.range.start.line;
     const text = doc.lines[line];

@@ -35,10 +35,10 @@ function startsWithUpper(text: string, upper: string): boolean {
 
 export function expandAbbreviation(path: string): string | undefined {
   const slash = path.indexOf('\\');
-  // Stryker disable next-line EqualityOperator: with a "\\" first, slice(0, 0) is "" as well, which is no abbreviation
+  // Stryker disable next-line EqualityOperator: when slash is 0 the first part is empty, and neither "" nor the whole path (it starts with "\\") is an abbreviation
   const first = (slash < 0 ? path : path.slice(0, slash)).toUpperCase();
   const full = ROOT_ABBREVIATIONS[first];
-  // Stryker disable next-line EqualityOperator: a path starting with "\\" has no abbreviation, so full is undefined
+  // Stryker disable next-line EqualityOperator: when slash is 0 full is undefined (see above), so this branch is not reached
   return full ? full + (slash < 0 ? '' : path.slice(slash)) : undefined;
 }
 
@@ -90,7 +90,6 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
   if (!root) {
     rec.kind = Kind.KeyUnopened;
     const slash = name.indexOf('\\');
-    // Stryker disable next-line EqualityOperator: with a "\\" first, slice(0, 0) is "" as well
     const first = slash < 0 ? name : name.slice(0, slash);
     const full = expandAbbreviation(name);
     const consequence = isDelete
@@ -98,7 +97,17 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
         ? 'regedit refuses the deletion (Wine\'s reference implementation stops the whole import at this line)'
         : 'regedit deletes nothing and closes the open key'
       : 'the key is not opened, and the values below it are written nowhere';
-    if (full) {
+    if (slash === 0) {
+      // "[\HKEY_LOCAL_MACHINE\…]": the part before the first backslash, the root, is empty.
+      const rest = matchRoot(name.slice(1));
+      rec.diag(
+        'reg.key-unknown-root',
+        nameStart,
+        nameStart + 1,
+        `The key path starts with "\\", so its root is empty: ${consequence}. A key path begins with its root${rest ? `: remove the "\\" before ${rest}` : ', e.g. HKEY_LOCAL_MACHINE'}.`,
+        rest ? { replacement: '' } : undefined,
+      );
+    } else if (full) {
       rec.diag(
         'reg.key-abbreviated-root',
         nameStart,
@@ -150,7 +159,7 @@ export function scanKey(text: string, open: number, end: number, rec: LineRecord
   // Stryker disable next-line EqualityOperator: a segment starting at the end of the name is empty, never too long
   while (segStart <= name.length) {
     let segEnd = name.indexOf('\\', segStart);
-    // Stryker disable next-line EqualityOperator: segEnd is at least segStart, which is past the root, never 0
+    // Stryker disable next-line EqualityOperator: indexOf answers -1 or a position at or after segStart, which is past the root, so segEnd is never 0
     if (segEnd < 0) segEnd = name.length;
     if (segEnd - segStart > 255) {
       if (!isDelete) rec.kind = Kind.KeyUnopened;

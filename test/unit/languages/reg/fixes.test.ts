@@ -34,6 +34,7 @@ const CASES: [string, string, string][] = [
   ['reg.header-imports-nothing', crlf('REGEDIT4 ', K, ''), crlf('REGEDIT4', K, '')],
   ['reg.key-abbreviated-root', crlf(V5, '[HKLM\\SOFTWARE\\Test]', '"a"="b"', ''), crlf(V5, K, '"a"="b"', '')],
   ['reg.key-unknown-root', crlf(V5, '[HKEY_LOCAL_MACHIN\\SOFTWARE\\Test]', ''), crlf(V5, K, '')],
+  ['reg.key-unknown-root', crlf(V5, '[\\HKEY_LOCAL_MACHINE\\SOFTWARE\\Test]', ''), crlf(V5, K, '')],
   ['reg.key-blank-after-bracket', crlf(V5, '[  HKEY_LOCAL_MACHINE\\SOFTWARE\\Test]', ''), crlf(V5, K, '')],
   ['reg.key-blank-after-bracket', crlf(V5, '[- HKEY_LOCAL_MACHINE\\SOFTWARE\\Test]', ''), crlf(V5, '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Test]', '')],
   ['reg.key-missing-closing-bracket', crlf(V5, '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Test  ', ''), crlf(V5, `${K}  `, '')],

@@ -265,6 +265,15 @@ describe('reg scanner: whole-result cases', () => {
       assert.strictEqual(d.data, undefined);
     });
 
+    it('a key path that starts with a backslash has an empty root: the backslash is reported, and removed by the fix when a root follows', () => {
+      const [d] = exactly(regFile('[\\HKEY_LOCAL_MACHINE\\SOFTWARE]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 2]]);
+      assert.strictEqual(d.message, 'The key path starts with "\\", so its root is empty: the key is not opened, and the values below it are written nowhere. A key path begins with its root: remove the "\\" before HKEY_LOCAL_MACHINE.');
+      assert.strictEqual(replacement(d), '');
+      const [del] = exactly(regFile('[-\\HKLM\\SOFTWARE]'), [['reg.key-unknown-root', E, BODY, 2, BODY, 3]]);
+      assert.strictEqual(del.message, 'The key path starts with "\\", so its root is empty: regedit deletes nothing and closes the open key. A key path begins with its root, e.g. HKEY_LOCAL_MACHINE.');
+      assert.strictEqual(del.data, undefined);
+    });
+
     it('a DEL character is not "_": the root is unknown', () => {
       exactly(regFile('[HKEY\x7fCURRENT_USER\\X]'), [['reg.key-unknown-root', E, BODY, 1, BODY, 18]]);
     });
