@@ -3,6 +3,8 @@
 //
 //   npm run mutation:module -- languages/ldapfilter/parse.ts        one module
 //   npm run mutation:module -- languages/ldapfilter/parse.ts --force test every mutant again
+//   npm run mutation:module -- languages/ldapfilter/parse.ts --concurrency=2
+//                                                                    two test processes (the default is one)
 //   npm run mutation:module -- --list                               the modules and the tests each is run against
 //   npm run mutation:module -- languages/ldapfilter/parse.ts --survivors
 //                                                                    the mutants no test killed in the last run
@@ -67,12 +69,18 @@ async function main(argv) {
   }
   const module = argv.find((a) => !a.startsWith('--'))?.replace(/^server\/src\//, '');
   if (!module || !modules().includes(module)) {
-    console.error(`usage: npm run mutation:module -- <module> [--force], where <module> is one of (--list):\n  ${modules().join('\n  ')}`);
+    console.error(`usage: npm run mutation:module -- <module> [--force] [--concurrency=N], where <module> is one of (--list):\n  ${modules().join('\n  ')}`);
     return 2;
   }
   const name = module.replace(/\.ts$/, '').replace(/\//g, '.');
   if (argv.includes('--survivors')) return printSurvivors(module, `reports/mutation/${name}.json`);
   const base = (await import(path.join(ROOT, 'stryker.config.mjs'))).default;
+  const concurrencyArg = argv.find((a) => a.startsWith('--concurrency='));
+  const concurrency = concurrencyArg ? Number(concurrencyArg.slice('--concurrency='.length)) : undefined;
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+    console.error(`${concurrencyArg}: the number of test processes is a positive whole number`);
+    return 2;
+  }
   const stryker = new Stryker({
     mutate: [`server/src/${module}`],
     mochaOptions: { ...base.mochaOptions, spec: testsFor(module) },
@@ -80,6 +88,7 @@ async function main(argv) {
     htmlReporter: { fileName: `reports/mutation/html/${name}.html` },
     reporters: ['clear-text', 'progress', 'html'],
     force: argv.includes('--force'),
+    ...(concurrency ? { concurrency } : {}),
   });
   const results = await stryker.runMutationTest();
   const count = (...states) => results.filter((r) => states.includes(r.status)).length;
