@@ -6,6 +6,8 @@
 //   npm run mutation:module -- languages/ldapfilter/parse.ts --concurrency=2
 //                                                                    two test processes (the default is one)
 //   npm run mutation:module -- --list                               the modules and the tests each is run against
+//   npm run mutation:module -- --scores                             the score of every module with results, as a
+//                                                                    Markdown table (from the results; nothing is run)
 //   npm run mutation:module -- languages/ldapfilter/parse.ts --survivors
 //                                                                    the mutants no test killed in the last run
 //                                                                    (from its results; nothing is run)
@@ -62,7 +64,43 @@ function printSurvivors(module, resultsFile) {
   return 0;
 }
 
+/**
+ * The score of every module with results in reports/mutation/, as a Markdown table. The score is Stryker's: killed
+ * (timeouts included) of killed, survived and uncovered; mutants that do not compile and ignored ones (static, or
+ * marked equivalent by a `// Stryker disable` comment with its reason) do not count.
+ */
+function printScores() {
+  const dir = path.join(ROOT, 'reports/mutation');
+  const rows = [];
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const { files } = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    for (const [name, { mutants }] of Object.entries(files)) {
+      const n = (pred) => mutants.filter(pred).length;
+      const status = (...s) => n((m) => s.includes(m.status));
+      const killed = status('Killed', 'Timeout');
+      const survived = status('Survived', 'NoCoverage');
+      const isStatic = (m) => m.status === 'Ignored' && /^Static mutant/.test(m.statusReason ?? '');
+      rows.push([
+        `\`${name}\``,
+        mutants.length,
+        killed,
+        status('Survived'),
+        status('NoCoverage'),
+        status('CompileError'),
+        n(isStatic),
+        status('Ignored') - n(isStatic),
+        killed + survived > 0 ? `${((100 * killed) / (killed + survived)).toFixed(1)}%` : '-',
+      ]);
+    }
+  }
+  console.log('| Module | Mutants | Killed (incl. timeouts) | Survived | No coverage | Not compiling | Static (not run) | Marked equivalent | Score |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  return 0;
+}
+
 async function main(argv) {
+  if (argv.includes('--scores')) return printScores();
   if (argv.includes('--list')) {
     for (const m of modules()) console.log(`${m}\t${testsFor(m).join(' ')}`);
     return 0;
