@@ -6,6 +6,8 @@
 //   npm run mutation:module -- languages/ldapfilter/parse.ts --concurrency=2
 //                                                                    two test processes (the default is one)
 //   npm run mutation:module -- --list                               the modules and the tests each is run against
+//   npm run mutation:module -- --changed[=REF] [--dry-run]         every module whose source changed against REF
+//                                                                    (default main), or whose tests did
 //   npm run mutation:module -- --scores                             the score of every module with results, as a
 //                                                                    Markdown table (from the results; nothing is run)
 //   npm run mutation:module -- languages/ldapfilter/parse.ts --survivors
@@ -20,6 +22,7 @@
 // changed tests, and runs of different modules do not overwrite each other. The HTML report goes to
 // reports/mutation/html/<module>.html (not committed).
 import { Stryker } from '@stryker-mutator/core';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,10 +102,65 @@ function printScores() {
   return 0;
 }
 
+/**
+ * The modules to mutate again after changes against `ref` (committed or not): those whose source changed, and those
+ * whose tests (testsFor) include a changed test file.
+ */
+function changedModules(ref) {
+  const diff = execFileSync('git', ['diff', '--name-only', ref, '--', 'server/src', 'test/unit'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  const changedTests = diff
+    .filter((f) => f.startsWith('test/unit/') && f.endsWith('.ts'))
+    .map((f) => `out/${f.replace(/\.ts$/, '.js')}`);
+  return modules().filter(
+    (m) =>
+      diff.includes(`server/src/${m}`) ||
+      testsFor(m).some((glob) => {
+        const dir = glob.slice(0, glob.indexOf('**'));
+        return changedTests.some((t) => t.startsWith(dir));
+      }),
+  );
+}
+
+async function runModule(module, concurrency, force) {
+  const name = module.replace(/\.ts$/, '').replace(/\//g, '.');
+  const base = (await import(path.join(ROOT, 'stryker.config.mjs'))).default;
+  const stryker = new Stryker({
+    mutate: [`server/src/${module}`],
+    mochaOptions: { ...base.mochaOptions, spec: testsFor(module) },
+    incrementalFile: `reports/mutation/${name}.json`,
+    htmlReporter: { fileName: `reports/mutation/html/${name}.html` },
+    reporters: ['clear-text', 'progress', 'html'],
+    force,
+    ...(concurrency ? { concurrency } : {}),
+  });
+  const results = await stryker.runMutationTest();
+  const count = (...states) => results.filter((r) => states.includes(r.status)).length;
+  const killed = count('Killed', 'Timeout');
+  const survived = count('Survived', 'NoCoverage');
+  console.log(JSON.stringify({ module: `server/src/${module}`, mutants: results.length, killed, survived, score: killed + survived > 0 ? Math.round((1000 * killed) / (killed + survived)) / 10 : null }));
+}
+
 async function main(argv) {
   if (argv.includes('--scores')) return printScores();
   if (argv.includes('--list')) {
     for (const m of modules()) console.log(`${m}\t${testsFor(m).join(' ')}`);
+    return 0;
+  }
+  const concurrencyArg = argv.find((a) => a.startsWith('--concurrency='));
+  const concurrency = concurrencyArg ? Number(concurrencyArg.slice('--concurrency='.length)) : undefined;
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+    console.error(`${concurrencyArg}: the number of test processes is a positive whole number`);
+    return 2;
+  }
+  const changedArg = argv.find((a) => a === '--changed' || a.startsWith('--changed='));
+  if (changedArg) {
+    const ref = changedArg.includes('=') ? changedArg.slice('--changed='.length) : 'main';
+    const todo = changedModules(ref);
+    console.log(todo.length ? `Modules changed against ${ref}, or tested by changed tests:\n  ${todo.join('\n  ')}` : `No module changed against ${ref}.`);
+    if (argv.includes('--dry-run')) return 0;
+    for (const m of todo) await runModule(m, concurrency, argv.includes('--force'));
     return 0;
   }
   const module = argv.find((a) => !a.startsWith('--'))?.replace(/^server\/src\//, '');
@@ -112,27 +170,7 @@ async function main(argv) {
   }
   const name = module.replace(/\.ts$/, '').replace(/\//g, '.');
   if (argv.includes('--survivors')) return printSurvivors(module, `reports/mutation/${name}.json`);
-  const base = (await import(path.join(ROOT, 'stryker.config.mjs'))).default;
-  const concurrencyArg = argv.find((a) => a.startsWith('--concurrency='));
-  const concurrency = concurrencyArg ? Number(concurrencyArg.slice('--concurrency='.length)) : undefined;
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
-    console.error(`${concurrencyArg}: the number of test processes is a positive whole number`);
-    return 2;
-  }
-  const stryker = new Stryker({
-    mutate: [`server/src/${module}`],
-    mochaOptions: { ...base.mochaOptions, spec: testsFor(module) },
-    incrementalFile: `reports/mutation/${name}.json`,
-    htmlReporter: { fileName: `reports/mutation/html/${name}.html` },
-    reporters: ['clear-text', 'progress', 'html'],
-    force: argv.includes('--force'),
-    ...(concurrency ? { concurrency } : {}),
-  });
-  const results = await stryker.runMutationTest();
-  const count = (...states) => results.filter((r) => states.includes(r.status)).length;
-  const killed = count('Killed', 'Timeout');
-  const survived = count('Survived', 'NoCoverage');
-  console.log(JSON.stringify({ module: `server/src/${module}`, mutants: results.length, killed, survived, score: killed + survived > 0 ? Math.round((1000 * killed) / (killed + survived)) / 10 : null }));
+  await runModule(module, concurrency, argv.includes('--force'));
   return 0;
 }
 
