@@ -97,3 +97,26 @@ export function applyFix(text: string, code: string, title?: RegExp, options?: A
   if (!fix) throw new Error(`no fix for ${code}${title ? ` matching ${title}` : ''}: ${fixes.map((f) => f.title).join(' | ')}`);
   return applyEdits(text, fix.edits);
 }
+
+export type WholeFinding = [string, string, number, number, number, string];
+export type WholeFix = [string, number, string, boolean, [number, number, number, number, string][]];
+export type WholeRelated = [string, number, number, number, number, string];
+
+/**
+ * Whole-result assertion for the boot.ini checks: the file of `lines` (CRLF) gives exactly these findings (code,
+ * severity, line, range, message), fixes (code, line, title, preferred, edits) and related lines, nothing more.
+ */
+export function expectWhole(lines: string[], findings: WholeFinding[], fixes: WholeFix[], related: WholeRelated[]): void {
+  const doc = bootiniLanguage.parse([...lines, ''].join('\r\n'));
+  const ds = bootiniLanguage.validate(doc);
+  assert.deepStrictEqual(
+    {
+      findings: ds.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
+      fixes: ds.flatMap((d) =>
+        bootiniLanguage.fixes!(doc, d).map((f) => [d.code, d.range.start.line, f.title, f.isPreferred === true, f.edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText])]),
+      ),
+      related: ds.flatMap((d) => (d.related ?? []).map((r) => [d.code, d.range.start.line, r.range.start.line, r.range.start.character, r.range.end.character, r.message])),
+    },
+    { findings, fixes, related },
+  );
+}

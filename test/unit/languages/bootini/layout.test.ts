@@ -3,27 +3,7 @@
  * file (code, severity, range, message), the fixes offered (title, preferred, edits) and the related lines, so that a
  * finding gained or lost anywhere, a changed range or message fails the test. Each branch gets its own case.
  */
-import * as assert from 'assert';
-import { bootiniLanguage } from '../../../../server/src/languages/bootini';
-
-type Finding = [string, string, number, number, number, string];
-type FixRow = [string, number, string, boolean, [number, number, number, number, string][]];
-type RelatedRow = [string, number, number, number, number, string];
-
-function expect(lines: string[], findings: Finding[], fixes: FixRow[], related: RelatedRow[]): void {
-  const doc = bootiniLanguage.parse([...lines, ''].join('\r\n'));
-  const ds = bootiniLanguage.validate(doc);
-  assert.deepStrictEqual(
-    {
-      findings: ds.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
-      fixes: ds.flatMap((d) =>
-        bootiniLanguage.fixes!(doc, d).map((f) => [d.code, d.range.start.line, f.title, f.isPreferred === true, f.edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText])]),
-      ),
-      related: ds.flatMap((d) => (d.related ?? []).map((r) => [d.code, d.range.start.line, r.range.start.line, r.range.start.character, r.range.end.character, r.message])),
-    },
-    { findings, fixes, related },
-  );
-}
+import { expectWhole as expect } from '../../../helpers/bootini';
 
 describe('bootini layout: whole results', () => {
     it('no [boot loader]: the fix defaults to the first ARC entry, even after a drive entry', () => {
