@@ -65,7 +65,7 @@ export interface BootSwitch {
   servicePack?: Partial<Record<WindowsRelease, number>>;
   /** The switch has no effect unless one of these is on the same entry ("/NAME" or "/NAME=VALUE"). */
   requires?: string[];
-  /** Why, in a sentence for the message. */
+  /** Why, as a sentence without its closing period: the message goes on after it. */
   requiresNote?: string;
   /** The name later Windows versions know the same function by. */
   replacedBy?: string;
