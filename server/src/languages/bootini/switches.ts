@@ -53,7 +53,7 @@ export interface BootSwitch {
   pattern?: string;
   /** Documented values: the only ones allowed for enum switches, suggestions for the others. */
   values?: DocumentedValue[];
-  /** The value quick fixes write when the value is missing or out of range. */
+  /** The value quick fixes write when the value is missing or out of range: the one Exchange 2003 expects (see `exchange`). */
   recommended?: string;
   /** The releases the sources name for the switch. */
   windows?: WindowsRelease[];

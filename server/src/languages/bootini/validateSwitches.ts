@@ -155,11 +155,8 @@ function checkValue(facts: EntryFacts, use: SwitchUse, sw: BootSwitch, r: Report
     const above = sw.max !== undefined && n > sw.max;
     if (!below && !above) return;
     const fixes: FixSpec[] = [];
-    const why = sw.exchange
-      ? ' (what Exchange 2003 expects)'
-      // Stryker disable next-line StringLiteral: only /USERVA has a recommended value, and it has Exchange advice (catalog.test.ts)
-      : '';
-    if (sw.recommended) fixes.push({ title: `Set ${name}${token.separator}${sw.recommended}${why}`, preferred: true, edits: replaceValue(sw.recommended) });
+    // A recommended value is the one Exchange 2003 expects (catalog.test.ts).
+    if (sw.recommended) fixes.push({ title: `Set ${name}${token.separator}${sw.recommended} (what Exchange 2003 expects)`, preferred: true, edits: replaceValue(sw.recommended) });
     const bound = String(below ? sw.min : sw.max);
     // A recommended value lies strictly inside its range (catalog.test.ts), so it is never this bound.
     fixes.push({ title: `Set ${name}${token.separator}${bound}`, edits: replaceValue(bound) });
