@@ -2,6 +2,7 @@
  * The checks of an entry's switches against the switch catalog (server/data/catalog/bootini-switches.json): name,
  * value, the Windows versions that know it, duplicates, conflicts and requirements.
  */
+import { skipBlanks } from '../../core/ini';
 import { nearestCandidates } from '../../core/nearest';
 import { FixSpec, removeSwitch, replaceOn } from './edits';
 import { EntryFacts, SwitchUse } from './entries';
@@ -108,12 +109,8 @@ function checkValueForm(doc: BootIniDocument, facts: EntryFacts, use: SwitchUse,
   }
   if (token.value === '') {
     // "/safeboot: minimal" (the form KB 833721 prints): the value is the next word, cut off by the blank.
-    const next = entry.stray.find(
-      (s) =>
-        // Stryker disable next-line EqualityOperator: a switch ends at a blank and a stray word starts after one, so no word starts where the switch ends
-        s.start > token.end &&
-        doc.lines[line].slice(token.end, s.start).trim() === '',
-    );
+    // The word that starts after the blanks that end the switch, if it is not a switch itself.
+    const next = entry.stray.find((s) => s.start === skipBlanks(doc.lines[line], token.end));
     const fixes: FixSpec[] = [];
     if (next && sw.value === 'required') fixes.push({ title: `Write ${name}${token.separator}${next.text}`, preferred: true, edits: [replaceOn(line, token.end, next.start, '')] });
     if (sw.recommended) fixes.push({ title: `Add ${sw.recommended}`, preferred: !next, edits: [replaceOn(line, token.end, token.end, sw.recommended)] });
@@ -210,13 +207,9 @@ function checkVersion(doc: BootIniDocument, facts: EntryFacts, use: SwitchUse, s
   const problem = sw.windowsOnly && !unclear ? versionProblem(sw.windows, sw.servicePack, windows) : undefined;
   if (problem) {
     const fixes: FixSpec[] = [];
-    // The successor is the name later versions know: Windows NT 4.0 does not.
-    if (
-      sw.replacedBy &&
-      windows.release &&
-      // Stryker disable next-line ConditionalExpression: the only replaced switch, /NOSERIALMICE, is known to Windows NT 4.0 (catalog.test.ts), so it is never reported on an NT 4.0 entry
-      windows.release !== 'nt4'
-    ) {
+    // A replaced switch is known to Windows NT 4.0 (catalog.test.ts), so this entry starts a later Windows, which knows
+    // the successor.
+    if (sw.replacedBy) {
       const successor = switchNamed(sw.replacedBy.slice(1));
       // Stryker disable next-line StringLiteral: the only successor, /FASTDETECT, takes a value and so has separators (catalog.test.ts)
       const sep = successor?.separators?.[0] ?? '=';
