@@ -53,7 +53,7 @@ export interface BootSwitch {
   pattern?: string;
   /** Documented values: the only ones allowed for enum switches, suggestions for the others. */
   values?: DocumentedValue[];
-  /** The value quick fixes write when the value is missing or out of range. */
+  /** The value quick fixes write when the value is missing or out of range: the one Exchange 2003 expects (see `exchange`). */
   recommended?: string;
   /** The releases the sources name for the switch. */
   windows?: WindowsRelease[];
@@ -65,7 +65,7 @@ export interface BootSwitch {
   servicePack?: Partial<Record<WindowsRelease, number>>;
   /** The switch has no effect unless one of these is on the same entry ("/NAME" or "/NAME=VALUE"). */
   requires?: string[];
-  /** Why, in a sentence for the message. */
+  /** Why, as a sentence without its closing period: the message goes on after it. */
   requiresNote?: string;
   /** The name later Windows versions know the same function by. */
   replacedBy?: string;

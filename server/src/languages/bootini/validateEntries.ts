@@ -40,11 +40,10 @@ export function checkEntry(doc: BootIniDocument, facts: EntryFacts, r: Reporter,
 
 /** The last line of a section that is not blank or a comment (the header line when there is none). */
 function lastSettingLine(doc: BootIniDocument, s: Section): number {
-  for (let i = s.lastLine; i > s.line; i--) {
-    const k = doc.records[i].kind;
-    if (k !== 'blank' && k !== 'comment') return i;
-  }
-  return s.line;
+  let i = s.lastLine;
+  // The header line is neither blank nor a comment: the walk stops there at the latest.
+  while (doc.records[i].kind === 'blank' || doc.records[i].kind === 'comment') i--;
+  return i;
 }
 
 function checkPath(entry: Entry, r: Reporter): void {
@@ -98,9 +97,10 @@ function checkDescription(doc: BootIniDocument, entry: Entry, windows: EntryWind
   if (entry.quoted && !entry.closed) {
     // Put the missing quote before the first switch, if the text has one.
     const text = doc.lines[line];
-    const m = /[ \t]\//.exec(text.slice(entry.descStart + 1, entry.descEnd));
-    let at = m ? entry.descStart + 1 + m.index : entry.descEnd;
-    while (at > entry.descStart + 1 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+    const m = /[ \t]\//.exec(text.slice(entry.descStart, entry.descEnd));
+    let at = m ? entry.descStart + m.index : entry.descEnd;
+    // The opening quote is not a blank: the walk stops after it at the latest.
+    while (text[at - 1] === ' ' || text[at - 1] === '\t') at--;
     r.add(
       'bootini.invalid-description',
       line,
@@ -159,6 +159,7 @@ function checkStray(doc: BootIniDocument, entry: Entry, r: Reporter): void {
 
 function trimBefore(doc: BootIniDocument, line: number, at: number): number {
   const text = doc.lines[line];
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  // Before column 0 there is no character (undefined), so the walk stops there at the latest.
+  while (text[at - 1] === ' ' || text[at - 1] === '\t') at--;
   return at;
 }

@@ -53,6 +53,38 @@ describe('bootini: switch catalog (server/data/catalog/bootini-switches.json)', 
     }
   });
 
+  it('keeps the shapes the switch checks rely on (validateSwitches.ts names these where it depends on them)', () => {
+    for (const s of BOOTINI_CATALOG.switches) {
+      const where = s.name;
+      if (s.value === 'none') assert.strictEqual(s.pattern, undefined, where);
+      // Every range has a lower end; a recommended value lies strictly inside the range, and is what Exchange expects.
+      if (s.valueKind === 'integer') assert.notStrictEqual(s.min, undefined, where);
+      if (s.recommended) {
+        const n = Number(s.recommended);
+        assert.ok((s.min === undefined || n > s.min) && (s.max === undefined || n < s.max), where);
+        assert.ok(s.exchange, where);
+      }
+      // One requirement, explained by a sentence the message continues after (so without its closing period); a
+      // required value is digits.
+      if (s.requires) {
+        assert.strictEqual(s.requires.length, 1, where);
+        assert.ok(s.requiresNote && !s.requiresNote.endsWith('.'), where);
+        for (const r of s.requires) assert.match(r, /^\/[A-Z0-9]+(=\d+)?$/, where);
+      }
+      // A successor is the name later versions know: the switch it replaces is known to NT 4.0, and the successor takes a value.
+      if (s.replacedBy) {
+        assert.ok(s.windows?.includes('nt4'), where);
+        assert.ok(switchNamed(s.replacedBy.slice(1))?.separators?.length, where);
+      }
+    }
+    const pairs = new Set<string>();
+    for (const s of BOOTINI_CATALOG.switches) for (const other of s.conflicts ?? []) pairs.add([s.name, other].sort().join(' '));
+    assert.deepStrictEqual(
+      [...pairs].sort(),
+      ['/BAUDRATE /NODEBUG', '/CRASHDEBUG /DEBUG', '/CRASHDEBUG /NODEBUG', '/DEBUG /NODEBUG', '/DEBUGPORT /NODEBUG', '/EXECUTE /NOEXECUTE', '/NOPAE /PAE'],
+    );
+  });
+
   it('has the Exchange memory facts on /3GB and /USERVA', () => {
     const userva = switchNamed('userva')!;
     assert.deepStrictEqual([userva.min, userva.max, userva.recommended, userva.requires], [2048, 3072, '3030', ['/3GB']]);
