@@ -104,11 +104,18 @@ export type WholeRelated = [string, number, number, number, number, string];
 
 /**
  * Whole-result assertion for the boot.ini checks: the file of `lines` (CRLF) gives exactly these findings (code,
- * severity, line, range, message), fixes (code, line, title, preferred, edits) and related lines, nothing more.
+ * severity, line, range, message), fixes (code, line, title, preferred, edits) and related lines, nothing more
+ * (validated with `options` where given).
  */
-export function expectWhole(lines: string[], findings: WholeFinding[], fixes: WholeFix[], related: WholeRelated[]): void {
+export function expectWhole(
+  lines: string[],
+  findings: WholeFinding[],
+  fixes: WholeFix[],
+  related: WholeRelated[],
+  options?: AnalyzeOptions,
+): void {
   const doc = bootiniLanguage.parse([...lines, ''].join('\r\n'));
-  const ds = bootiniLanguage.validate(doc);
+  const ds = bootiniLanguage.validate(doc, options);
   assert.deepStrictEqual(
     {
       findings: ds.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
