@@ -165,7 +165,7 @@ export function scanLine(text: string, inCont: boolean): LineRecord {
 export function scanLineInto(text: string, inCont: boolean, rec: LineRecord): void {
   if (text.length === 0) return emptyLine(rec, inCont);
   if (inCont) {
-    const layout = canonicalLayout(text, 0, text.length);
+    const layout = canonicalLayout(text);
     if (layout >= 0) return canonicalInto(layout, rec);
   }
   const nul = text.indexOf('\0');

@@ -571,4 +571,30 @@ describe('reg scanner: whole-result cases', () => {
       });
     }
   });
+
+  describe("continuation lines in regedit's layout, read from the whole text (CRLF) and line by line", () => {
+    // [case, body, findings, bytes of "a" (line BODY), the values imported]
+    const cases: [string, string[], Finding[], number[], string[]][] = [
+      ['an indented last line with a comma after its last byte', ['"a"=hex:41,00,\\', '    42,00,', '"b"=dword:00000001'], [], [0x41, 0, 0x42, 0], ['a', 'b']],
+      ['an indented last line without one', ['"a"=hex:41,00,\\', '    42,00', '"b"=dword:00000001'], [], [0x41, 0, 0x42, 0], ['a', 'b']],
+      ['an unindented last line with a comma', ['"a"=hex:41,00,\\', '42,00,', '"b"=dword:00000001'], [], [0x41, 0, 0x42, 0], ['a', 'b']],
+      ['a blank line inside the value', ['"a"=hex:41,\\', '', '  42', '"b"=dword:00000001'], [], [0x41, 0x42], ['a', 'b']],
+      ['a line of blanks inside the value', ['"a"=hex:41,\\', '   ', '  42', '"b"=dword:00000001'], [], [0x41, 0x42], ['a', 'b']],
+      // The swallowed line makes regedit discard "a".
+      ['a line holding only a backslash', ['"a"=hex:41,\\', '  \\', '  42', '"b"=dword:00000001'], [
+        ['reg.hex-continuation-swallowed', E, BODY + 1, 0, BODY + 1, 3],
+        ['reg.line-ignored', W, BODY + 2, 2, BODY + 2, 4],
+      ], [0x41], ['b']],
+    ];
+    for (const [what, body, findings, bytes, names] of cases) {
+      it(what, () => {
+        exactlyEverywhere(body, findings);
+        for (const eol of ['\r\n', '\n']) {
+          const text = [V5, '', KEY, ...body, ''].join(eol);
+          assert.deepStrictEqual(bytesOf(text, BODY), bytes, JSON.stringify(eol));
+          assert.deepStrictEqual(imported(text).map(([n]) => n), names, JSON.stringify(eol));
+        }
+      });
+    }
+  });
 });
