@@ -102,9 +102,10 @@ export function scanHexBytes(text: string, from: number, end: number, rec: LineR
   let surrogate = false;
   rec.endsWithComma = false;
   while (s < end) {
-    // wcstoul: blanks, optional sign, optional 0x, hex digits
+    // wcstoul: blanks, optional sign, optional 0x, hex digits. The loops need no bound: past `end` stand at most the
+    // blanks trimmed from a value line, then the NUL that ends the line or nothing (NaN), so no digit.
     let t = s;
-    while (t < end && (isBlank(text.charCodeAt(t)) || text.charCodeAt(t) === 0x0b || text.charCodeAt(t) === 0x0c)) t++;
+    while (isBlank(text.charCodeAt(t)) || text.charCodeAt(t) === 0x0b || text.charCodeAt(t) === 0x0c) t++;
     const numStart = t;
     let unusual = false;
     const sign = text.charCodeAt(t);
@@ -119,7 +120,7 @@ export function scanHexBytes(text: string, from: number, end: number, rec: LineR
     const digitsStart = t;
     // Anything above ff is refused, so the number may grow without bound (wcstoul stops at ffffffff).
     let value = 0;
-    while (t < end && isHexDigit(text.charCodeAt(t))) {
+    while (isHexDigit(text.charCodeAt(t))) {
       value = value * 16 + hexValue(text.charCodeAt(t));
       t++;
     }
@@ -158,7 +159,7 @@ export function scanHexBytes(text: string, from: number, end: number, rec: LineR
         rec.diag(
           'reg.hex-byte-invalid',
           c === 0x2c ? e : s,
-          c === 0x2c ? e + 1 : tokenEnd,
+          tokenEnd, // right after a comma, which is a token of its own
           c === 0x2c
             ? 'Empty byte between commas: regedit discards the whole value. Remove the extra comma.'
             : `"${text.slice(e, tokenEnd)}" is not a hex byte: regedit discards the whole value. Bytes are two hex digits 00-ff separated by commas.`,

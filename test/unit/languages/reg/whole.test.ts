@@ -586,6 +586,13 @@ describe('reg scanner: whole-result cases', () => {
         ['reg.line-ignored', W, BODY + 2, 2, BODY + 2, 4],
       ], [0x41], ['b']],
     ];
+    it('vertical tabs, which wcstoul skips like blanks, before a byte and before the trimmed blanks at the end', () => {
+      exactlyEverywhere(['"a"=hex:41, \u000b42  '], []);
+      exactlyEverywhere(['"a"=hex:41,\u000b  '], [['reg.hex-byte-invalid', E, BODY, 11, BODY, 12]]);
+      exactlyEverywhere(['"a"=hex:41,\\', '  42,\u000b  '], [['reg.hex-byte-invalid', E, BODY + 1, 5, BODY + 1, 6]]);
+      assert.deepStrictEqual(bytesOf(regFile('"a"=hex:41, \u000b42  '), BODY), [0x41, 0x42]);
+    });
+
     for (const [what, body, findings, bytes, names] of cases) {
       it(what, () => {
         exactlyEverywhere(body, findings);
