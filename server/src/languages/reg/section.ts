@@ -285,7 +285,7 @@ function looksLikeHexBytes(text: string): boolean {
 function swallowedDiag(doc: LineSource, line: number, swallowed: number, start: number): SectionDiag {
   const text = doc.lineText(swallowed);
   const lost = /^\s*\[/.test(text)
-    ? ' and skips this key line, so the values below it go to the key above'
+    ? ' and skips this key line, so its values go to the key above'
     : /^\s*[@"]/.test(text)
       ? ' and this line as well'
       : '';
@@ -294,7 +294,7 @@ function swallowedDiag(doc: LineSource, line: number, swallowed: number, start: 
     start: 0,
     end: text.length,
     code: 'reg.hex-continuation-swallowed',
-    message: `regedit expected more hex bytes for the value on line ${lineRef(line - start)} (its data ends with ",\\"), found this line instead, and discards that value${lost}. Remove the trailing ",\\" from the last data line, or add the missing bytes.`,
+    message: `regedit expected more hex bytes for the value on line ${lineRef(line - start)} (its data ends with ",\\"), found this line instead, and discards that value${lost}. Remove the trailing ",\\" or add the missing bytes.`,
     related: [{ rel: line - start, start: doc.scan.nameStart[line], end: doc.scan.nameEnd[line], message: 'the value that is discarded' }],
   };
 }

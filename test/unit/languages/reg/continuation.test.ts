@@ -351,7 +351,7 @@ describe('reg 6.8: hex continuation lines', () => {
       assert.strictEqual(doc.sections.length, 2, 'no section starts at the swallowed key line');
       assert.deepStrictEqual(importedNames(text), ['in1']);
       const d = diagAt(text, 'reg.hex-continuation-swallowed', BODY + 1, 0, doc.lines[BODY + 1].length);
-      assert.match(d.message, /skips this key line, so the values below it go to the key above/);
+      assert.match(d.message, /skips this key line, so its values go to the key above/);
     });
   });
 

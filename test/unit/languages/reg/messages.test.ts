@@ -206,7 +206,7 @@ const sectionCases: SaidInSection[] = [
     [[BODY, 'the value that is discarded']]],
   ['a default value line after ",\\"', ['"a"=hex:01,\\', '  @="x"'], 'reg.hex-continuation-swallowed', BODY + 1, /, and discards that value and this line as well\./, [[BODY, 'the value that is discarded']]],
   ['a key line after ",\\"', ['"a"=hex:01,\\', ' [HKEY_CURRENT_USER\\X]'], 'reg.hex-continuation-swallowed', BODY + 1,
-    /, and discards that value and skips this key line, so the values below it go to the key above\./, [[BODY, 'the value that is discarded']]],
+    /, and discards that value and skips this key line, so its values go to the key above\./, [[BODY, 'the value that is discarded']]],
   ['other text after ",\\"', ['"a"=hex:01,\\', 'x=y'], 'reg.hex-continuation-swallowed', BODY + 1, /, found this line instead, and discards that value\. Remove/, [[BODY, 'the value that is discarded']]],
 ];
 
