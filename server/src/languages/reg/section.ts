@@ -568,18 +568,19 @@ function nameKeyAt(doc: LineSource, line: number): number {
  * ValueEntry objects when it had to make them (sections with many values), for the analysis to keep.
  */
 function checkDuplicates(doc: LineSource, start: number, count: number, diags: SectionDiag[]): ValueEntry[] | undefined {
-  if (count < 2) return undefined;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: either way finds the same duplicates, and the entries returned by the map (kept by SectionAnalysis) equal those it reads when asked
   if (count <= 16) {
     // Most keys have a few values: compare each with the ones before it, the latest first, without a map. Only
-    // names of the same length can be the same (sameName), so names are hashed only for such pairs.
+    // names of the same length can be the same (sameName), so names are hashed only for such pairs. A value regedit
+    // discards has the length -2, which no name has, so it matches no other value.
     for (let k = 0; k < count; k++) {
       entryLength[k] = entryValid[k] ? nameLengthAt(doc, entryLine[k]) : -2;
       entryKey[k] = 0;
     }
     for (let k = 1; k < count; k++) {
-      if (!entryValid[k]) continue;
+      if (entryLength[k] === -2) continue;
       for (let j = k - 1; j >= 0; j--) {
-        if (!entryValid[j] || entryLength[j] !== entryLength[k]) continue;
+        if (entryLength[j] !== entryLength[k]) continue;
         if (entryKey[j] === 0) entryKey[j] = nameKeyAt(doc, entryLine[j]);
         if (entryKey[k] === 0) entryKey[k] = nameKeyAt(doc, entryLine[k]);
         if (entryKey[j] !== entryKey[k]) continue;

@@ -301,6 +301,12 @@ describe('reg section analysis: whole-result cases', () => {
       }
     });
 
+    it('a bad byte on a continuation line discards the value: not measured, not a duplicate', () => {
+      const body = ['"a"=hex(4):01,02,\\', '  03,zz', '"a"="1"'];
+      exactlyEverywhere(body, [['reg.hex-byte-invalid', E, BODY + 1, 5, BODY + 1, 7]]);
+      assert.deepStrictEqual(imported(regFile(...body)), [['a', 1]]);
+    });
+
     it('a bad byte on a continuation line lists the lines after it', () => {
       const ds = exactlyEverywhere(['"a"=hex:01,02,\\', '  03,zz,\\', '  05,06', '  07'], [
         ['reg.hex-byte-invalid', E, BODY + 1, 5, BODY + 1, 7],
@@ -345,9 +351,18 @@ describe('reg section analysis: whole-result cases', () => {
     });
 
     it('names of the same length that differ, and values regedit discards, are no duplicates', () => {
-      exactlyEverywhere(['"ab"="x"', '"ba"="y"', '"a"=hex:zz', '"a"="1"', '"b"="1"', '"b"=hex:zz'], [
+      exactlyEverywhere(['"ab"="x"', '"ba"="y"', '"a"=hex:zz', '"a"="1"', '"b"="1"', '"b"=hex:zz', '"c"=hex:zz', '"c"=hex:zz'], [
         ['reg.hex-byte-invalid', E, BODY + 2, 8, BODY + 2, 10],
         ['reg.hex-byte-invalid', E, BODY + 5, 8, BODY + 5, 10],
+        ['reg.hex-byte-invalid', E, BODY + 6, 8, BODY + 6, 10],
+        ['reg.hex-byte-invalid', E, BODY + 7, 8, BODY + 7, 10],
+      ]);
+    });
+
+    it('the first and last upper-case letters fold to lower case', () => {
+      exactlyEverywhere(['"A"="1"', '"a"="2"', '"z"="1"', '"Z"="2"', '"@"="1"', '"`"="2"', '"["="1"', '"{"="2"'], [
+        ['reg.duplicate-value', W, BODY, 0, BODY, 7],
+        ['reg.duplicate-value', W, BODY + 2, 0, BODY + 2, 7],
       ]);
     });
 
