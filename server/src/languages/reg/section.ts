@@ -205,7 +205,7 @@ export function analyzeSection(doc: LineSource, section: SectionSpan): SectionAn
     entryLast[count] = last;
     entryValid[count] = valid ? 1 : 0;
     count++;
-    if (valid && scan.type[i] >= 0) checkHexMeaning(doc, i, last, start, diags);
+    if (valid) checkHexMeaning(doc, i, last, start, diags);
     i = last;
   }
   foldIgnoredContinuations(doc, start, end, diags);
@@ -259,7 +259,7 @@ function foldIgnoredContinuations(doc: LineSource, start: number, end: number, d
       const k = diags.findIndex((d) => d.rel === j - start && d.code === 'reg.line-ignored');
       if (k >= 0) diags.splice(k, 1);
     }
-    root.related = [...(root.related ?? []), ...folded.map((j) => ({ rel: j - start, start: 0, end: doc.lineLength(j), message: 'a continuation line regedit then ignores' }))];
+    root.related = folded.map((j) => ({ rel: j - start, start: 0, end: doc.lineLength(j), message: 'a continuation line regedit then ignores' }));
   }
 }
 

@@ -281,6 +281,11 @@ describe('reg section analysis: whole-result cases', () => {
       assert.deepStrictEqual(relatedAt(ds[0]), [[BODY + 3, folded], [BODY + 4, folded]]);
     });
 
+    it('byte lines with tabs are listed', () => {
+      const ds = exactlyEverywhere(['"a"=hex:01,zz,\\', '\t03,\t04'], [['reg.hex-byte-invalid', E, BODY, 11, BODY, 13]]);
+      assert.deepStrictEqual(relatedAt(ds[0]), [[BODY + 1, folded]]);
+    });
+
     it('a bad value line without "\\" lists nothing', () => {
       const ds = exactlyEverywhere(['"a"=hex:01,zz', '  03,04'], [
         ['reg.hex-byte-invalid', E, BODY, 11, BODY, 13],
@@ -289,8 +294,8 @@ describe('reg section analysis: whole-result cases', () => {
       assert.strictEqual(ds[0].related, undefined);
     });
 
-    it('lines that are no byte lines are not listed: text after "\\", a lone "\\", "0x" bytes', () => {
-      for (const next of ['  03,04 \\ x', '  \\', '  0x3']) {
+    it('lines that are no byte lines are not listed: text after "\\", a lone "\\", "0x" bytes, only commas', () => {
+      for (const next of ['  03,04 \\ x', '  \\', '  0x3', '  ,,']) {
         const ds = diagnose(regFile('"a"=hex:01,zz,\\', next));
         assert.deepStrictEqual(
           ds.map((d) => d.code),
