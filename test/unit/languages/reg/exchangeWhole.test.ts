@@ -106,6 +106,13 @@ describe('reg: Exchange checks, whole results at the bounds', () => {
     ]);
   });
 
+  it('a value whose continuation swallows the next line, or whose continuation line is rejected, is not checked', () => {
+    assert.deepStrictEqual(all({ min: 10 }, ['"A"=hex(4):09,00,\\', '"B"=dword:00000009', '"C"=hex(4):09,00,\\', '  00,zz']), [
+      ['reg.hex-continuation-swallowed', 'error', 4, 0, 18, undefined],
+      ['reg.hex-byte-invalid', 'error', 6, 5, 7, undefined],
+    ]);
+  });
+
   it('an uncertain entry: one level more quietly', () => {
     assert.deepStrictEqual(all({ min: 10, confidence: 'uncertain' }, dwords(9, 10)), [['reg.value-out-of-range', 'information', 3, 4, 18, { ...ID, setDword: 10 }]]);
   });

@@ -20,6 +20,22 @@ function findings(ds: Diagnostic[]): Finding[] {
   return ds.map((d): Finding => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
 }
 
+/**
+ * The body lines in a version 5 (UTF-16) file with CRLF line ends (read whole), LF and bare CR (read line by line)
+ * produce exactly these diagnostics; returns those of the CRLF file.
+ */
+function utf16(body: string[], expected: Finding[]): Diagnostic[] {
+  const ds = exactly(regFile(...body), expected);
+  for (const eol of ['\n', '\r']) {
+    try {
+      exactly([V5, '', KEY, ...body, ''].join(eol), expected);
+    } catch (e) {
+      throw new Error(`${eol === '\n' ? 'LF' : 'CR'}: ${(e as Error).message}`);
+    }
+  }
+  return ds;
+}
+
 /** A version 5 file read as ANSI (saved without the FF FE byte order mark): its diagnostics. */
 function ansiV5(...body: string[]): Diagnostic[] {
   return validateReg(RegDocument.parse([V5, '', KEY, ...body, ''].join('\r\n'), { unicode: false }));
@@ -114,14 +130,14 @@ describe('reg section analysis: whole-result cases', () => {
     });
 
     it('in a UTF-16 file the same bytes are text (three bytes are half a character there)', () => {
-      exactly(regFile(...body), [['reg.hex-string-invalid', I, BODY + 1, 4, BODY + 1, 11]]);
+      utf16(body, [['reg.hex-string-invalid', I, BODY + 1, 4, BODY + 1, 11]]);
     });
   });
 
   describe('hex(7) termination', () => {
     it('UTF-16: four zero bytes at the end, or the two bytes of the empty list; anything else is reported', () => {
-      const ds = exactly(
-        regFile(
+      const ds = utf16(
+        [
           '"a"=hex(7):41,00,00,00',
           '"b"=hex(7):00,00',
           '"c"=hex(7):01,00',
@@ -135,7 +151,7 @@ describe('reg section analysis: whole-result cases', () => {
           '  00,00,00,00',
           '"k"=hex(7):41,00,00,00,\\',
           '  00,01',
-        ),
+        ],
         [
           ['reg.multi-sz-unterminated', W, BODY, 4, BODY, 11],
           ['reg.multi-sz-unterminated', W, BODY + 2, 4, BODY + 2, 11],
@@ -146,6 +162,16 @@ describe('reg section analysis: whole-result cases', () => {
         ],
       );
       assert.ok(ds[0].message.includes('(00,00,00,00 in a UTF-16 file)'), ds[0].message);
+    });
+
+    it('UTF-16: the last four bytes taken from two lines, in the exported layout and read byte by byte', () => {
+      utf16(
+        ['"a"=hex(7): 41, 00,\\', '   00, 00, 00, 00', '"b"=hex(7): 41, 00, 00, 00,\\', '   00, 01', '"c"=hex(7):41,00,01,00,00,\\', '  00', '"d"=hex(7):41,00,00,00,00,\\', '  00'],
+        [
+          ['reg.multi-sz-unterminated', W, BODY + 2, 4, BODY + 2, 11],
+          ['reg.multi-sz-unterminated', W, BODY + 4, 4, BODY + 4, 11],
+        ],
+      );
     });
 
     it('ANSI: two zero bytes at the end, or the single byte of the empty list', () => {
@@ -167,13 +193,13 @@ describe('reg section analysis: whole-result cases', () => {
 
     it('hex(1) and hex(2) need no terminating empty string', () => {
       exactly(v4File('"a"=hex(1):41', '"b"=hex(2):41,42'), []);
-      exactly(regFile('"a"=hex(1):41,00', '"b"=hex(2):41,00,42,00'), []);
+      utf16(['"a"=hex(1):41,00', '"b"=hex(2):41,00,42,00'], []);
     });
   });
 
   describe('odd byte counts in a UTF-16 file', () => {
     it('one or three bytes: information naming the type and count; two and none are silent', () => {
-      const ds = exactly(regFile('"a"=hex(1):41', '"b"=hex(2):41,00,42', '"c"=hex(7):41', '"d"=hex(1):41,00', '"e"=hex(1):', '"f"=hex(1):41,\\', '  00,42'), [
+      const ds = utf16(['"a"=hex(1):41', '"b"=hex(2):41,00,42', '"c"=hex(7):41', '"d"=hex(1):41,00', '"e"=hex(1):', '"f"=hex(1):41,\\', '  00,42'], [
         ['reg.hex-string-invalid', I, BODY, 4, BODY, 11],
         ['reg.hex-string-invalid', I, BODY + 1, 4, BODY + 1, 11],
         ['reg.hex-string-invalid', I, BODY + 2, 4, BODY + 2, 11],
@@ -185,7 +211,7 @@ describe('reg section analysis: whole-result cases', () => {
     });
 
     it('an odd hex(7) is reported as odd only, not also as unterminated', () => {
-      exactly(regFile('"a"=hex(7):41,00,00,00,00'), [['reg.hex-string-invalid', I, BODY, 4, BODY, 11]]);
+      utf16(['"a"=hex(7):41,00,00,00,00'], [['reg.hex-string-invalid', I, BODY, 4, BODY, 11]]);
     });
   });
 
@@ -201,29 +227,33 @@ describe('reg section analysis: whole-result cases', () => {
     ];
     for (const [bytes, where] of cases) {
       it(`hex(2):${bytes}`, () => {
-        const ds = exactly(regFile(`"a"=hex(2):${bytes}`), [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]]);
+        const ds = utf16([`"a"=hex(2):${bytes}`], [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]]);
         assert.ok(ds[0].message.startsWith(`REG_EXPAND_SZ data contains an unpaired UTF-16 surrogate (${where})`), ds[0].message);
       });
     }
 
     it('pairs, and surrogate bytes in the low byte of a unit, are silent', () => {
-      exactly(regFile('"a"=hex(1):3d,d8,00,de', '"b"=hex(1):d8,00,dc,00', '"c"=hex(1):ff,db,ff,df,41,00', '"d"=hex(1):00,e0,ff,d7'), []);
+      utf16(['"a"=hex(1):3d,d8,00,de', '"b"=hex(1):d8,00,dc,00', '"c"=hex(1):ff,db,ff,df,41,00', '"d"=hex(1):00,e0,ff,d7'], []);
     });
 
     it('a pair split over two continuation lines is a pair; a high surrogate before the last line is not', () => {
-      exactly(regFile('"a"=hex(2):3d,d8,\\', '  00,de', '"b"=hex(2):3d,d8,\\', '  41,00'), [['reg.hex-string-invalid', W, BODY + 2, 4, BODY + 2, 11]]);
+      utf16(['"a"=hex(2):3d,d8,\\', '  00,de', '"b"=hex(2):3d,d8,\\', '  41,00'], [['reg.hex-string-invalid', W, BODY + 2, 4, BODY + 2, 11]]);
+    });
+
+    it('the same read byte by byte (blanks after the commas)', () => {
+      utf16(['"a"=hex(2): 3d, d8,\\', '   00, de', '"b"=hex(2): 3d, d8,\\', '   41, 00'], [['reg.hex-string-invalid', W, BODY + 2, 4, BODY + 2, 11]]);
     });
 
     it('a surrogate in a hex(7) that is also unterminated: only the surrogate is reported', () => {
-      exactly(regFile('"a"=hex(7):00,d8,41,00'), [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]]);
+      utf16(['"a"=hex(7):00,d8,41,00'], [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]]);
     });
 
     it('a surrogate in a hex(7) that is terminated', () => {
-      exactly(regFile('"a"=hex(7):00,d8,00,00,00,00', '"b"=hex(7):3d,d8,00,de,00,00,00,00'), [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]]);
+      utf16(['"a"=hex(7):00,d8,00,00,00,00', '"b"=hex(7):3d,d8,00,de,00,00,00,00'], [['reg.hex-string-invalid', W, BODY, 4, BODY, 11]]);
     });
 
     it('surrogate bytes in other types are bytes', () => {
-      exactly(regFile('"a"=hex:00,d8', '"b"=hex(3):00,dc', '"c"=hex(0):00,d8'), []);
+      utf16(['"a"=hex:00,d8', '"b"=hex(3):00,dc', '"c"=hex(0):00,d8'], []);
     });
   });
 

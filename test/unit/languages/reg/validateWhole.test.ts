@@ -94,6 +94,13 @@ describe('reg validation across sections: whole-result cases', () => {
       // The first line is taken for the header, not for a key deletion against the key below.
       exactly([DEL_X, X, '"a"="1"', ''].join('\r\n'), [['reg.invalid-header', E, 0, 0, 0, 32]]);
     });
+
+    it('without a header, values after a later key deletion are still reported for that deletion', () => {
+      exactly([X, '"a"="1"', '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Y]', '"b"="1"', ''].join('\r\n'), [
+        ['reg.invalid-header', E, 0, 0, 0, 31],
+        ['reg.value-without-key', E, 3, 0, 3, 3],
+      ]);
+    });
   });
 
   describe('values below a key line regedit cannot open: listed on that line', () => {
