@@ -367,7 +367,7 @@ class Parser {
             code: 'ldapfilter.unparenthesized-item',
             start: item.attrStart,
             end,
-            message: `This condition has no parentheses of its own: each condition of ${top.kind === 'and' ? '&' : top.kind === 'or' ? '|' : 'a filter'} is written (attribute=value). The global catalog rejects the filter (NDR 5.2.4). Put the condition in parentheses.`,
+            message: `This condition has no parentheses of its own: each condition of ${top.kind === 'and' ? '&' : top.kind === 'or' ? '|' : top.kind === 'not' ? '!' : 'a filter'} is written (attribute=value). The global catalog rejects the filter (NDR 5.2.4). Put the condition in parentheses.`,
             fixes: [{ title: 'Put the condition in parentheses', preferred: true, edits: [{ start: item.attrStart, end: item.attrStart, text: '(' }, { start: end, end, text: ')' }] }],
           });
         }
@@ -436,17 +436,14 @@ class Parser {
     // Character codes rather than one-character strings: this loop and the value's below read every character of the
     // filter, and are most of the parser's time.
     let k = start;
-    let plain = true;
     while (k < n) {
       const ch = t.charCodeAt(k);
       if (ch === 61 /* = */ || ch === 126 /* ~ */ || ch === 60 /* < */ || ch === 62 /* > */ || ch === 58 /* : */ || ch === 40 /* ( */ || ch === 41 /* ) */) break;
-      // An attribute name of letters, digits and "-" starting with a letter (by far the most common) needs no other check.
-      if (plain && !((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (k > start && ((ch >= 48 && ch <= 57) || ch === 45)))) plain = false;
       k++;
     }
     const rawAttr = t.slice(start, k);
-    const attrTrim = plain ? rawAttr : rawAttr.trimEnd();
-    const semi = plain ? -1 : attrTrim.indexOf(';');
+    const attrTrim = rawAttr.trimEnd();
+    const semi = attrTrim.indexOf(';');
     const item: Item = { kind: 'item', open, close: -1, attr: semi < 0 ? attrTrim : attrTrim.slice(0, semi), attrStart: start, attrEnd: start + attrTrim.length, op: '', opStart: k, opEnd: k, ruleStart: k, ruleEnd: k, value: '', valueStart: k, valueEnd: k, type: 'invalid', stars: [], depth: 0 };
     const itemStart = open >= 0 ? open : start;
     if (k >= n || t.charCodeAt(k) === 40 || t.charCodeAt(k) === 41) {
@@ -455,12 +452,12 @@ class Parser {
       else this.invalid('An empty condition. Write attribute, operator and value, such as (mailNickname=*).', itemStart, k);
       return item;
     }
-    if (!plain || attrTrim.length === 0) {
-      if (attrTrim.length === 0) this.invalid('The condition has no attribute before its operator. Write the attribute first, such as (department=Sales).', itemStart, k + 1);
-      else if (/^\s/.test(rawAttr)) this.invalid(`A blank before the attribute "${clip(attrTrim.trim())}"; RFC 2254 allows none inside a condition. Remove the blank.`, item.attrStart, k);
-      else if (rawAttr.length !== attrTrim.length) this.invalid(`A blank between the attribute "${clip(attrTrim)}" and the operator; RFC 2254 allows none. Remove the blank.`, item.attrStart, k);
-      else if (!ATTR_NAME.test(attrTrim)) this.invalidAttr(item, `"${clip(attrTrim)}" is not an attribute name: names start with a letter and contain only letters, digits and hyphens. Correct the attribute name.`);
-    }
+    if (attrTrim.length === 0) this.invalid('The condition has no attribute before its operator. Write the attribute first, such as (department=Sales).', itemStart, k + 1);
+    else if (rawAttr.length === attrTrim.length && ATTR_NAME.test(attrTrim)) {
+      // An attribute name and nothing else: the usual case, settled with one test.
+    } else if (/^\s/.test(rawAttr)) this.invalid(`A blank before the attribute "${clip(attrTrim.trim())}"; RFC 2254 allows none inside a condition. Remove the blank.`, item.attrStart, k);
+    else if (rawAttr.length !== attrTrim.length) this.invalid(`A blank between the attribute "${clip(attrTrim)}" and the operator; RFC 2254 allows none. Remove the blank.`, item.attrStart, k);
+    else this.invalidAttr(item, `"${clip(attrTrim)}" is not an attribute name: names start with a letter and contain only letters, digits and hyphens. Correct the attribute name.`);
     const c = t[k];
     let v: number;
     if (c === '=') {
@@ -510,7 +507,6 @@ class Parser {
       }
     }
     item.opEnd = v;
-    if (item.op !== ':=') item.opStart = k;
     // The value.
     let q = v;
     let depth = 0;
