@@ -528,7 +528,8 @@ class Parser {
         if (parenFirst < 0) parenFirst = q;
         parenLast = q;
       } else if (ch === 92 /* \ */) {
-        if (q + 2 < n + 1 && HEX.test(t[q + 1] ?? '') && HEX.test(t[q + 2] ?? '')) {
+        // charAt gives "" past the end, which is no digit.
+        if (HEX.test(t.charAt(q + 1)) && HEX.test(t.charAt(q + 2))) {
           q += 3;
           continue;
         }

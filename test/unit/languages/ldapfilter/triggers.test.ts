@@ -244,6 +244,70 @@ describe('ldapfilter: every trigger of the syntax codes, with all findings', () 
     }
   });
 
+  it('escapes in values: the invalid one is reported up to two characters, up to a parenthesis or a blank, or to the end of the file', () => {
+    const X = 'ldapfilter.invalid-escape';
+    const cases: [string, Finding[]][] = [
+      [good('(cn=\\zz)'), [[X, E, 0, 46, 0, 49]]],
+      [good('(cn=\\z)'), [[X, E, 0, 46, 0, 48]]],
+      [good('(cn=\\)'), [[X, E, 0, 46, 0, 47]]],
+      [good('(cn=a \\x)'), [[X, E, 0, 48, 0, 50]]],
+      [good('(cn=\\4 b)'), [[X, E, 0, 46, 0, 48]]],
+      [good('(cn=\\4(b))'), [[X, E, 0, 46, 0, 48], [C, E, 0, 48, 0, 51]]],
+      [good('(cn=\\2a\\2A\\fF)'), []],
+      ['(cn=a\\', [[U, E, 0, 0, 0, 1], [X, E, 0, 5, 0, 6]]],
+      ['(cn=a\\d', [[U, E, 0, 0, 0, 1], [X, E, 0, 5, 0, 7]]],
+      ['(cn=a\\de', [[U, E, 0, 0, 0, 1]]],
+    ];
+    for (const [text, expected] of cases) assert.deepStrictEqual(all(diagnose(text)), expected, JSON.stringify(text));
+  });
+
+  it('line breaks and NULs in values: a bare CR is a line break, the NUL finding is on the first NUL, a break after the value at the end of the file is none', () => {
+    const cases: [string, Finding[]][] = [
+      [good('(cn=a\rb)'), [[C, E, 0, 46, 1, 1]]],
+      [good('(cn=a\r\nb)'), [[C, E, 0, 46, 1, 1]]],
+      [good('(cn=a\nb\nc)'), [[C, E, 0, 46, 2, 1]]],
+      [good('(cn=a\u0000b\u0000c)'), [[C, E, 0, 47, 0, 48]]],
+      ['(cn=a\nb\n', [[U, E, 0, 0, 0, 1], [C, E, 0, 4, 1, 1]]],
+      ['(cn=a\n\n', [[U, E, 0, 0, 0, 1]]],
+    ];
+    for (const [text, expected] of cases) assert.deepStrictEqual(all(diagnose(text)), expected, JSON.stringify(text));
+  });
+
+  it('text quoted in a message: runs of blanks become one, 60 characters whole, longer cut to 59 and "…"', () => {
+    const quoted = (text: string): string => /: "([^"]*)"\./.exec(diagnose(`${text} (mailNickname=*)`)[0].message)![1];
+    assert.strictEqual(quoted('ab \t  cd'), 'ab cd');
+    assert.strictEqual(quoted('x'.repeat(60)), 'x'.repeat(60));
+    assert.strictEqual(quoted('x'.repeat(61)), `${'x'.repeat(59)}…`);
+  });
+
+  it('parentheses left open or extra at the end of the file, blanks around a bare filter: every finding with its fixes and related lines', () => {
+    type Shape = [string, number, number, number, number, [string, [number, number, string][]][], [number, string][]];
+    const cases: [string, Shape[]][] = [
+      ['((cn=x)', [['invalid-item', 0, 0, 0, 1, [], []], ['unbalanced-parentheses', 0, 0, 0, 1, [['Close with ")" at the end', [[7, 7, ')']]]], []]]],
+      ['((cn=x)  ', [['invalid-item', 0, 0, 0, 1, [], []], ['unbalanced-parentheses', 0, 0, 0, 1, [['Close with ")" at the end', [[7, 7, ')']]]], []]]],
+      ['(&(cn=x)  ', [['unbalanced-parentheses', 0, 0, 0, 2, [['Close with ")" at the end', [[8, 8, ')']]]], []]]],
+      ['(&(cn=x)(|(sn=y)  ', [['unbalanced-parentheses', 0, 8, 0, 10, [['Close with 2 ")" at the end', [[16, 16, '))']]]], [[0, 'Also not closed']]]]],
+      ['(&(|(!(cn=x)', [['unbalanced-parentheses', 0, 4, 0, 6, [['Close with 3 ")" at the end', [[12, 12, ')))']]]], [[0, 'Also not closed'], [2, 'Also not closed']]]]],
+      ['(cn=x) )) ', [['unbalanced-parentheses', 0, 7, 0, 9, [['Remove the 2 extra ")"', [[6, 9, '']]]], []]]],
+      ['(cn=x)  )', [['unbalanced-parentheses', 0, 8, 0, 9, [['Remove the extra ")"', [[6, 9, '']]]], []]]],
+      ['department=Sales  ', [['unparenthesized-item', 0, 0, 0, 16, [['Enclose the filter in parentheses', [[0, 0, '('], [16, 16, ')']]]], []], ['unindexed-attribute', 0, 0, 0, 10, [], []]]],
+      ['department=Sales)', [['unparenthesized-item', 0, 0, 0, 16, [['Enclose the filter in parentheses', [[0, 0, '('], [16, 16, ')']]]], []], ['unindexed-attribute', 0, 0, 0, 10, [], []], ['unbalanced-parentheses', 0, 16, 0, 17, [['Remove the extra ")"', [[16, 17, '']]]], []]]],
+      ['  department=Sales', [['unparenthesized-item', 0, 2, 0, 18, [['Enclose the filter in parentheses', [[2, 2, '('], [18, 18, ')']]]], []], ['unindexed-attribute', 0, 2, 0, 12, [], []]]],
+      ['(cn=x  ', [['unbalanced-parentheses', 0, 0, 0, 1, [['Close with ")" at the end', [[5, 5, ')']]]], []]]],
+      ['(&(cn=x)(sn=y)\n#c\n', [['unbalanced-parentheses', 0, 0, 0, 2, [['Close with ")" at the end', [[14, 14, ')']]]], []]]],
+    ];
+    for (const [text, expected] of cases) {
+      const doc = ldapfilterLanguage.parse(text);
+      const got = ldapfilterLanguage.validate(doc).map((d): Shape => [
+        d.code.replace('ldapfilter.', ''),
+        ...(rangeOf(d) as [number, number, number, number]),
+        ldapfilterLanguage.fixes!(doc, d).map((f): [string, [number, number, string][]] => [f.title, f.edits.map((e): [number, number, string] => [e.range.start.character, e.range.end.character, e.newText])]),
+        (d.related ?? []).map((r): [number, string] => [r.range.start.character, r.message]),
+      ]);
+      assert.deepStrictEqual(got, expected, JSON.stringify(text));
+    }
+  });
+
   it('accepts an extensible match with an attribute and no matching rule, with or without :dn (RFC 2254/4515)', () => {
     assert.deepStrictEqual(all(diagnose(good('(cn:=x)'))), []);
     assert.deepStrictEqual(all(diagnose(good('(cn:dn:=x)'))), []);
