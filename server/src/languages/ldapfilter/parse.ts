@@ -206,6 +206,8 @@ class Parser {
       const j = t.indexOf('(', i);
       const end = doc.trimEnd(j < 0 ? n : j, i);
       if (j < 0 && /^[^)]*[=<>~:]/.test(t.slice(i, Math.min(end, i + 4096)))) {
+        // No "(" is in the text here (j < 0), and bare only changes how a "(" in the value is read.
+        // Stryker disable next-line BooleanLiteral: see above
         const item = this.scanItem(i, -1, true);
         item.valueEnd = doc.trimEnd(item.valueEnd, item.attrStart);
         this.attach(item);
@@ -216,7 +218,8 @@ class Parser {
           message: 'The filter is not enclosed in parentheses. The global catalog expects RFC 2254 syntax, (attribute=value), and does not run a filter it cannot parse: senders get NDR 5.2.4. Put the filter in parentheses.',
           fixes: [{ title: 'Enclose the filter in parentheses', preferred: true, edits: [{ start: i, end: i, text: '(' }, { start: item.valueEnd, end: item.valueEnd, text: ')' }] }],
         });
-        this.trailing(item.close >= 0 ? item.close + 1 : item.valueEnd);
+        // A bare condition's value ends before any ")", which it never takes as its own.
+        this.trailing(item.valueEnd);
         return;
       }
       // Text that reads as a condition (department=Sales before a filter) is no stray text: removing it would drop a condition.

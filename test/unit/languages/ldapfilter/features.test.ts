@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fixAllEdits } from '../../../../server/src/core/fixAll';
+import { DocumentSymbol } from '../../../../server/src/core/language';
 import { languageById, languageForFile } from '../../../../server/src/languages';
 import { ldapfilterLanguage } from '../../../../server/src/languages/ldapfilter';
 import { registryIndex } from '../../../../server/src/core/catalogLoad';
@@ -143,5 +144,19 @@ describe('ldapfilter: attributes the forest indexed (exchangeConfig.ldapAttribut
         .map((d) => d.code);
     assert.ok(codesWith().includes('ldapfilter.unindexed-attribute'));
     assert.ok(!codesWith(['Department']).includes('ldapfilter.unindexed-attribute'));
+  });
+});
+
+describe('ldapfilter: outline ranges of filters the file cuts short', () => {
+  it('an operator or condition left open ends at the last non-blank character; a closed one at its ")"', () => {
+    type Sym = [string, [number, number, number, number], Sym[]];
+    const tree = (s: DocumentSymbol): Sym => [s.name, [s.range.start.line, s.range.start.character, s.range.end.line, s.range.end.character], (s.children ?? []).map(tree)];
+    const cases: [string, Sym[]][] = [
+      ['(&(cn=x)(sn=y)  \n', [['& (all of)', [0, 0, 0, 14], [['cn=x', [0, 2, 0, 8], []], ['sn=y', [0, 8, 0, 14], []]]]]],
+      ['(&(cn=x)(|(sn=y', [['& (all of)', [0, 0, 0, 15], [['cn=x', [0, 2, 0, 8], []], ['| (any of)', [0, 8, 0, 15], [['sn=y', [0, 10, 0, 15], []]]]]]]],
+      ['(&(cn=x)(!(sn=y))(sn=z )', [['& (all of)', [0, 0, 0, 24], [['cn=x', [0, 2, 0, 8], []], ['! (not)', [0, 8, 0, 17], [['sn=y', [0, 10, 0, 16], []]]], ['sn=z ', [0, 17, 0, 24], []]]]]],
+      ['department=Sales  ', [['department=Sales', [0, 0, 0, 16], []]]],
+    ];
+    for (const [text, expected] of cases) assert.deepStrictEqual(ldapfilterLanguage.symbols!(ldapfilterLanguage.parse(text)).map(tree), expected, JSON.stringify(text));
   });
 });

@@ -308,6 +308,18 @@ describe('ldapfilter: every trigger of the syntax codes, with all findings', () 
     }
   });
 
+  it('text before any "(": a bare condition when an operator comes before any ")" within 4096 characters, stray text otherwise', () => {
+    const cases: [string, Finding[]][] = [
+      ['x (department=Sales)', [[T, E, 0, 0, 0, 1], ['ldapfilter.unindexed-attribute', 'information', 0, 3, 0, 13]]],
+      ['a)b=c', [[T, E, 0, 0, 0, 5]]],
+      [`${'x'.repeat(5000)}=1`, [[T, E, 0, 0, 0, 5002]]],
+      [`${'x'.repeat(4000)}=1`, [['ldapfilter.unparenthesized-item', E, 0, 0, 0, 4002], ['ldapfilter.unknown-attribute', 'warning', 0, 0, 0, 4000]]],
+      ['=x', [['ldapfilter.invalid-item', E, 0, 0, 0, 1], ['ldapfilter.unparenthesized-item', E, 0, 0, 0, 2]]],
+      ['  =x  ', [['ldapfilter.invalid-item', E, 0, 2, 0, 3], ['ldapfilter.unparenthesized-item', E, 0, 2, 0, 4]]],
+    ];
+    for (const [text, expected] of cases) assert.deepStrictEqual(all(diagnose(text)), expected, JSON.stringify(text.slice(0, 20)));
+  });
+
   it('accepts an extensible match with an attribute and no matching rule, with or without :dn (RFC 2254/4515)', () => {
     assert.deepStrictEqual(all(diagnose(good('(cn:=x)'))), []);
     assert.deepStrictEqual(all(diagnose(good('(cn:dn:=x)'))), []);
