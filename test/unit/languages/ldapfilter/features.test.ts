@@ -156,6 +156,7 @@ describe('ldapfilter: outline ranges of filters the file cuts short', () => {
       ['(&(cn=x)(|(sn=y', [['& (all of)', [0, 0, 0, 15], [['cn=x', [0, 2, 0, 8], []], ['| (any of)', [0, 8, 0, 15], [['sn=y', [0, 10, 0, 15], []]]]]]]],
       ['(&(cn=x)(!(sn=y))(sn=z )', [['& (all of)', [0, 0, 0, 24], [['cn=x', [0, 2, 0, 8], []], ['! (not)', [0, 8, 0, 17], [['sn=y', [0, 10, 0, 16], []]]], ['sn=z ', [0, 17, 0, 24], []]]]]],
       ['department=Sales  ', [['department=Sales', [0, 0, 0, 16], []]]],
+      ['(&(cn=x)(', [['& (all of)', [0, 0, 0, 9], [['cn=x', [0, 2, 0, 8], []], ['(', [0, 8, 0, 9], []]]]]],
     ];
     for (const [text, expected] of cases) assert.deepStrictEqual(ldapfilterLanguage.symbols!(ldapfilterLanguage.parse(text)).map(tree), expected, JSON.stringify(text));
   });

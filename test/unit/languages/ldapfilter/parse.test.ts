@@ -104,3 +104,21 @@ describe('ldapfilter: parser', () => {
     }
   });
 });
+
+describe('ldapfilter: document offsets and input that is no text', () => {
+  it('positions and offsets outside the text are clamped to it', () => {
+    const doc = LdapFilterDocument.parse('(cn=x)\n(sn');
+    assert.strictEqual(doc.offsetAt({ line: 9, character: 0 }), 7);
+    assert.strictEqual(doc.offsetAt({ line: 0, character: 99 }), 6);
+    assert.strictEqual(doc.offsetAt({ line: -1, character: -5 }), 0);
+    assert.deepStrictEqual(doc.positionAt(99), { line: 1, character: 3 });
+    assert.deepStrictEqual(doc.positionAt(7), { line: 1, character: 0 });
+    assert.deepStrictEqual(doc.positionAt(-3), { line: 0, character: 0 });
+  });
+
+  it('a value that is not a string (a client sending null) reads as an empty file', () => {
+    const doc = LdapFilterDocument.parse(undefined as unknown as string);
+    assert.deepStrictEqual(doc.problems.map((p) => [p.code, p.start, p.end]), [['ldapfilter.empty-filter', 0, 0]]);
+  });
+});
+

@@ -320,6 +320,29 @@ describe('ldapfilter: every trigger of the syntax codes, with all findings', () 
     for (const [text, expected] of cases) assert.deepStrictEqual(all(diagnose(text)), expected, JSON.stringify(text.slice(0, 20)));
   });
 
+  it('operators without conditions, and a parenthesis that opens nothing around "()": no operator finding for the latter', () => {
+    const O = 'ldapfilter.empty-operator';
+    const cases: [string, Finding[]][] = [
+      ['(&)', [[O, E, 0, 0, 0, 3]]],
+      ['(|  )', [[O, E, 0, 0, 0, 5]]],
+      ['(!)', [[O, E, 0, 0, 0, 3]]],
+      ['(())', [['ldapfilter.invalid-item', E, 0, 0, 0, 1], ['ldapfilter.empty-filter', E, 0, 1, 0, 3]]],
+      [good('(())'), [['ldapfilter.invalid-item', E, 0, 42, 0, 43], ['ldapfilter.empty-filter', E, 0, 43, 0, 45]]],
+    ];
+    for (const [text, expected] of cases) assert.deepStrictEqual(all(diagnose(text)), expected, text);
+    const messages = ['(&)', '(|  )', '(!)'].map((f) => diagnose(f)[0].message.slice(0, 32));
+    assert.deepStrictEqual(messages, ['"&" has no condition: (&) tests ', '"|" has no condition: (|) tests ', '"!" has no condition: (!) tests ']);
+  });
+
+  it('a "(" after a bare condition in an operator begins the next condition, whatever follows it', () => {
+    assert.deepStrictEqual(all(diagnose(`${good('').slice(0, -1)}cn=x(b))`)), [['ldapfilter.unparenthesized-item', E, 0, 42, 0, 46], ['ldapfilter.invalid-item', E, 0, 47, 0, 48]]);
+  });
+
+  it('a "*" in a condition whose operator is invalid gets no wildcard finding: the operator is the finding', () => {
+    assert.deepStrictEqual(all(diagnose(good('(cn<a*)'))), [['ldapfilter.invalid-item', E, 0, 45, 0, 46]]);
+    assert.deepStrictEqual(all(diagnose(good('(cn~a*)'))), [['ldapfilter.invalid-item', E, 0, 45, 0, 46]]);
+  });
+
   it('accepts an extensible match with an attribute and no matching rule, with or without :dn (RFC 2254/4515)', () => {
     assert.deepStrictEqual(all(diagnose(good('(cn:=x)'))), []);
     assert.deepStrictEqual(all(diagnose(good('(cn:dn:=x)'))), []);
