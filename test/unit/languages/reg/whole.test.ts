@@ -68,6 +68,7 @@ describe('reg scanner: whole-result cases', () => {
       ['the byte above the surrogates', '00,e0,41,00', false],
       ['a surrogate pair', '3d,d8,00,de', false],
       ['no surrogate byte', '41,00,42,00', false],
+      ['only bytes of the surrogate range (two unpaired low surrogates)', 'dc,dc,dc,dc', true],
     ];
     /** Ways of writing "a"=hex(1): with the given 4 bytes; each puts the value on line BODY. */
     const paths: [string, (bytes: string) => string[]][] = [
@@ -167,6 +168,8 @@ describe('reg scanner: whole-result cases', () => {
       ['01,0xg', 'reg.hex-byte-invalid', E, [[4, 6]]],
       ['01, ,02', 'reg.hex-byte-invalid', E, [[4, 5]]],
       ['01, zz', 'reg.hex-byte-invalid', E, [[3, 6]]],
+      // "x" after a digit other than 0 is no hexadecimal prefix.
+      ['01,1x2', 'reg.hex-byte-invalid', E, [[4, 6]]],
     ];
     for (const [data, code, severity, spans] of cases) {
       it(`${code}: ${data}`, () => {
