@@ -250,8 +250,12 @@ export function canonicalLayout(line: string): number {
   CANONICAL_HEX.lastIndex = i0;
   CANONICAL_HEX.test(line);
   if (CANONICAL_HEX.lastIndex !== line.length) return -1;
-  const last = line.charCodeAt(line.length - 1);
-  return i0 * 4 + (last === 0x5c ? 2 : 0) + (last === 0x2c ? 1 : 0);
+  return layoutOf(i0, line.charCodeAt(line.length - 1));
+}
+
+/** canonicalLayout's encoding of a line indented by `indent` whose last character is `last`. */
+function layoutOf(indent: number, last: number): number {
+  return indent * 4 + (last === 0x5c ? 2 : 0) + (last === 0x2c ? 1 : 0);
 }
 
 /** Where the line canonicalLineAt last accepted ends (the CR of its CRLF, or the end of the text). */
@@ -276,6 +280,5 @@ export function canonicalLineAt(text: string, from: number): number {
   const end = CANONICAL_HEX.lastIndex;
   if (end < text.length && (text.charCodeAt(end) !== 0x0d || text.charCodeAt(end + 1) !== 0x0a)) return -1;
   canonicalLineEnd = end;
-  const last = text.charCodeAt(end - 1);
-  return (i0 - from) * 4 + (last === 0x5c ? 2 : 0) + (last === 0x2c ? 1 : 0);
+  return layoutOf(i0 - from, text.charCodeAt(end - 1));
 }
