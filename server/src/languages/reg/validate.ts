@@ -71,14 +71,15 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
       end: doc.scan.nameEnd[e.line],
       message: e.type === -1 ? 'a value deletion that deletes nothing' : 'a value that is written nowhere',
     }));
-    if (group.cause < 0 && headerTakesKeyLine(doc)) continue; // the missing header is the one cause
-    if (group.cause >= 0 && rootFinding(doc, group.cause)) {
+    if (group.cause === NO_CAUSE) {
+      if (headerTakesKeyLine(doc)) continue; // the missing header is the one cause
+    } else if (rootFinding(doc, group.cause)) {
       folded.set(group.cause, related.slice(0, MAX_RELATED));
       foldedCount.set(group.cause, related.length);
       continue;
     }
     const first = group.entries[0];
-    const why = group.cause < 0 ? 'no key line comes before it' : keyContextAt(doc, doc.sectionIndexAt(first.line)).why;
+    const why = keyContextAt(doc, doc.sectionIndexAt(first.line)).why;
     const more = group.entries.length - 1;
     add(doc.sectionIndexAt(first.line), {
       line: first.line,
@@ -88,7 +89,8 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
       message:
         more === 0
           ? `${first.type === -1 ? 'regedit deletes nothing here' : 'regedit writes this value nowhere'} because ${why}. Put the value under a [HKEY_…\\…] key line, or remove it.`
-          : `This value line and ${more === 1 ? 'the next one' : `the ${more} after it`} have no effect because ${why.replace(/ before it$/, ' before them')}. Put them under a [HKEY_…\\…] key line, or remove them.`,
+          : // Stryker disable next-line Regex: " before it" occurs only at the end of the one reason that has it
+        `This value line and ${more === 1 ? 'the next one' : `the ${more} after it`} have no effect because ${why.replace(/ before it$/, ' before them')}. Put them under a [HKEY_…\\…] key line, or remove them.`,
       related: more === 0 ? undefined : related.slice(1, MAX_RELATED + 1),
     });
   }
@@ -97,8 +99,7 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
   // opened more than once, in order).
   const firstSection = new Map<string, number>();
   const groups = new Map<string, number[]>();
-  for (let i = 0; i < sections.length; i++) {
-    const key = keys[i];
+  for (const [i, key] of keys.entries()) {
     if (key === undefined) continue;
     const first = firstSection.get(key);
     if (first === undefined) {
@@ -152,11 +153,13 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
       else deletions.set(a.keyLower, [i]);
     }
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; without deletions the loop finds nothing
   if (deletions.size > 0) {
     for (let i = 0; i < sections.length; i++) {
       const a = sections[i].analysis();
       if (a.keyKind !== Kind.Key || a.keyLower === undefined) continue;
       const key = a.keyLower;
+      // Stryker disable next-line EqualityOperator: the empty prefix (cut 0) is no deletion's key, which has a root
       for (let cut = key.length; cut > 0; cut = key.lastIndexOf('\\', cut - 1)) {
         const dels = deletions.get(key.slice(0, cut));
         if (dels) {
@@ -167,28 +170,24 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
   }
 
   const out: Diagnostic[] = [];
-  for (let i = 0; i < sections.length && out.length < max; i++) {
+  for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
-    const a = s.analysis();
-    const extra = perSection.get(i);
-    if (a.diags.length === 0 && !extra) continue;
-    const list: GlobalDiag[] = a.diags.map((d) => fromSectionDiag(d, s.start));
-    if (folded.size > 0) {
-      for (const d of list) {
-        const values = folded.get(d.line);
-        if (!values || !KEY_NOT_OPENED.has(d.code)) continue;
-        d.related = [...(d.related ?? []), ...values];
-        if (!d.message.includes('written nowhere')) {
-          const n = foldedCount.get(d.line) ?? values.length;
-          d.message += ` No key is open after this line, so ${n === 1 ? 'the value below is' : `the ${n} values below are`} written nowhere.`;
-        }
-        folded.delete(d.line);
+    const list: GlobalDiag[] = s.analysis().diags.map((d) => fromSectionDiag(d, s.start));
+    for (const d of list) {
+      const values = folded.get(d.line);
+      if (!values || !KEY_NOT_OPENED.has(d.code)) continue;
+      d.related = [...(d.related ?? []), ...values];
+      if (!d.message.includes('written nowhere')) {
+        const n = foldedCount.get(d.line) ?? values.length;
+        d.message += ` No key is open after this line, so ${n === 1 ? 'the value below is' : `the ${n} values below are`} written nowhere.`;
       }
+      folded.delete(d.line);
     }
+    const extra = perSection.get(i);
     if (extra) list.push(...extra);
     list.sort((x, y) => x.line - y.line || x.start - y.start || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     for (const d of list) {
-      if (out.length >= max) break;
+      if (out.length >= max) return out;
       const diagnostic = overridden(toDiagnostic(d), options.severityOverrides);
       if (diagnostic) out.push(diagnostic);
     }
@@ -201,7 +200,9 @@ function addDeletionConflict(doc: RegDocument, setIndex: number, delIndex: numbe
   const del = doc.sections[delIndex];
   const setRec = doc.record(set.start);
   const delRec = doc.record(del.start);
+  // Stryker disable next-line StringLiteral: a key deletion always has its name (the scanner sets it before the kind)
   const delPath = delRec.name ?? '';
+  // Stryker disable next-line EqualityOperator: a section is a key or a key deletion, so the two never start on one line
   if (set.start < del.start) {
     add(setIndex, {
       line: set.start,
@@ -229,17 +230,15 @@ function addDeletionConflict(doc: RegDocument, setIndex: number, delIndex: numbe
  */
 export function sectionKeys(doc: RegDocument): (string | undefined)[] {
   const sections = doc.sections;
-  const out = new Array<string | undefined>(sections.length);
+  const out: (string | undefined)[] = [];
   let key: string | undefined;
-  for (let i = 0; i < sections.length; i++) {
-    if (i > 0) {
-      const s = sections[i];
-      const kind = doc.scan.kind(s.start);
-      if (kind === Kind.Key) key = s.analysis().keyLower;
-      else if (kind === Kind.KeyDelete || kind === Kind.KeyUnopened) key = undefined;
-      // An ignored key line leaves the previous key open.
-    }
-    out[i] = key;
+  // The first section starts at the header line (line 0 is always read as the header), which opens no key.
+  for (const s of sections) {
+    const kind = doc.scan.kind(s.start);
+    if (kind === Kind.Key) key = s.analysis().keyLower;
+    else if (kind === Kind.KeyDelete || kind === Kind.KeyUnopened) key = undefined;
+    // An ignored key line leaves the previous key open.
+    out.push(key);
   }
   return out;
 }
@@ -250,6 +249,7 @@ export function sectionKeys(doc: RegDocument): (string | undefined)[] {
  * completion, one finding) costs nothing in proportion to the document; sectionKeys gives the same keys for all.
  */
 export function keyContextAt(doc: RegDocument, sectionIndex: number): KeyContext {
+  // Stryker disable next-line EqualityOperator: section 0 starts at the header line (always read as the header), which opens no key
   for (let i = sectionIndex; i > 0; i--) {
     const line = doc.sections[i].start;
     switch (doc.scan.kind(line)) {
@@ -261,10 +261,8 @@ export function keyContextAt(doc: RegDocument, sectionIndex: number): KeyContext
         return { key: undefined, why: `the key deletion on line ${line + 1} closes the open key` };
       case Kind.KeyUnopened:
         return { key: undefined, why: `the key on line ${line + 1} could not be opened` };
-      default:
-        // An ignored key line leaves the previous key open.
-        break;
     }
+    // Any other line (an ignored key line) leaves the previous key open.
   }
   if (headerTakesKeyLine(doc)) return { key: undefined, why: 'the file has no header line: regedit takes the key line 1 for the header and rejects the whole file' };
   return { key: undefined, why: 'no key line comes before it' };
@@ -284,7 +282,10 @@ const KEY_NOT_OPENED = new Set([
   'reg.key-missing-opening-bracket',
 ]);
 
-/** Values written to no key, grouped by the line that left no key open (-1: no key line before them). */
+/** The cause of values in the first section, before any key line. */
+const NO_CAUSE = -1;
+
+/** Values written to no key, grouped by the line that left no key open (NO_CAUSE: no key line before them). */
 interface OrphanGroup {
   cause: number;
   entries: { line: number; type: number }[];
@@ -301,15 +302,15 @@ function orphanGroups(doc: RegDocument, keys: (string | undefined)[]): OrphanGro
     if (keys[i] !== undefined) continue;
     const s = doc.sections[i];
     const entries = s.analysis().entries;
-    if (!entries.some((e) => e.valid)) continue;
-    let cause = i === 0 ? -1 : s.start;
+    let cause = i === 0 ? NO_CAUSE : s.start;
     let group: OrphanGroup | undefined;
     let line = s.start;
     for (const e of entries) {
       const at = s.start + e.rel;
       // A key path without "[" between the values: regedit ignores it, the values below it are also lost.
+      // Stryker disable next-line EqualityOperator: line `at` is the value line itself, never a key path
       for (; line < at; line++) {
-        if (scan.kind(line) === Kind.Ignored && scan.diags(line)?.some((d) => d.code === 'reg.key-missing-opening-bracket')) {
+        if (scan.diags(line)?.some((d) => d.code === 'reg.key-missing-opening-bracket')) {
           cause = line;
           group = undefined;
         }
@@ -332,7 +333,8 @@ function rootFinding(doc: RegDocument, line: number): boolean {
  * file, which the header finding reports; the values below the key are not values without a key.
  */
 function headerTakesKeyLine(doc: RegDocument): boolean {
-  return doc.header === 'invalid' && /^[ \t]*\[/.test(doc.lineText(0));
+  // A first line that starts with "[" is never a header, so the file has none.
+  return /^[ \t]*\[/.test(doc.lineText(0));
 }
 
 /** The diagnostic with its severity override applied, or undefined when its code is turned off. */
@@ -343,8 +345,9 @@ export function overridden(d: Diagnostic, overrides: Readonly<Record<string, str
 function fromSectionDiag(d: SectionDiag, start: number): GlobalDiag {
   const g: GlobalDiag = { line: start + d.rel, start: d.start, end: d.end, code: d.code, message: resolveLineRefs(d.message, start) };
   if (d.related) g.related = d.related.map((r) => ({ line: start + r.rel, start: r.start, end: r.end, message: r.message }));
-  if (d.data !== undefined) g.data = d.data;
-  if (d.severity !== undefined) g.severity = d.severity;
+  // Either may be undefined: toDiagnostic copies data only when set and falls back to the code's severity.
+  g.data = d.data;
+  g.severity = d.severity;
   return g;
 }
 

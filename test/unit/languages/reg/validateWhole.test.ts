@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import { Diagnostic } from '../../../../server/src/core/types';
 import { RegDocument } from '../../../../server/src/languages/reg/document';
-import { validateReg, ValidateOptions } from '../../../../server/src/languages/reg/validate';
+import { keyContextAt, sectionKeys, validateReg, ValidateOptions } from '../../../../server/src/languages/reg/validate';
 import { diagnose } from '../../../helpers/reg';
 import { exactly, Finding, relatedAt, V5 } from './support';
 
@@ -101,6 +101,22 @@ describe('reg validation across sections: whole-result cases', () => {
         ['reg.value-without-key', E, 3, 0, 3, 3],
       ]);
     });
+    it('a line regedit ignores between them does not part them: one finding', () => {
+      const [d] = exactly(file('"a"="1"', 'junk line', '"b"="1"'), [
+        ['reg.value-without-key', E, 2, 0, 2, 3],
+        ['reg.line-ignored', W, 3, 0, 3, 9],
+      ]);
+      assert.deepStrictEqual(relatedAt(d), [[4, 'a value that is written nowhere']]);
+    });
+
+    it('a file without a header whose first line is not a key line: the values are reported too', () => {
+      for (const first of ['x[HKEY_LOCAL_MACHINE\\SOFTWARE\\X]', 'garbage']) {
+        const ds = diagnose([first, '"a"="1"', ''].join('\r\n'));
+        assert.deepStrictEqual(ds.map((d) => [d.code, d.range.start.line]), [['reg.invalid-header', 0], ['reg.value-without-key', 1]], first);
+      }
+      // A key line after blanks is still the key line regedit takes for the header.
+      exactly([' ' + X, '"a"="1"', ''].join('\r\n'), [['reg.invalid-header', E, 0, 1, 0, 32]]);
+    });
   });
 
   describe('values below a key line regedit cannot open: listed on that line', () => {
@@ -126,6 +142,21 @@ describe('reg validation across sections: whole-result cases', () => {
       assert.strictEqual(ds[0].related, undefined);
       assert.ok(ds[1].message.endsWith('so the 2 values below are written nowhere.'), ds[1].message);
       assert.deepStrictEqual(relatedAt(ds[1]), [[4, 'a value that is written nowhere'], [5, 'a value deletion that deletes nothing']]);
+    });
+
+    it('a line with another finding besides the one that leaves no key open (a NUL) still lists them', () => {
+      const ds = all(file('"a"="1"', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Y]\0x', '"b"="1"'), [
+        ['reg.value-without-key', E, 2, 0, 2, 3],
+        ['reg.key-missing-opening-bracket', E, 3, 0, 3, 30],
+        ['reg.nul-character', E, 3, 30, 3, 32],
+      ]);
+      assert.strictEqual(ds[0].related, undefined);
+      assert.deepStrictEqual(relatedAt(ds[1]), [[4, 'a value that is written nowhere']]);
+      const [root] = all(file('[HKEY_NOPE\\X]\0x', '"b"="1"'), [
+        ['reg.key-unknown-root', E, 2, 1, 2, 10],
+        ['reg.nul-character', E, 2, 13, 2, 15],
+      ]);
+      assert.deepStrictEqual(relatedAt(root), [[3, 'a value that is written nowhere']]);
     });
 
     it('101 values below: 100 listed, 101 counted', () => {
@@ -164,6 +195,26 @@ describe('reg validation across sections: whole-result cases', () => {
       assert.deepStrictEqual(ds.slice(0, 2).map(relatedAt), [[[4, 'the line that wins']], [[6, 'the line that wins']]]);
     });
 
+    it('a discarded value is not one of the values set twice', () => {
+      exactly(file(X, '"a"=hex:zz', X, '"a"="1"'), [
+        ['reg.hex-byte-invalid', E, 3, 8, 3, 10],
+        ['reg.duplicate-key', I, 4, 1, 4, 30],
+      ]);
+    });
+
+    it('the complete finding: range, severity, code, message, source, related, and no data', () => {
+      assert.deepStrictEqual(diagnose(file(X, '"a"="1"', X)), [
+        {
+          range: { start: { line: 4, character: 1 }, end: { line: 4, character: 30 } },
+          severity: I,
+          code: 'reg.duplicate-key',
+          message: 'This key is already opened on line 3; regedit applies both places in order, which makes the file harder to review. Consider moving these values under the first occurrence.',
+          source: 'exchange-config',
+          related: [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 30 } }, message: 'first opened here' }],
+        },
+      ]);
+    });
+
     it('a deleted key opened again is a key opened twice; no duplicate without a key', () => {
       exactly(file(DEL_X, X, '"a"="1"'), [['reg.deleted-then-set', I, 3, 1, 3, 30]]);
       exactly(file(X, '"a"="1"', DEL_X, X, '"a"="1"'), [
@@ -195,8 +246,42 @@ describe('reg validation across sections: whole-result cases', () => {
       ]);
     });
 
+    it('two deletions before a setting: one finding each, in the order of the deletions', () => {
+      const ds = exactly(file(DEL_X, DEL_X, X), [
+        ['reg.deleted-then-set', I, 4, 1, 4, 30],
+        ['reg.deleted-then-set', I, 4, 1, 4, 30],
+      ]);
+      assert.deepStrictEqual(ds.map(relatedAt), [[[2, 'the earlier deletion']], [[3, 'the earlier deletion']]]);
+    });
+
     it('a deletion of the root path of another key only: nothing', () => {
       exactly(file('[HKEY_LOCAL_MACHINE\\SOFTWARE\\XY]', DEL_X), []);
+    });
+  });
+
+  describe('where the values of a section go', () => {
+    it('the open key, or why none is open; an ignored key line leaves the key open', () => {
+      const doc = RegDocument.parse(file(X, '"a"="1"', '[HKEY_NOPE\\X]', '"b"="1"', DEL_X, '"c"="1"', X, '[ HKEY_LOCAL_MACHINE\\Y]', '"d"="1"'));
+      const key = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\X';
+      const contexts = doc.sections.map((_, i) => keyContextAt(doc, i));
+      assert.deepStrictEqual(contexts, [
+        { key: undefined, why: 'no key line comes before it' },
+        { key, line: 2, why: '' },
+        { key: undefined, why: 'the key on line 5 could not be opened' },
+        { key: undefined, why: 'the key deletion on line 7 closes the open key' },
+        { key, line: 8, why: '' },
+        { key, line: 8, why: '' },
+      ]);
+      assert.deepStrictEqual(sectionKeys(doc), contexts.map((c) => c.key));
+    });
+
+    it('a file without a header whose first line is a key line: no key, and why', () => {
+      const doc = RegDocument.parse([X, '"a"="1"', ''].join('\r\n'));
+      assert.deepStrictEqual(keyContextAt(doc, 0), {
+        key: undefined,
+        why: 'the file has no header line: regedit takes the key line 1 for the header and rejects the whole file',
+      });
+      assert.deepStrictEqual(sectionKeys(doc), [undefined]);
     });
   });
 
