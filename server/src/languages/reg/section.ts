@@ -8,7 +8,7 @@ import type { LineSource, SectionSpan } from './source';
 import type { Severity } from '../../core/types';
 import type { LineDiag } from './lineRecord';
 import { isHexDigit } from './chars';
-import { CONT, Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './lineRecord';
+import { Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './lineRecord';
 import { canonicalHasSurrogateByte, canonicalTail, hexCount } from './scanHex';
 import { dataContentEnd } from './scanValue';
 import { HAS_DIAGS, HAS_NAME, LineTable, NAME_ESCAPED } from './table';
@@ -59,8 +59,6 @@ const NO_DIAGS: SectionDiag[] = Object.freeze([]) as unknown as SectionDiag[];
  * for few sections (those written to no key, keys opened twice, keys the catalog knows).
  */
 export class SectionAnalysis {
-  private entryList: ValueEntry[] | undefined;
-
   constructor(
     private readonly doc: LineSource,
     private readonly section: SectionSpan,
@@ -69,15 +67,9 @@ export class SectionAnalysis {
     /** The key, normalised (normalizeKeyPath), when keyKind is set. */
     readonly keyLower: string | undefined,
     readonly diags: SectionDiag[],
-    entries: ValueEntry[] | undefined,
-  ) {
-    this.entryList = entries;
-  }
-
-  /** The key path as written on the key line, when keyKind is set. */
-  get keyPath(): string | undefined {
-    return this.keyKind === undefined ? undefined : (this.doc.name(this.section.start) ?? undefined);
-  }
+    /** The entries when the analysis made them, else read on first use. */
+    private entryList: ValueEntry[] | undefined,
+  ) {}
 
   /** The value lines of the section, in order (read when asked for; the section's lines do not change). */
   get entries(): ValueEntry[] {
@@ -94,14 +86,15 @@ export function lineRef(rel: number): string {
 }
 
 export function resolveLineRefs(message: string, sectionStart: number): string {
-  return message.indexOf('{line:') < 0 ? message : message.replace(/\{line:(-?\d+)\}/g, (_, rel: string) => String(sectionStart + Number(rel) + 1));
+  return message.replace(/\{line:(-?\d+)\}/g, (_, rel: string) => String(sectionStart + Number(rel) + 1));
 }
 
 export function normalizeKeyPath(path: string): string {
   // The registry ignores trailing separators and compares names case-insensitively.
   let end = path.length;
-  while (end > 0 && path.charCodeAt(end - 1) === 0x5c) end--;
-  return (end === path.length ? path : path.slice(0, end)).toUpperCase();
+  // charCodeAt(-1) is NaN, which ends the loop.
+  while (path.charCodeAt(end - 1) === 0x5c) end--;
+  return path.slice(0, end).toUpperCase();
 }
 
 /** Set by valueEnd: whether regedit imports the value, and the line that swallowed it (-1 if none). */
@@ -112,7 +105,8 @@ let walkSwallowed = -1;
 function isEntryStart(scan: LineTable, line: number): boolean {
   const kind = scan.kind(line);
   if (kind !== Kind.Value && kind !== Kind.ValueRejected) return false;
-  return !(scan.type[line] === -2 && kind === Kind.ValueRejected && scan.nameEnd[line] === 0);
+  // Type -2 (none) is only ever on a rejected line.
+  return !(scan.type[line] === -2 && scan.nameEnd[line] === 0);
 }
 
 /**
@@ -123,29 +117,24 @@ function valueEnd(scan: LineTable, line: number, end: number): number {
   let last = line;
   let valid = scan.kind(line) === Kind.Value;
   walkSwallowed = -1;
-  if (scan.cont(line)) {
-    let j = line + 1;
-    while (j < end) {
-      const bits = scan.bits[j];
-      const kind = bits & KIND_MASK;
-      if (kind === Kind.ContinuationGap) {
-        j++;
-        continue;
-      }
-      if (kind === Kind.HexContinuation) {
-        last = j;
-        if (bits & REJECTED) valid = false;
-        j++;
-        if (bits & CONT) continue;
-        break;
-      }
-      if (kind === Kind.Swallowed) {
-        valid = false;
-        last = j;
-        walkSwallowed = j;
-      }
-      break;
+  // The scanner marks gaps, continuation lines and a swallowed line only while the value goes on (after a line that
+  // ends with ",\\"), so the walk stops at the first line of another kind.
+  // Stryker disable next-line EqualityOperator: the line at `end` starts the next section (a key line) or is past the text
+  for (let j = line + 1; j < end; j++) {
+    const bits = scan.bits[j];
+    const kind = bits & KIND_MASK;
+    if (kind === Kind.ContinuationGap) continue;
+    if (kind === Kind.HexContinuation) {
+      last = j;
+      if (bits & REJECTED) valid = false;
+      continue;
     }
+    if (kind === Kind.Swallowed) {
+      valid = false;
+      last = j;
+      walkSwallowed = j;
+    }
+    break;
   }
   walkValid = valid;
   return last;
@@ -184,7 +173,8 @@ export function analyzeSection(doc: LineSource, section: SectionSpan): SectionAn
   const firstKind = scan.kind(start);
   let keyKind: Kind | undefined;
   let keyLower: string | undefined;
-  if (start > 0 && (firstKind === Kind.Key || firstKind === Kind.KeyDelete)) {
+  // The first section starts at the header line (line 0 is always read as the header).
+  if (firstKind === Kind.Key || firstKind === Kind.KeyDelete) {
     keyKind = firstKind;
     const path = doc.name(start);
     keyLower = path === null ? undefined : normalizeKeyPath(path);
@@ -199,6 +189,7 @@ export function analyzeSection(doc: LineSource, section: SectionSpan): SectionAn
     if (!isEntryStart(scan, i)) continue;
     const last = valueEnd(scan, i, end);
     const valid = walkValid;
+    // Stryker disable next-line EqualityOperator: line 0 is the header, never a swallowed line
     if (walkSwallowed >= 0) diags.push(swallowedDiag(doc, i, walkSwallowed, start));
     if (count === entryLine.length) growEntries();
     entryLine[count] = i;
@@ -210,6 +201,7 @@ export function analyzeSection(doc: LineSource, section: SectionSpan): SectionAn
   }
   foldIgnoredContinuations(doc, start, end, diags);
   const entries = checkDuplicates(doc, start, count, diags);
+  // Stryker disable next-line ConditionalExpression: an empty list either way; the shared one only saves memory
   return new SectionAnalysis(doc, section, keyKind, keyLower, diags.length === 0 ? NO_DIAGS : diags, entries);
 }
 
@@ -509,20 +501,27 @@ export function nameHash(name: string): number {
 }
 
 /** nameHash of the characters of `text` from `from` up to `to`, read in place. */
+// The hash only sorts names into buckets and sameName decides, so a weaker hash (fewer characters read, fewer
+// distinct values) finds the same duplicates; only one that gives equal names different hashes would miss some.
 function nameHashIn(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a hash of fewer characters (see above)
   for (let i = from; i < to; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c |= 0x20;
     else if (c >= 0x80) c = text[i].toLowerCase().charCodeAt(0);
     h = Math.imul(h ^ c, 0x01000193);
   }
+  // Not 0, which marks "not computed yet" in checkDuplicates and is the default value's key.
+  // Stryker disable next-line LogicalOperator: 0 or 1 for every name is a weaker hash (see above)
   return h | 0 || 1;
 }
 
-/** Registry value names compare case-insensitively; the default value (null) equals "" only to itself. */
-export function sameName(a: ValueEntry, b: ValueEntry): boolean {
-  if (a.nameKey !== b.nameKey) return false;
+/**
+ * Registry value names compare case-insensitively; the default value (null) equals "" only to itself. Only names
+ * with equal keys (nameKey) are compared: the callers find them by key.
+ */
+function sameName(a: ValueEntry, b: ValueEntry): boolean {
   if (a.name === null || b.name === null) return a.name === b.name;
   return a.name.length === b.name.length && a.name.toLowerCase() === b.name.toLowerCase();
 }
@@ -548,7 +547,9 @@ export function rememberName<T extends { entry: ValueEntry }>(buckets: Map<numbe
 /** The length of the decoded name on a value line (-1 for the default value), without decoding it if it has no escapes. */
 function nameLengthAt(doc: LineSource, line: number): number {
   const bits = doc.scan.bits[line];
+  // Stryker disable next-line ConditionalExpression,UnaryOperator: the length only spares comparisons: values whose lengths are equal are still compared by name
   if ((bits & HAS_NAME) === 0) return -1;
+  // Stryker disable next-line ConditionalExpression: a shortcut; the decoded name has this length
   if ((bits & NAME_ESCAPED) === 0) return doc.scan.nameEnd[line] - doc.scan.nameStart[line] - 2;
   return (doc.name(line) as string).length;
 }
@@ -557,7 +558,9 @@ function nameLengthAt(doc: LineSource, line: number): number {
 function nameKeyAt(doc: LineSource, line: number): number {
   const scan = doc.scan;
   const bits = scan.bits[line];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the key only spares comparisons (any key for the default value, 0 for every name, still compares every pair by name)
   if ((bits & HAS_NAME) === 0) return 0;
+  // Stryker disable next-line ConditionalExpression: a shortcut; decoding a name without escapes gives the characters hashed in place
   if (bits & NAME_ESCAPED) return nameHash(doc.name(line) as string);
   const at = doc.lineSourceStart(line);
   return nameHashIn(doc.lineSource(line), at + scan.nameStart[line] + 1, at + scan.nameEnd[line] - 1);
@@ -568,11 +571,12 @@ function nameKeyAt(doc: LineSource, line: number): number {
  * ValueEntry objects when it had to make them (sections with many values), for the analysis to keep.
  */
 function checkDuplicates(doc: LineSource, start: number, count: number, diags: SectionDiag[]): ValueEntry[] | undefined {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: either way finds the same duplicates, and the entries returned by the map (kept by SectionAnalysis) equal those it reads when asked
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: either way finds the same duplicates, and the entries returned by the map (kept by SectionAnalysis) equal those it reads when asked
   if (count <= 16) {
     // Most keys have a few values: compare each with the ones before it, the latest first, without a map. Only
     // names of the same length can be the same (sameName), so names are hashed only for such pairs. A value regedit
     // discards has the length -2, which no name has, so it matches no other value.
+    // Stryker disable next-line EqualityOperator: one slot more is written (or dropped past the end) and never read
     for (let k = 0; k < count; k++) {
       entryLength[k] = entryValid[k] ? nameLengthAt(doc, entryLine[k]) : -2;
       entryKey[k] = 0;
@@ -581,10 +585,16 @@ function checkDuplicates(doc: LineSource, start: number, count: number, diags: S
       if (entryLength[k] === -2) continue;
       for (let j = k - 1; j >= 0; j--) {
         if (entryLength[j] !== entryLength[k]) continue;
+        // Stryker disable next-line ConditionalExpression: computing the key again gives the same key
         if (entryKey[j] === 0) entryKey[j] = nameKeyAt(doc, entryLine[j]);
+        // Stryker disable next-line ConditionalExpression: computing the key again gives the same key
         if (entryKey[k] === 0) entryKey[k] = nameKeyAt(doc, entryLine[k]);
+        // Stryker disable next-line ConditionalExpression: a shortcut; names with different keys differ, which sameName also finds
         if (entryKey[j] !== entryKey[k]) continue;
+        // Only the names, keys and types of these two are read (both are imported: discarded values were skipped).
+        // Stryker disable next-line BooleanLiteral: see above
         const prev = makeEntry(doc, entryLine[j], entryLast[j], start, true);
+        // Stryker disable next-line BooleanLiteral: see above
         const e = makeEntry(doc, entryLine[k], entryLast[k], start, true);
         if (sameName(prev, e)) {
           diags.push(duplicateDiag(prev, e, doc, start, start));
@@ -594,8 +604,8 @@ function checkDuplicates(doc: LineSource, start: number, count: number, diags: S
     }
     return undefined;
   }
-  const entries = new Array<ValueEntry>(count);
-  for (let k = 0; k < count; k++) entries[k] = makeEntry(doc, entryLine[k], entryLast[k], start, entryValid[k] === 1);
+  const entries: ValueEntry[] = [];
+  for (let k = 0; k < count; k++) entries.push(makeEntry(doc, entryLine[k], entryLast[k], start, entryValid[k] === 1));
   const seen = new Map<number, { entry: ValueEntry }[]>();
   for (const e of entries) {
     if (!e.valid) continue;
