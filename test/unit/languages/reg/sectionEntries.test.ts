@@ -6,8 +6,9 @@
  */
 import * as assert from 'assert';
 import { RegDocument } from '../../../../server/src/languages/reg/document';
+import { bytesToText } from '../../../../server/src/languages/reg/section';
 import { regFile } from '../../../helpers/reg';
-import { BODY, exactly, exactlyEverywhere, KEY, V5 } from './support';
+import { BODY, exactly, exactlyEverywhere, KEY, relatedAt, V5 } from './support';
 
 const W = 'warning';
 const E = 'error';
@@ -68,5 +69,23 @@ describe('reg section analysis: the value lines of a section and how names compa
     assert.strictEqual(lost('"b"="[x]"'), ' and this line as well');
     assert.strictEqual(lost('junk "x"'), '');
     assert.strictEqual(lost('junk [x]'), '');
+  });
+  it('lines ignored after a rejected hex value go to that value, not to an earlier one or an earlier ignored line', () => {
+    const ds = exactlyEverywhere(['junk', '"a"=hex:zz', '"b"=hex:zz,\\', '  01,02'], [
+      ['reg.line-ignored', 'warning', BODY, 0, BODY, 4],
+      ['reg.hex-byte-invalid', E, BODY + 1, 8, BODY + 1, 10],
+      ['reg.hex-byte-invalid', E, BODY + 2, 8, BODY + 2, 10],
+    ]);
+    assert.deepStrictEqual(ds.map(relatedAt), [[], [], [[BODY + 3, 'a continuation line regedit then ignores']]]);
+  });
+
+  it('a value line after a rejected hex value that ends with "\\" is a value of its own', () => {
+    const [d] = exactlyEverywhere(['"b"=hex:zz,\\', '"c"="1"'], [['reg.hex-byte-invalid', E, BODY, 8, BODY, 10]]);
+    assert.strictEqual(d.related, undefined);
+  });
+
+  it('hex string bytes as UTF-16 text: two bytes per character, low byte first; an odd last byte is dropped', () => {
+    assert.strictEqual(bytesToText([0x41, 0x00, 0x42, 0x01, 0x43], true), 'A\u0142');
+    assert.strictEqual(bytesToText([], true), '');
   });
 });
