@@ -346,6 +346,7 @@ function hexSummary(doc: LineSource, first: number, last: number): void {
     const end = i === first ? scan.dataEnd[i] : doc.lineLength(i);
     const n = hexCount(bits, scan.bytesStart[i], scan.byteCount[i], end);
     count += n;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; the loop below takes no byte when either fails
     if (have < 4 && n > 0) {
       const tail = bits & SHARED ? canonicalTail(doc.lineSource(i), doc.lineSourceStart(i) + scan.bytesStart[i], n) : scan.tail[i];
       for (let k = 0; k < Math.min(4, n) && have < 4; k++, have++) lastFour |= ((tail >>> (8 * k)) & 0xff) << (8 * have);
@@ -368,6 +369,7 @@ function mayHoldSurrogate(doc: LineSource, first: number, last: number): boolean
     const n = hexCount(bits, scan.bytesStart[i], scan.byteCount[i], i === first ? scan.dataEnd[i] : doc.lineLength(i));
     if (canonicalHasSurrogateByte(doc.lineSource(i), doc.lineSourceStart(i) + scan.bytesStart[i], n)) return true;
   }
+  // Stryker disable next-line BooleanLiteral: a pre-check; reading every value whole finds the same surrogates
   return false;
 }
 

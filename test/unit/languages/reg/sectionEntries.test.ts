@@ -88,4 +88,10 @@ describe('reg section analysis: the value lines of a section and how names compa
     assert.strictEqual(bytesToText([0x41, 0x00, 0x42, 0x01, 0x43], true), 'A\u0142');
     assert.strictEqual(bytesToText([], true), '');
   });
+  it('the last four bytes of a hex(7) value come from the last lines, and no more: a byte before them does not count', () => {
+    const body = ['"m"=hex(7):41,00,42,01,00,00,\\', '  00,00'];
+    exactly(regFile(...body), []);
+    // Read line by line (LF), outside regedit's layout.
+    exactly([V5, '', KEY, ...body, ''].join('\n'), []);
+  });
 });
