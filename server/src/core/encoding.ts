@@ -22,7 +22,23 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
 const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
-const ansi = new TextDecoder('windows-1252');
+const ansiDecoder = new TextDecoder('windows-1252');
+
+/**
+ * Windows-1252 from 0x80 to 0x9f, where Node's TextDecoder (as of Node 20) reads "windows-1252" as Latin-1 and gives
+ * control characters instead of the euro sign, curly quotes, dashes and the like; browsers already follow the
+ * Encoding Standard. The five bytes the code page leaves undefined (81, 8d, 8f, 90, 9d) keep their code points, as
+ * in the Encoding Standard. Hand-written: the table is the code page itself, and no decoder Node has gets it right.
+ */
+const CP1252_80_9F = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Bytes in the ANSI code page regedit, boot.ini and Setup read on Western European Windows (windows-1252). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = ansiDecoder.decode(bytes);
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]);
+}
+
+const ansi = { decode: decodeWindows1252 };
 
 /**
  * Node's Buffer, when there is one (not in a browser). Its UTF-16LE decoding copies the code units as they are,
@@ -165,7 +181,7 @@ export function decodeBytes(bytes: Uint8Array, forced?: EncodingName): Decoded {
   }
 }
 
-/** windows-1252 as TextDecoder decodes it, reversed: every one of the 256 bytes decodes to its own character. */
+/** windows-1252 as decodeWindows1252 reads it, reversed: every one of the 256 bytes decodes to its own character. */
 let ansiBytes: Map<number, number> | undefined;
 
 function encodeAnsi(text: string): Uint8Array | undefined {

@@ -6,6 +6,7 @@
  */
 import type { LineSource, SectionSpan } from './source';
 import type { Severity } from '../../core/types';
+import { decodeWindows1252 } from '../../core/encoding';
 import type { LineDiag } from './lineRecord';
 import { isHexDigit } from './chars';
 import { Kind, KIND_MASK, REG_DWORD, REG_DWORD_BIG_ENDIAN, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, REJECTED, SHARED, SURROGATE_BYTE, typeName } from './lineRecord';
@@ -480,11 +481,10 @@ function checkMultiSzEnd(single: number, endsDouble: boolean, rel: number, start
 
 export { typeName };
 
-const ansi = new TextDecoder('windows-1252');
 
 /** Hex string data as text: UTF-16LE in a file with the FF FE mark, the ANSI code page otherwise (as regedit reads it). */
 export function bytesToText(bytes: number[], unicode: boolean): string {
-  if (!unicode) return ansi.decode(Uint8Array.from(bytes));
+  if (!unicode) return decodeWindows1252(Uint8Array.from(bytes));
   let s = '';
   for (let k = 0; k + 1 < bytes.length; k += 2) s += String.fromCharCode(bytes[k] | (bytes[k + 1] << 8));
   return s;
