@@ -172,7 +172,11 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
   const out: Diagnostic[] = [];
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
-    const list: GlobalDiag[] = s.analysis().diags.map((d) => fromSectionDiag(d, s.start));
+    const a = s.analysis();
+    const extra = perSection.get(i);
+    // Most sections have no finding: no list, no sort.
+    if (a.diags.length === 0 && !extra) continue;
+    const list: GlobalDiag[] = a.diags.map((d) => fromSectionDiag(d, s.start));
     for (const d of list) {
       const values = folded.get(d.line);
       if (!values || !KEY_NOT_OPENED.has(d.code)) continue;
@@ -183,7 +187,6 @@ export function validateReg(doc: RegDocument, options: ValidateOptions = {}): Di
       }
       folded.delete(d.line);
     }
-    const extra = perSection.get(i);
     if (extra) list.push(...extra);
     list.sort((x, y) => x.line - y.line || x.start - y.start || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     for (const d of list) {
