@@ -38,7 +38,6 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]);
 }
 
-const ansi = { decode: decodeWindows1252 };
 
 /**
  * Node's Buffer, when there is one (not in a browser). Its UTF-16LE decoding copies the code units as they are,
@@ -157,11 +156,11 @@ export function decodeBytes(bytes: Uint8Array, forced?: EncodingName): Decoded {
     }
   }
   if (!kind) {
-    if (!hasNonAscii(bytes, 0)) return result(ansi.decode(bytes), 'windows1252');
+    if (!hasNonAscii(bytes, 0)) return result(decodeWindows1252(bytes), 'windows1252');
     try {
       return result(utf8Strict.decode(bytes), 'utf8');
     } catch {
-      return result(ansi.decode(bytes), 'windows1252');
+      return result(decodeWindows1252(bytes), 'windows1252');
     }
   }
   const body = bytes.subarray(bom);
@@ -177,7 +176,7 @@ export function decodeBytes(bytes: Uint8Array, forced?: EncodingName): Decoded {
     case 'utf8bom':
       return result(utf8.decode(body), kind, { bom: bom > 0 });
     default:
-      return result(ansi.decode(body), 'windows1252', { bom: bom > 0 });
+      return result(decodeWindows1252(body), 'windows1252', { bom: bom > 0 });
   }
 }
 
@@ -187,7 +186,7 @@ let ansiBytes: Map<number, number> | undefined;
 function encodeAnsi(text: string): Uint8Array | undefined {
   if (!ansiBytes) {
     ansiBytes = new Map();
-    const all = ansi.decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+    const all = decodeWindows1252(Uint8Array.from({ length: 256 }, (_, i) => i));
     for (let i = 0; i < all.length; i++) ansiBytes.set(all.charCodeAt(i), i);
   }
   const out = new Uint8Array(text.length);

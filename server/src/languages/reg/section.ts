@@ -481,7 +481,6 @@ function checkMultiSzEnd(single: number, endsDouble: boolean, rel: number, start
 
 export { typeName };
 
-
 /** Hex string data as text: UTF-16LE in a file with the FF FE mark, the ANSI code page otherwise (as regedit reads it). */
 export function bytesToText(bytes: number[], unicode: boolean): string {
   if (!unicode) return decodeWindows1252(Uint8Array.from(bytes));
@@ -502,9 +501,11 @@ export function nameHash(name: string): number {
   return nameHashIn(name, 0, name.length);
 }
 
-/** nameHash of the characters of `text` from `from` up to `to`, read in place. */
-// The hash only sorts names into buckets and sameName decides, so a weaker hash (fewer characters read, fewer
-// distinct values) finds the same duplicates; only one that gives equal names different hashes would miss some.
+/**
+ * nameHash of the characters of `text` from `from` up to `to`, read in place. The hash only sorts names into buckets
+ * and sameName decides, so a weaker hash (fewer characters read, fewer distinct values) finds the same duplicates;
+ * only one that gives equal names different hashes would miss some.
+ */
 function nameHashIn(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a hash of fewer characters (see above)
